@@ -1,0 +1,44 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "Reinstate",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "reinstate", targets: ["reinstate"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.0"),
+    ],
+    targets: [
+        // The model, the readers and the rules: Foundation only, no I/O beyond what callers hand in.
+        .target(name: "ReinstateCore"),
+        // The SQLite case store: schema, migrations, queries, whole-store import/export.
+        .target(
+            name: "ReinstateStore",
+            dependencies: ["ReinstateCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        // ncurses with wide characters, as a system library with a small shim.
+        .systemLibrary(name: "CNcursesw", providers: [.apt(["libncurses-dev"])]),
+        // The full-screen UI as pure Swift: state, actions, reducer, screens drawn into a frame of cells.
+        .target(name: "ReinstateUI", dependencies: ["ReinstateCore"]),
+        // The only code that talks to ncurses: copies frames to the screen, reads keys, restores the terminal.
+        .target(name: "CursesTerminal", dependencies: ["ReinstateUI", "CNcursesw"]),
+        // The command line: wiring only.
+        .executableTarget(
+            name: "reinstate",
+            dependencies: [
+                "ReinstateCore", "ReinstateStore", "ReinstateUI", "CursesTerminal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "ReinstateCoreTests", dependencies: ["ReinstateCore"]),
+        .testTarget(
+            name: "ReinstateStoreTests",
+            dependencies: ["ReinstateStore", "ReinstateCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(name: "ReinstateUITests", dependencies: ["ReinstateUI", "ReinstateCore"]),
+        .testTarget(name: "ReinstateCLITests", dependencies: ["ReinstateCore", "reinstate"]),
+    ]
+)

@@ -1,0 +1,39 @@
+import Foundation
+
+/// What kind of message Amazon sent.
+public enum MessageKind: String, CaseIterable, Sendable, Codable {
+    /// A notice of suspension or of a listing removal.
+    case notice
+    /// A reply to a submitted appeal ("we received your submission but …").
+    case reply
+    case warning
+    /// "Your account has been reactivated."
+    case reinstatement
+    case other
+}
+
+/// One message from Amazon, kept byte for byte, with what was read from it.
+public struct AmazonMessage: Sendable, Equatable {
+    public var id: Int64
+    public var caseID: Int64
+    public var kind: MessageKind
+    public var received: Date
+    public var subject: String
+    /// The message exactly as the seller saved or pasted it.
+    public var raw: Data
+    /// The readable text: decoded from the e-mail, or the raw bytes as UTF-8 with replacement.
+    public var text: String
+
+    public init(
+        id: Int64 = 0, caseID: Int64, kind: MessageKind, received: Date, subject: String,
+        raw: Data, text: String
+    ) {
+        self.id = id
+        self.caseID = caseID
+        self.kind = kind
+        self.received = received
+        self.subject = subject
+        self.raw = raw
+        self.text = text
+    }
+}

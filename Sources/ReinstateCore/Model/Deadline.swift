@@ -1,0 +1,121 @@
+import Foundation
+
+/// The unit of a deadline as Amazon states it.
+public enum DeadlineUnit: String, Sendable, Codable {
+    case days
+    case hours
+}
+
+/// What a deadline counts from.
+public enum DeadlineAnchor: String, Sendable, Codable {
+    /// "within 14 days of the original notification": from the case's first notice, not from this reply.
+    case originalNotification = "original-notification"
+    /// "within 17 days": from the message that states it.
+    case thisMessage = "this-message"
+}
+
+/// A deadline as read from a message: an amount of time counted from an anchor.
+public struct DeadlineRule: Sendable, Equatable, Codable {
+    public var amount: Int
+    public var unit: DeadlineUnit
+    public var anchor: DeadlineAnchor
+    /// The phrase as Amazon wrote it.
+    public var text: String
+
+    public init(amount: Int, unit: DeadlineUnit, anchor: DeadlineAnchor, text: String) {
+        self.amount = amount
+        self.unit = unit
+        self.anchor = anchor
+        self.text = text
+    }
+
+    public var seconds: TimeInterval {
+        TimeInterval(amount) * (unit == .days ? 86_400 : 3_600)
+    }
+
+    /// When the window closes, given when the message arrived and when the case's first notice arrived.
+    public func due(messageReceived: Date, originalNotification: Date) -> Date {
+        let start = anchor == .originalNotification ? originalNotification : messageReceived
+        return start.addingTimeInterval(seconds)
+    }
+}
+
+/// Why an open deadline stopped counting.
+public enum DeadlineClosure: Sendable, Equatable {
+    /// A plan version was submitted after the deadline was set.
+    case planSubmitted(version: Int, at: Date)
+    /// The case was finished (reinstated, denied or closed).
+    case caseFinished(status: CaseStatus, at: Date)
+
+    public var label: String {
+        switch self {
+        case .planSubmitted(let version, _): return "plan v\(version) submitted"
+        case .caseFinished(let status, _): return "case \(status.label)"
+        }
+    }
+}
+
+/// A deadline of a case: the rule, when it was set (the message's arrival), when it falls due, and
+/// what closed it.
+public struct Deadline: Sendable, Equatable {
+    public var id: Int64
+    public var caseID: Int64
+    public var messageID: Int64
+    public var rule: DeadlineRule
+    public var set: Date
+    public var due: Date
+    public var closure: DeadlineClosure?
+
+    public init(
+        id: Int64 = 0, caseID: Int64, messageID: Int64, rule: DeadlineRule, set: Date, due: Date,
+        closure: DeadlineClosure? = nil
+    ) {
+        self.id = id
+        self.caseID = caseID
+        self.messageID = messageID
+        self.rule = rule
+        self.set = set
+        self.due = due
+        self.closure = closure
+    }
+
+    public var isOpen: Bool { closure == nil }
+}
+
+/// The rules that decide when deadlines fall due and when they close.
+public enum DeadlineRules {
+    /// The instant a case's "original notification" refers to: its earliest notice, else its earliest
+    /// message, else the day the case was opened.
+    public static func originalNotification(
+        opened: Date, messages: [(kind: MessageKind, received: Date)]
+    ) -> Date {
+        if let notice = messages.filter({ $0.kind == .notice }).map(\.received).min() { return notice }
+        if let first = messages.map(\.received).min() { return first }
+        return opened
+    }
+
+    /// Whether submitting a plan at `submitted` closes a deadline set at `set`: only a submission made
+    /// after the request that set it answers it.
+    public static func submissionCloses(deadlineSet set: Date, submitted: Date) -> Bool {
+        submitted >= set
+    }
+
+    /// The earliest open deadline, which is the one a seller must act on next.
+    public static func next(of deadlines: [Deadline]) -> Deadline? {
+        deadlines.filter(\.isOpen).min { $0.due < $1.due }
+    }
+
+    /// Whole days and hours left (negative when overdue), for "2d 5h" style countdowns.
+    public static func timeLeft(until due: Date, now: Date) -> (overdue: Bool, days: Int, hours: Int) {
+        let seconds = due.timeIntervalSince(now)
+        let total = Int((abs(seconds) / 3600).rounded(.down))
+        return (seconds < 0, total / 24, total % 24)
+    }
+
+    /// "3d 4h left", "5h left", "overdue 1d 2h".
+    public static func countdown(until due: Date, now: Date) -> String {
+        let left = timeLeft(until: due, now: now)
+        let span = left.days > 0 ? "\(left.days)d \(left.hours)h" : "\(left.hours)h"
+        return left.overdue ? "overdue \(span)" : "\(span) left"
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+
+/// Which part of a Plan of Action a requested detail asks about.
+public enum Aspect: String, CaseIterable, Sendable, Codable {
+    case rootCause = "root-cause"
+    case correctiveAction = "corrective-action"
+    case preventiveMeasure = "preventive-measure"
+    case evidence
+    case other
+
+    public var label: String {
+        switch self {
+        case .rootCause: return "root cause"
+        case .correctiveAction: return "corrective action"
+        case .preventiveMeasure: return "preventive measure"
+        case .evidence: return "evidence"
+        case .other: return "other"
+        }
+    }
+}
+
+/// Who decided that a request was answered.
+public enum AnswerSource: String, Sendable, Codable {
+    /// Reinstate's coverage check found the answer in the plan.
+    case matcher
+    /// The seller said so; this always wins over the matcher.
+    case user
+}
+
+/// Where a requested detail stands.
+public enum RequestState: Sendable, Equatable {
+    case unanswered
+    case answered(version: Int, by: AnswerSource)
+    case waived(reason: String)
+
+    public var isOpen: Bool {
+        if case .unanswered = self { return true }
+        return false
+    }
+
+    public var label: String {
+        switch self {
+        case .unanswered: return "unanswered"
+        case .answered(let version, let by):
+            return by == .user ? "answered by v\(version) (you)" : "answered by v\(version)"
+        case .waived(let reason): return "waived: \(reason)"
+        }
+    }
+}
+
+/// One thing Amazon asked for, in Amazon's words: the seller's checklist item.
+public struct RequestedDetail: Sendable, Equatable {
+    public var id: Int64
+    public var caseID: Int64
+    public var messageID: Int64
+    public var text: String
+    public var aspect: Aspect
+    /// What the request is about ("improper packaging"); empty when Amazon's template left it blank.
+    public var topic: String
+    public var state: RequestState
+
+    public init(
+        id: Int64 = 0, caseID: Int64, messageID: Int64, text: String, aspect: Aspect,
+        topic: String, state: RequestState = .unanswered
+    ) {
+        self.id = id
+        self.caseID = caseID
+        self.messageID = messageID
+        self.text = text
+        self.aspect = aspect
+        self.topic = topic
+        self.state = state
+    }
+}

@@ -1,0 +1,148 @@
+import Foundation
+
+/// Parsing and printing of instants. Stored and exported instants are UTC with whole seconds
+/// ("2026-11-22T09:30:00Z"), which sort as text; people see local time.
+public enum Timestamp {
+    /// Parses an ISO 8601 date ("2026-11-22", taken as local midnight in `zone`) or date-time
+    /// ("2026-11-22T09:30", "2026-11-22 09:30:15", "…Z", "…+08:00", fractions of a second allowed).
+    public static func parse(_ text: String, zone: TimeZone = .current) -> Date? {
+        let s = Array(text.trimmingCharacters(in: .whitespaces).utf8)
+        var i = 0
+        func number(_ count: Int) -> Int? {
+            guard i + count <= s.count else { return nil }
+            var value = 0
+            for k in 0..<count {
+                let c = s[i + k]
+                guard c >= 48, c <= 57 else { return nil }
+                value = value * 10 + Int(c - 48)
+            }
+            i += count
+            return value
+        }
+        func expect(_ c: UInt8) -> Bool {
+            guard i < s.count, s[i] == c else { return false }
+            i += 1
+            return true
+        }
+        guard let year = number(4), expect(UInt8(ascii: "-")), let month = number(2),
+            expect(UInt8(ascii: "-")), let day = number(2),
+            (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day)
+        else { return nil }
+        var hour = 0, minute = 0, second = 0
+        var fraction = 0.0
+        var offset: Int? = nil
+        if i < s.count {
+            guard s[i] == UInt8(ascii: "T") || s[i] == UInt8(ascii: "t") || s[i] == UInt8(ascii: " ")
+            else { return nil }
+            i += 1
+            guard let h = number(2), expect(UInt8(ascii: ":")), let m = number(2), h < 24, m < 60
+            else { return nil }
+            hour = h
+            minute = m
+            if expect(UInt8(ascii: ":")) {
+                guard let sec = number(2), sec < 61 else { return nil }
+                second = min(sec, 59)
+                if expect(UInt8(ascii: ".")) || expect(UInt8(ascii: ",")) {
+                    var scale = 0.1
+                    while i < s.count, s[i] >= 48, s[i] <= 57 {
+                        fraction += Double(s[i] - 48) * scale
+                        scale /= 10
+                        i += 1
+                    }
+                }
+            }
+            if i < s.count {
+                if s[i] == UInt8(ascii: "Z") || s[i] == UInt8(ascii: "z") {
+                    offset = 0
+                    i += 1
+                } else if s[i] == UInt8(ascii: "+") || s[i] == UInt8(ascii: "-") {
+                    let sign = s[i] == UInt8(ascii: "+") ? 1 : -1
+                    i += 1
+                    guard let oh = number(2) else { return nil }
+                    _ = expect(UInt8(ascii: ":"))
+                    let om = number(2) ?? 0
+                    offset = sign * (oh * 3600 + om * 60)
+                }
+            }
+            guard i == s.count else { return nil }
+        }
+        let days = daysFromCivil(year: year, month: month, day: day)
+        let localSeconds = days * 86_400 + hour * 3600 + minute * 60 + second
+        if let offset {
+            return Date(timeIntervalSince1970: TimeInterval(localSeconds - offset) + fraction)
+        }
+        // Local wall time: correct for the zone's offset at that moment (twice, across a DST change).
+        let guess = Date(timeIntervalSince1970: TimeInterval(localSeconds))
+        var utc = localSeconds - zone.secondsFromGMT(for: guess)
+        utc = localSeconds - zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(utc)))
+        return Date(timeIntervalSince1970: TimeInterval(utc) + fraction)
+    }
+
+    /// "2026-11-22T09:30:00Z": the stored and exported form.
+    public static func utc(_ date: Date) -> String {
+        let seconds = Int(date.timeIntervalSince1970.rounded(.down))
+        return format(seconds: seconds, withSeconds: true, separator: "T") + "Z"
+    }
+
+    /// "2026-11-22 17:30" in the given zone: what people read.
+    public static func local(_ date: Date, zone: TimeZone = .current) -> String {
+        let seconds = Int(date.timeIntervalSince1970.rounded(.down))
+        return format(seconds: seconds + zone.secondsFromGMT(for: date), withSeconds: false, separator: " ")
+    }
+
+    /// "2026-11-22" in the given zone.
+    public static func day(_ date: Date, zone: TimeZone = .current) -> String {
+        String(local(date, zone: zone).prefix(10))
+    }
+
+    /// Drops fractions of a second, so what is stored equals what is read back.
+    public static func wholeSeconds(_ date: Date) -> Date {
+        Date(timeIntervalSince1970: date.timeIntervalSince1970.rounded(.down))
+    }
+
+    // MARK: - Civil calendar arithmetic (proleptic Gregorian, after H. Hinnant)
+
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = (month + 9) % 12
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+
+    static func civilFromDays(_ z0: Int) -> (year: Int, month: Int, day: Int) {
+        let z = z0 + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+    }
+
+    private static func format(seconds: Int, withSeconds: Bool, separator: String) -> String {
+        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        let rest = seconds - days * 86_400
+        let (y, m, d) = civilFromDays(days)
+        func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
+        func four(_ v: Int) -> String {
+            let s = String(v)
+            return String(repeating: "0", count: max(0, 4 - s.count)) + s
+        }
+        var out = "\(four(y))-\(two(m))-\(two(d))\(separator)\(two(rest / 3600)):\(two(rest % 3600 / 60))"
+        if withSeconds { out += ":\(two(rest % 60))" }
+        return out
+    }
+}
