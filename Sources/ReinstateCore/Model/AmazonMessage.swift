@@ -23,11 +23,14 @@ public struct AmazonMessage: Sendable, Equatable {
     public var raw: Data
     /// The readable text: decoded from the e-mail, or the raw bytes as UTF-8 with replacement.
     public var text: String
+    /// Which version of the reader read it, so an upgraded reader can read it again.
+    public var readerVersion: Int
 
     public init(
         id: Int64 = 0, caseID: Int64, kind: MessageKind, received: Date, subject: String,
-        raw: Data, text: String
+        raw: Data, text: String, readerVersion: Int = MessageReader.version
     ) {
+        self.readerVersion = readerVersion
         self.id = id
         self.caseID = caseID
         self.kind = kind

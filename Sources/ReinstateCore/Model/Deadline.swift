@@ -119,3 +119,18 @@ public enum DeadlineRules {
         return left.overdue ? "overdue \(span)" : "\(span) left"
     }
 }
+
+extension DeadlineRules {
+    /// What closes a deadline set at `set`: the first plan submitted at or after it, or the case being
+    /// finished, whichever came first. Nil while it is still open.
+    public static func closure(
+        set: Date, submissions: [(version: Int, at: Date)], finished: (status: CaseStatus, at: Date)?
+    ) -> DeadlineClosure? {
+        let plan = submissions.filter { submissionCloses(deadlineSet: set, submitted: $0.at) }
+            .min { $0.at < $1.at || ($0.at == $1.at && $0.version < $1.version) }
+        let byPlan = plan.map { DeadlineClosure.planSubmitted(version: $0.version, at: $0.at) }
+        let byCase = finished.map { DeadlineClosure.caseFinished(status: $0.status, at: $0.at) }
+        if let plan, let finished { return plan.at <= finished.at ? byPlan : byCase }
+        return byPlan ?? byCase
+    }
+}

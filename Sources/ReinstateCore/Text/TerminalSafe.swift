@@ -1,0 +1,80 @@
+/// Makes text from messages and plans safe to print on a terminal: an e-mail must not be able to drive
+/// the terminal (move the cursor, change the title, write the clipboard through OSC 52).
+public enum TerminalSafe {
+    /// Removes escape sequences (CSI, OSC, DCS, …), C0 controls other than newline and tab, DEL, C1
+    /// controls and bidirectional overrides; turns carriage returns into nothing and keeps everything else.
+    public static func clean(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        var scalars = text.unicodeScalars.makeIterator()
+        var pending: Unicode.Scalar? = nil
+        func nextScalar() -> Unicode.Scalar? {
+            if let p = pending { pending = nil; return p }
+            return scalars.next()
+        }
+        while let s = nextScalar() {
+            switch s.value {
+            case 0x1B:
+                skipEscape(&scalars, pending: &pending)
+            case 0x9B:  // C1 CSI
+                skipCSI(&scalars)
+            case 0x9D, 0x90, 0x98, 0x9E, 0x9F:  // C1 OSC, DCS, SOS, PM, APC: skip to the string terminator
+                skipString(&scalars)
+            case 0x0A, 0x09:
+                out.append(s)
+            case 0x00...0x1F, 0x7F, 0x80...0x9F:
+                continue
+            case 0x202A...0x202E, 0x2066...0x2069, 0x200E, 0x200F, 0x061C:
+                continue
+            default:
+                out.append(s)
+            }
+        }
+        return String(out)
+    }
+
+    /// Whether the text would be changed by `clean`.
+    public static func isClean(_ text: String) -> Bool {
+        !text.unicodeScalars.contains { s in
+            switch s.value {
+            case 0x0A, 0x09: return false
+            case 0x00...0x1F, 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069, 0x200E, 0x200F, 0x061C: return true
+            default: return false
+            }
+        }
+    }
+
+    private static func skipEscape(_ it: inout String.UnicodeScalarView.Iterator, pending: inout Unicode.Scalar?) {
+        guard let next = it.next() else { return }
+        switch next {
+        case "[": skipCSI(&it)
+        case "]", "P", "X", "^", "_": skipString(&it)
+        case " "..."/":
+            // nF sequences: intermediates then one final byte.
+            while let s = it.next() {
+                if !(" "..."/").contains(s) { break }
+            }
+        default:
+            // Two-character sequences (ESC 7, ESC c, …): the final byte is dropped too, unless it is a
+            // control that starts something else.
+            if next.value < 0x20 || next.value == 0x1B { pending = next }
+        }
+    }
+
+    private static func skipCSI(_ it: inout String.UnicodeScalarView.Iterator) {
+        // Parameters and intermediates (0x20–0x3F) until a final byte 0x40–0x7E.
+        while let s = it.next() {
+            if (0x40...0x7E).contains(s.value) { return }
+            if !(0x20...0x3F).contains(s.value) { return }
+        }
+    }
+
+    private static func skipString(_ it: inout String.UnicodeScalarView.Iterator) {
+        // Until BEL, ST (ESC \) or C1 ST.
+        var sawEscape = false
+        while let s = it.next() {
+            if s.value == 0x07 || s.value == 0x9C { return }
+            if sawEscape && s == "\\" { return }
+            sawEscape = s.value == 0x1B
+        }
+    }
+}

@@ -1,0 +1,190 @@
+import Foundation
+import GRDB
+import ReinstateCore
+
+/// How the case list is ordered.
+public enum CaseSort: String, CaseIterable, Sendable {
+    /// Overdue first, then the nearest deadline; cases with no open deadline last.
+    case urgency
+    /// Newest case first.
+    case newest
+    case account
+    case status
+}
+
+/// Which cases a list shows.
+public struct CaseQuery: Sendable, Equatable {
+    /// Matches title, account, marketplace, ASIN, and the text of messages, plans and notes.
+    public var text: String
+    /// Only these statuses; empty means all.
+    public var statuses: Set<CaseStatus>
+    public var sort: CaseSort
+
+    public init(text: String = "", statuses: Set<CaseStatus> = [], sort: CaseSort = .urgency) {
+        self.text = text
+        self.statuses = statuses
+        self.sort = sort
+    }
+}
+
+extension CaseStore {
+    // MARK: - Writing cases
+
+    /// Stores a new case and returns its id.
+    @discardableResult
+    public func createCase(_ new: SuspensionCase) throws -> Int64 {
+        try write { db in try Self.insertCase(new, db: db) }
+    }
+
+    static func insertCase(_ new: SuspensionCase, id: Int64? = nil, statusChanged: Date? = nil, db: Database) throws -> Int64 {
+        let title = new.title.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !title.isEmpty else { throw StoreError.invalid("A case needs a title (--title).") }
+        for asin in new.scope.asins where !ASIN.isValid(asin) {
+            throw StoreError.invalid("\(asin) is not an ASIN (10 characters, like B0C1234567).")
+        }
+        let scope = new.scope == .account ? "account" : "listings"
+        try db.execute(
+            sql: """
+                INSERT INTO suspension_case (id, title, account, marketplace, scope, reason, status, status_changed_at, opened_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                id, title, new.account, new.marketplace, scope, new.reason.rawValue, new.status.rawValue,
+                (statusChanged ?? new.opened).stored, new.opened.stored,
+            ])
+        let caseID = db.lastInsertedRowID
+        for asin in Set(new.scope.asins) {
+            try db.execute(sql: "INSERT INTO case_asin (case_id, asin) VALUES (?, ?)", arguments: [caseID, asin])
+        }
+        return caseID
+    }
+
+    /// Changes a case's status. Finishing a case (reinstated, denied, closed) closes its open deadlines;
+    /// reopening it opens again those that no plan submission closed.
+    public func setStatus(caseID: Int64, to status: CaseStatus, at now: Date) throws {
+        try write { db in try Self.changeStatus(caseID: caseID, to: status, at: now, db: db) }
+    }
+
+    static func changeStatus(caseID: Int64, to status: CaseStatus, at now: Date, db: Database) throws {
+        try requireCase(caseID, db: db)
+        try db.execute(
+            sql: "UPDATE suspension_case SET status = ?, status_changed_at = ? WHERE id = ?",
+            arguments: [status.rawValue, now.stored, caseID])
+        try refreshDeadlines(caseID: caseID, db: db)
+    }
+
+    // MARK: - Reading cases
+
+    public func suspensionCase(_ id: Int64) throws -> SuspensionCase {
+        try read { db in try Self.fetchCase(id, db: db) }
+    }
+
+    static func fetchCase(_ id: Int64, db: Database) throws -> SuspensionCase {
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM suspension_case WHERE id = ?", arguments: [id]) else {
+            throw StoreError.notFound(what: "Case \(id)")
+        }
+        let asins = try String.fetchAll(db, sql: "SELECT asin FROM case_asin WHERE case_id = ? ORDER BY asin", arguments: [id])
+        return Decode.suspensionCase(row, asins: asins)
+    }
+
+    static func requireCase(_ id: Int64, db: Database) throws {
+        guard try Bool.fetchOne(db, sql: "SELECT 1 FROM suspension_case WHERE id = ?", arguments: [id]) == true else {
+            throw StoreError.notFound(what: "Case \(id)")
+        }
+    }
+
+    /// When the case's status last changed.
+    static func statusChanged(_ id: Int64, db: Database) throws -> Date {
+        let text = try String.fetchOne(db, sql: "SELECT status_changed_at FROM suspension_case WHERE id = ?", arguments: [id])
+        return text.flatMap { Timestamp.parse($0) } ?? Date(timeIntervalSince1970: 0)
+    }
+
+    /// How many cases the query matches.
+    public func caseCount(_ query: CaseQuery = CaseQuery()) throws -> Int {
+        try read { db in
+            let (whereSQL, arguments) = Self.filter(query)
+            return try Int.fetchOne(db, sql: "SELECT count(*) FROM suspension_case c \(whereSQL)", arguments: arguments) ?? 0
+        }
+    }
+
+    /// A window of the case list: only `limit` rows from `offset` are read, so a list of 100,000 cases
+    /// costs no more than a list of 50.
+    public func caseSummaries(_ query: CaseQuery = CaseQuery(), offset: Int = 0, limit: Int = Int(Int32.max)) throws -> [CaseSummary] {
+        try read { db in
+            let (whereSQL, arguments) = Self.filter(query)
+            let order: String
+            switch query.sort {
+            case .urgency: order = "coalesce(c.next_due_at, '~'), c.id"
+            case .newest: order = "c.id DESC"
+            case .account: order = "c.account COLLATE NOCASE, c.id"
+            case .status: order = "c.status, coalesce(c.next_due_at, '~'), c.id"
+            }
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT c.id, c.title, c.account, c.marketplace, c.reason, c.status, c.next_due_at,
+                        (SELECT count(*) FROM requested_detail r WHERE r.case_id = c.id AND r.state = 'unanswered') AS unanswered,
+                        (SELECT count(*) FROM plan_version p WHERE p.case_id = c.id AND p.submitted_at IS NOT NULL) AS appeals
+                    FROM suspension_case c \(whereSQL)
+                    ORDER BY \(order) LIMIT ? OFFSET ?
+                    """,
+                arguments: arguments + [limit, offset])
+            return rows.map(Self.summary)
+        }
+    }
+
+    static func summary(_ row: Row) -> CaseSummary {
+        CaseSummary(
+            id: row["id"], title: row["title"], account: row["account"], marketplace: row["marketplace"],
+            reason: SuspensionReason(rawValue: row["reason"] ?? "") ?? .other,
+            status: CaseStatus(rawValue: row["status"] ?? "") ?? .open, nextDeadline: row.optionalDate("next_due_at"),
+            unanswered: row["unanswered"], appealsSubmitted: row["appeals"])
+    }
+
+    /// The one summary of a case.
+    public func caseSummary(_ id: Int64) throws -> CaseSummary {
+        try read { db in
+            guard let row = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT c.id, c.title, c.account, c.marketplace, c.reason, c.status, c.next_due_at,
+                        (SELECT count(*) FROM requested_detail r WHERE r.case_id = c.id AND r.state = 'unanswered') AS unanswered,
+                        (SELECT count(*) FROM plan_version p WHERE p.case_id = c.id AND p.submitted_at IS NOT NULL) AS appeals
+                    FROM suspension_case c WHERE c.id = ?
+                    """, arguments: [id])
+            else { throw StoreError.notFound(what: "Case \(id)") }
+            return Self.summary(row)
+        }
+    }
+
+    static func filter(_ query: CaseQuery) -> (String, StatementArguments) {
+        var clauses: [String] = []
+        var arguments: StatementArguments = []
+        if !query.statuses.isEmpty {
+            let statuses = query.statuses.map(\.rawValue).sorted()
+            clauses.append("c.status IN (\(statuses.map { _ in "?" }.joined(separator: ",")))")
+            arguments += StatementArguments(statuses)
+        }
+        let text = query.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if !text.isEmpty {
+            let like = "%" + text.replacingOccurrences(of: "\\", with: "\\\\")
+                .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_") + "%"
+            var any = [
+                "c.title LIKE ? ESCAPE '\\'", "c.account LIKE ? ESCAPE '\\'", "c.marketplace LIKE ? ESCAPE '\\'",
+                "c.id IN (SELECT case_id FROM case_asin WHERE asin LIKE ? ESCAPE '\\')",
+            ]
+            arguments += [like, like, like, like]
+            if let id = Int64(text) {
+                any.append("c.id = ?")
+                arguments += [id]
+            }
+            // The trigram index needs three characters; shorter text is matched on the fields above only.
+            if text.unicodeScalars.count >= 3 {
+                any.append("c.id IN (SELECT case_id FROM text_search WHERE text_search MATCH ?)")
+                arguments += ["\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""]
+            }
+            clauses.append("(" + any.joined(separator: " OR ") + ")")
+        }
+        return (clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND "), arguments)
+    }
+}

@@ -1,0 +1,159 @@
+import Foundation
+import GRDB
+import ReinstateCore
+
+extension CaseStore {
+    // MARK: - Export
+
+    /// Every case, oldest id first, as one document.
+    public func exportDocument() throws -> StoreDocument {
+        try read { db in
+            let ids = try Int64.fetchAll(db, sql: "SELECT id FROM suspension_case ORDER BY id")
+            return StoreDocument(cases: try ids.map { try Self.caseDocument(Self.fetchHistory($0, db: db), db: db) })
+        }
+    }
+
+    /// One case as a document.
+    public func caseDocument(_ caseID: Int64) throws -> CaseDocument {
+        try read { db in try Self.caseDocument(Self.fetchHistory(caseID, db: db), db: db) }
+    }
+
+    static func caseDocument(_ h: CaseHistory, db: Database) throws -> CaseDocument {
+        let c = h.suspensionCase
+        let requestsByMessage = Dictionary(grouping: h.requests, by: \.messageID)
+        let messages = h.messages.map { m -> MessageDocument in
+            let utf8 = String(validating: m.raw, as: UTF8.self)
+            return MessageDocument(
+                id: m.id, kind: m.kind.rawValue, received: m.received.stored, subject: m.subject, raw: utf8,
+                rawBase64: utf8 == nil ? m.raw.base64EncodedString() : nil, text: m.text,
+                readerVersion: m.readerVersion,
+                requested: (requestsByMessage[m.id] ?? []).map(requestDocument))
+        }
+        return CaseDocument(
+            id: c.id, title: c.title, account: c.account, marketplace: c.marketplace,
+            scope: c.scope == .account ? "account" : "listings", asins: c.scope.asins, reason: c.reason.rawValue,
+            status: c.status.rawValue, statusChanged: try statusChanged(c.id, db: db).stored, opened: c.opened.stored,
+            nextDeadline: h.nextDeadline?.due.stored, appealsSubmitted: h.appealsSubmitted, messages: messages,
+            plans: h.plans.map {
+                PlanDocument(number: $0.number, text: $0.text, created: $0.created.stored, submitted: $0.submitted?.stored)
+            },
+            deadlines: h.deadlines.map(deadlineDocument),
+            notes: h.notes.map { NoteDocument(id: $0.id, created: $0.created.stored, text: $0.text) },
+            evidence: h.evidence.map {
+                EvidenceDocument(id: $0.id, path: $0.path, size: $0.size, sha256: $0.sha256, added: $0.added.stored)
+            })
+    }
+
+    static func requestDocument(_ r: RequestedDetail) -> RequestDocument {
+        var doc = RequestDocument(id: r.id, text: r.text, aspect: r.aspect.rawValue, topic: r.topic, state: "unanswered")
+        switch r.state {
+        case .unanswered: break
+        case .answered(let version, let by):
+            (doc.state, doc.answeredVersion, doc.answeredBy) = ("answered", version, by.rawValue)
+        case .waived(let reason):
+            (doc.state, doc.waivedReason) = ("waived", reason)
+        }
+        return doc
+    }
+
+    static func deadlineDocument(_ d: Deadline) -> DeadlineDocument {
+        var doc = DeadlineDocument(
+            id: d.id, messageId: d.messageID, amount: d.rule.amount, unit: d.rule.unit.rawValue,
+            anchor: d.rule.anchor.rawValue, text: d.rule.text, set: d.set.stored, due: d.due.stored)
+        switch d.closure {
+        case .planSubmitted(let version, let at)?:
+            (doc.closedAt, doc.closedBy, doc.closedVersion) = (at.stored, "plan-submitted", version)
+        case .caseFinished(let status, let at)?:
+            (doc.closedAt, doc.closedBy, doc.closedStatus) = (at.stored, "case-finished", status.rawValue)
+        case nil: break
+        }
+        return doc
+    }
+
+    // MARK: - Import
+
+    /// Loads a whole-store document into this store, which must be empty. All of it or nothing.
+    /// Due dates and closures are recomputed from the facts rather than trusted.
+    public func importDocument(_ document: StoreDocument) throws {
+        try write { db in
+            if try Int.fetchOne(db, sql: "SELECT count(*) FROM suspension_case") ?? 0 > 0 {
+                throw StoreError.notEmpty(path: path)
+            }
+            for c in document.cases {
+                try Self.importCase(c, db: db)
+            }
+        }
+    }
+
+    static func importCase(_ c: CaseDocument, db: Database) throws {
+        func date(_ text: String, _ what: String) throws -> Date {
+            guard let d = Timestamp.parse(text) else {
+                throw StoreError.badDocument("case \(c.id): \(what) \"\(text)\" is not an ISO 8601 date-time")
+            }
+            return d
+        }
+        func value<T: RawRepresentable>(_ type: T.Type, _ text: String, _ what: String) throws -> T where T.RawValue == String {
+            guard let v = T(rawValue: text) else { throw StoreError.badDocument("case \(c.id): unknown \(what) \"\(text)\"") }
+            return v
+        }
+        let scope: SuspendedScope = c.scope == "listings" ? .listings(c.asins) : .account
+        let new = SuspensionCase(
+            title: c.title, account: c.account, marketplace: c.marketplace, scope: scope,
+            reason: try value(SuspensionReason.self, c.reason, "reason"),
+            status: try value(CaseStatus.self, c.status, "status"), opened: try date(c.opened, "opened"))
+        _ = try insertCase(new, id: c.id, statusChanged: try date(c.statusChanged, "statusChanged"), db: db)
+        for m in c.messages {
+            let raw: Data
+            if let text = m.raw {
+                raw = Data(text.utf8)
+            } else if let b64 = m.rawBase64, let data = Data(base64Encoded: b64) {
+                raw = data
+            } else {
+                throw StoreError.badDocument("case \(c.id), message \(m.id): no raw text")
+            }
+            try db.execute(
+                sql: """
+                    INSERT INTO message (id, case_id, kind, received_at, subject, raw, text, reader_version)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [m.id, c.id, try value(MessageKind.self, m.kind, "message kind").rawValue,
+                            try date(m.received, "received").stored, m.subject, raw, m.text, m.readerVersion])
+            for (position, r) in m.requested.enumerated() {
+                _ = try value(Aspect.self, r.aspect, "aspect")
+                guard ["unanswered", "answered", "waived"].contains(r.state) else {
+                    throw StoreError.badDocument("case \(c.id): unknown request state \"\(r.state)\"")
+                }
+                try db.execute(
+                    sql: """
+                        INSERT INTO requested_detail (id, case_id, message_id, position, text, aspect, topic, state,
+                            answered_version, answered_by, waived_reason)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: [r.id, c.id, m.id, position, r.text, r.aspect, r.topic, r.state, r.answeredVersion,
+                                r.answeredBy, r.waivedReason])
+            }
+        }
+        for p in c.plans {
+            try insertPlan(
+                PlanVersion(caseID: c.id, number: p.number, text: p.text, created: try date(p.created, "created"),
+                            submitted: try p.submitted.map { try date($0, "submitted") }), db: db)
+        }
+        for d in c.deadlines {
+            let rule = DeadlineRule(
+                amount: d.amount, unit: try value(DeadlineUnit.self, d.unit, "deadline unit"),
+                anchor: try value(DeadlineAnchor.self, d.anchor, "deadline anchor"), text: d.text)
+            try insertDeadline(caseID: c.id, messageID: d.messageId, rule: rule, set: try date(d.set, "set"), id: d.id, db: db)
+        }
+        for n in c.notes {
+            try db.execute(
+                sql: "INSERT INTO note (id, case_id, created_at, text) VALUES (?, ?, ?, ?)",
+                arguments: [n.id, c.id, try date(n.created, "created").stored, n.text])
+        }
+        for e in c.evidence {
+            try db.execute(
+                sql: "INSERT INTO evidence (id, case_id, path, size, sha256, added_at) VALUES (?, ?, ?, ?, ?, ?)",
+                arguments: [e.id, c.id, e.path, e.size, e.sha256, try date(e.added, "added").stored])
+        }
+        try refreshDeadlines(caseID: c.id, db: db)
+    }
+}

@@ -1,0 +1,268 @@
+import Foundation
+import GRDB
+import ReinstateCore
+
+/// What storing a message produced.
+public struct StoredMessage: Sendable, Equatable {
+    public var message: AmazonMessage
+    public var requests: [RequestedDetail]
+    public var deadline: Deadline?
+}
+
+extension CaseStore {
+    // MARK: - Messages
+
+    /// Stores a message byte for byte with what the reader read from it: its requested details become
+    /// the case's checklist, its deadline the case's clock. A reply that asks for more moves the case to
+    /// "more information requested"; a reinstatement to "reinstated".
+    public func addMessage(
+        caseID: Int64, raw: Data, reading: MessageReading, kind: MessageKind? = nil, received: Date? = nil,
+        now: Date
+    ) throws -> StoredMessage {
+        try write { db in
+            try Self.insertMessage(
+                caseID: caseID, raw: raw, reading: reading, kind: kind, received: received, now: now, db: db)
+        }
+    }
+
+    static func insertMessage(
+        caseID: Int64, raw: Data, reading: MessageReading, kind: MessageKind?, received: Date?, now: Date,
+        id: Int64? = nil, db: Database
+    ) throws -> StoredMessage {
+        let current = try fetchCase(caseID, db: db)
+        let kind = kind ?? reading.kind
+        let received = Timestamp.wholeSeconds(received ?? reading.received ?? now)
+        try db.execute(
+            sql: """
+                INSERT INTO message (id, case_id, kind, received_at, subject, raw, text, reader_version)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [id, caseID, kind.rawValue, received.stored, reading.subject, raw, reading.text, MessageReader.version])
+        let messageID = db.lastInsertedRowID
+        var requests: [RequestedDetail] = []
+        for (position, request) in reading.requested.enumerated() {
+            try db.execute(
+                sql: """
+                    INSERT INTO requested_detail (case_id, message_id, position, text, aspect, topic, state)
+                    VALUES (?, ?, ?, ?, ?, ?, 'unanswered')
+                    """,
+                arguments: [caseID, messageID, position, request.text, request.aspect.rawValue, request.topic])
+            requests.append(
+                RequestedDetail(
+                    id: db.lastInsertedRowID, caseID: caseID, messageID: messageID, text: request.text,
+                    aspect: request.aspect, topic: request.topic))
+        }
+        if let rule = reading.deadline {
+            try insertDeadline(caseID: caseID, messageID: messageID, rule: rule, set: received, db: db)
+        }
+        if !current.status.isFinished {
+            var next: CaseStatus? = nil
+            if kind == .reinstatement { next = .reinstated }
+            if kind == .reply, !requests.isEmpty { next = .moreInformationRequested }
+            if let next, next != current.status {
+                try db.execute(
+                    sql: "UPDATE suspension_case SET status = ?, status_changed_at = ? WHERE id = ?",
+                    arguments: [next.rawValue, max(received, now).stored, caseID])
+            }
+        }
+        try refreshDeadlines(caseID: caseID, db: db)
+        let deadline = try Row.fetchOne(db, sql: "SELECT * FROM deadline WHERE message_id = ?", arguments: [messageID])
+            .map(Decode.deadline)
+        let message = AmazonMessage(
+            id: messageID, caseID: caseID, kind: kind, received: received, subject: reading.subject, raw: raw,
+            text: reading.text)
+        return StoredMessage(message: message, requests: requests, deadline: deadline)
+    }
+
+    static func insertDeadline(caseID: Int64, messageID: Int64, rule: DeadlineRule, set: Date, id: Int64? = nil, db: Database) throws {
+        guard rule.amount > 0 else { return }
+        try db.execute(
+            sql: """
+                INSERT INTO deadline (id, case_id, message_id, amount, unit, anchor, phrase, set_at, due_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [id, caseID, messageID, rule.amount, rule.unit.rawValue, rule.anchor.rawValue, rule.text, set.stored, set.stored])
+    }
+
+    public func message(_ id: Int64) throws -> AmazonMessage {
+        try read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM message WHERE id = ?", arguments: [id]) else {
+                throw StoreError.notFound(what: "Message \(id)")
+            }
+            return Decode.message(row)
+        }
+    }
+
+    // MARK: - Plan versions
+
+    /// Stores a new plan version and returns its number. Versions are never overwritten.
+    public func addPlan(caseID: Int64, text: String, created: Date, submitted: Date? = nil) throws -> Int {
+        try write { db in try Self.appendPlan(caseID: caseID, text: text, created: created, submitted: submitted, db: db) }
+    }
+
+    static func appendPlan(caseID: Int64, text: String, created: Date, submitted: Date?, db: Database) throws -> Int {
+        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw StoreError.invalid("The plan is empty; nothing was stored.")
+        }
+        let current = try fetchCase(caseID, db: db)
+        let numbers = try Int.fetchAll(db, sql: "SELECT number FROM plan_version WHERE case_id = ?", arguments: [caseID])
+        let number = PlanVersion.nextNumber(after: numbers)
+        try insertPlan(PlanVersion(caseID: caseID, number: number, text: text, created: created, submitted: submitted), db: db)
+        if !current.status.isFinished {
+            let next: CaseStatus? = submitted != nil ? .appealSubmitted : (current.status == .open ? .planDrafted : nil)
+            if let next {
+                try db.execute(
+                    sql: "UPDATE suspension_case SET status = ?, status_changed_at = ? WHERE id = ?",
+                    arguments: [next.rawValue, (submitted ?? created).stored, caseID])
+            }
+        }
+        try refreshDeadlines(caseID: caseID, db: db)
+        return number
+    }
+
+    static func insertPlan(_ plan: PlanVersion, db: Database) throws {
+        try db.execute(
+            sql: "INSERT INTO plan_version (case_id, number, text, created_at, submitted_at) VALUES (?, ?, ?, ?, ?)",
+            arguments: [plan.caseID, plan.number, plan.text, Timestamp.wholeSeconds(plan.created).stored,
+                        plan.submitted.map { Timestamp.wholeSeconds($0).stored }])
+    }
+
+    /// Records that a version was sent to Amazon. It closes the deadlines set before it.
+    public func submitPlan(caseID: Int64, number: Int, at: Date) throws {
+        try write { db in
+            let current = try Self.fetchCase(caseID, db: db)
+            guard let row = try Row.fetchOne(
+                db, sql: "SELECT submitted_at FROM plan_version WHERE case_id = ? AND number = ?", arguments: [caseID, number])
+            else { throw StoreError.notFound(what: "Plan version \(number) of case \(caseID)") }
+            if let already = row.optionalDate("submitted_at") {
+                throw StoreError.invalid(
+                    "Version \(number) was already submitted on \(Timestamp.local(already)). Add a new version instead.")
+            }
+            try db.execute(
+                sql: "UPDATE plan_version SET submitted_at = ? WHERE case_id = ? AND number = ?",
+                arguments: [Timestamp.wholeSeconds(at).stored, caseID, number])
+            if !current.status.isFinished {
+                try db.execute(
+                    sql: "UPDATE suspension_case SET status = 'appeal-submitted', status_changed_at = ? WHERE id = ?",
+                    arguments: [at.stored, caseID])
+            }
+            try Self.refreshDeadlines(caseID: caseID, db: db)
+        }
+    }
+
+    public func plan(caseID: Int64, number: Int) throws -> PlanVersion {
+        try read { db in
+            guard let row = try Row.fetchOne(
+                db, sql: "SELECT * FROM plan_version WHERE case_id = ? AND number = ?", arguments: [caseID, number])
+            else { throw StoreError.notFound(what: "Plan version \(number) of case \(caseID)") }
+            return Decode.plan(row)
+        }
+    }
+
+    // MARK: - Requested details
+
+    public func request(_ id: Int64) throws -> RequestedDetail {
+        try read { db in try Self.fetchRequest(id, db: db) }
+    }
+
+    static func fetchRequest(_ id: Int64, db: Database) throws -> RequestedDetail {
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM requested_detail WHERE id = ?", arguments: [id]) else {
+            throw StoreError.notFound(what: "Requested detail \(id)")
+        }
+        return Decode.requestedDetail(row)
+    }
+
+    /// Marks a requested detail answered (by a plan version), waived (with a reason) or open again.
+    public func setRequestState(_ id: Int64, to state: RequestState) throws {
+        try write { db in try Self.updateRequestState(id, to: state, db: db) }
+    }
+
+    static func updateRequestState(_ id: Int64, to state: RequestState, db: Database) throws {
+        do {
+            let request = try fetchRequest(id, db: db)
+            switch state {
+            case .unanswered:
+                try db.execute(
+                    sql: "UPDATE requested_detail SET state = 'unanswered', answered_version = NULL, answered_by = NULL, waived_reason = NULL WHERE id = ?",
+                    arguments: [id])
+            case .answered(let version, let by):
+                guard try Bool.fetchOne(
+                    db, sql: "SELECT 1 FROM plan_version WHERE case_id = ? AND number = ?",
+                    arguments: [request.caseID, version]) == true
+                else { throw StoreError.notFound(what: "Plan version \(version) of case \(request.caseID)") }
+                try db.execute(
+                    sql: "UPDATE requested_detail SET state = 'answered', answered_version = ?, answered_by = ?, waived_reason = NULL WHERE id = ?",
+                    arguments: [version, by.rawValue, id])
+            case .waived(let reason):
+                let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+                guard !reason.isEmpty else { throw StoreError.invalid("Say why the request is waived (--reason).") }
+                try db.execute(
+                    sql: "UPDATE requested_detail SET state = 'waived', answered_version = NULL, answered_by = NULL, waived_reason = ? WHERE id = ?",
+                    arguments: [reason, id])
+            }
+        }
+    }
+
+    /// The latest plan version of a case, if any.
+    public func latestPlanNumber(caseID: Int64) throws -> Int? {
+        try read { db in
+            try Self.requireCase(caseID, db: db)
+            return try Int.fetchOne(db, sql: "SELECT max(number) FROM plan_version WHERE case_id = ?", arguments: [caseID])
+        }
+    }
+
+    // MARK: - Notes and evidence
+
+    @discardableResult
+    public func addNote(caseID: Int64, text: String, at now: Date) throws -> Int64 {
+        let text = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !text.isEmpty else { throw StoreError.invalid("The note is empty; nothing was stored.") }
+        return try write { db in
+            try Self.requireCase(caseID, db: db)
+            try db.execute(
+                sql: "INSERT INTO note (case_id, created_at, text) VALUES (?, ?, ?)", arguments: [caseID, now.stored, text])
+            return db.lastInsertedRowID
+        }
+    }
+
+    @discardableResult
+    public func addEvidence(caseID: Int64, path: String, size: Int64, sha256: String, at now: Date) throws -> Int64 {
+        try write { db in
+            try Self.requireCase(caseID, db: db)
+            try db.execute(
+                sql: "INSERT INTO evidence (case_id, path, size, sha256, added_at) VALUES (?, ?, ?, ?, ?)",
+                arguments: [caseID, path, size, sha256, now.stored])
+            return db.lastInsertedRowID
+        }
+    }
+
+    // MARK: - Whole history
+
+    public func history(_ caseID: Int64) throws -> CaseHistory {
+        try read { db in try Self.fetchHistory(caseID, db: db) }
+    }
+
+    static func fetchHistory(_ caseID: Int64, db: Database) throws -> CaseHistory {
+        let c = try fetchCase(caseID, db: db)
+        let args: StatementArguments = [caseID]
+        return CaseHistory(
+            suspensionCase: c,
+            messages: try Row.fetchAll(db, sql: "SELECT * FROM message WHERE case_id = ? ORDER BY received_at, id", arguments: args)
+                .map(Decode.message),
+            requests: try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT r.* FROM requested_detail r JOIN message m ON m.id = r.message_id
+                    WHERE r.case_id = ? ORDER BY m.received_at, m.id, r.position
+                    """, arguments: args
+            ).map(Decode.requestedDetail),
+            plans: try Row.fetchAll(db, sql: "SELECT * FROM plan_version WHERE case_id = ? ORDER BY number", arguments: args)
+                .map(Decode.plan),
+            deadlines: try Row.fetchAll(db, sql: "SELECT * FROM deadline WHERE case_id = ? ORDER BY set_at, id", arguments: args)
+                .map(Decode.deadline),
+            notes: try Row.fetchAll(db, sql: "SELECT * FROM note WHERE case_id = ? ORDER BY created_at, id", arguments: args)
+                .map(Decode.note),
+            evidence: try Row.fetchAll(db, sql: "SELECT * FROM evidence WHERE case_id = ? ORDER BY added_at, id", arguments: args)
+                .map(Decode.evidence))
+    }
+}

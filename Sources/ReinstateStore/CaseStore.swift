@@ -1,0 +1,203 @@
+import Foundation
+import GRDB
+import ReinstateCore
+
+/// The case store: one SQLite file holding every case with its full history.
+///
+/// Every public write runs in one immediate transaction, so a command either saves all it meant to or
+/// nothing; a second Reinstate process waits for the first (busy timeout) instead of failing.
+public final class CaseStore: Sendable {
+    /// Where the store lives, as given.
+    public let path: String
+    /// Things the seller should know that do not stop the store from working (loose permissions).
+    public let warnings: [String]
+    let queue: DatabaseQueue
+
+    /// How long a writer waits for another process before giving up.
+    static let busyTimeout: TimeInterval = 15
+
+    // MARK: - Opening
+
+    /// Opens the store at `path`, creating it (folder 0700, file 0600) when it does not exist yet.
+    /// A file that is not a Reinstate store, or one from a newer Reinstate, is refused and left untouched.
+    public init(path: String, readOnly: Bool = false) throws {
+        self.path = path
+        let fm = FileManager.default
+        var isDirectory: ObjCBool = false
+        var warnings: [String] = []
+        if fm.fileExists(atPath: path, isDirectory: &isDirectory) {
+            if isDirectory.boolValue { throw StoreError.notAStore(path: path, why: "it is a folder") }
+            try Self.checkHeader(path: path)
+            try Self.checkIdentity(path: path)
+            warnings = Self.permissionWarnings(path: path)
+        } else {
+            if readOnly { throw StoreError.cannotOpen(path: path, why: "there is no store there yet") }
+            try Self.createPrivateFile(path: path)
+        }
+        var config = Configuration()
+        config.readonly = readOnly
+        config.journalMode = .wal
+        config.busyMode = .timeout(Self.busyTimeout)
+        config.foreignKeysEnabled = true
+        do {
+            queue = try DatabaseQueue(path: path, configuration: config)
+            if !readOnly {
+                try queue.read { db in
+                    if try Schema.migrator.hasBeenSuperseded(db) { throw StoreError.newerStore(path: path) }
+                }
+                try Schema.migrator.migrate(queue)
+            } else {
+                try queue.read { db in
+                    if try Schema.migrator.hasBeenSuperseded(db) { throw StoreError.newerStore(path: path) }
+                    if try !Schema.migrator.hasCompletedMigrations(db) {
+                        throw StoreError.cannotOpen(path: path, why: "the store needs an upgrade; open it once without --read-only")
+                    }
+                }
+            }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError.cannotOpen(path: path, why: Self.explain(error))
+        }
+        self.warnings = warnings
+    }
+
+    /// A store in memory, for tests and dry runs.
+    public init(inMemory: Void = ()) throws {
+        path = ":memory:"
+        warnings = []
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        queue = try DatabaseQueue(configuration: config)
+        try Schema.migrator.migrate(queue)
+    }
+
+    static let sqliteMagic = Array("SQLite format 3\u{0}".utf8)
+
+    /// Looks at the first bytes only, so a foreign file is never opened by SQLite at all.
+    static func checkHeader(path: String) throws {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw StoreError.cannotOpen(path: path, why: "the file cannot be read (check its permissions)")
+        }
+        defer { try? handle.close() }
+        let head = (try? handle.read(upToCount: 100)) ?? Data()
+        if head.isEmpty { throw StoreError.notAStore(path: path, why: "the file is empty") }
+        guard head.count >= 16, Array(head.prefix(16)) == sqliteMagic else {
+            throw StoreError.notAStore(path: path, why: "it is not an SQLite database")
+        }
+    }
+
+    /// Opens read-only (which changes nothing) to check the application id and the schema's age.
+    static func checkIdentity(path: String) throws {
+        var config = Configuration()
+        config.readonly = true
+        do {
+            let probe = try DatabaseQueue(path: path, configuration: config)
+            try probe.read { db in
+                let appID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+                if appID != Schema.applicationID {
+                    let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
+                    throw StoreError.notAStore(
+                        path: path, why: tables == 0 ? "it is an empty SQLite database" : "it is a database of another program")
+                }
+                if try Schema.migrator.hasBeenSuperseded(db) { throw StoreError.newerStore(path: path) }
+            }
+            try probe.close()
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError.notAStore(path: path, why: explain(error))
+        }
+    }
+
+    static func createPrivateFile(path: String) throws {
+        let folder = (path as NSString).deletingLastPathComponent
+        let fm = FileManager.default
+        if !folder.isEmpty, !fm.fileExists(atPath: folder) {
+            do {
+                try fm.createDirectory(
+                    atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            } catch {
+                throw StoreError.cannotOpen(path: path, why: "cannot create the folder \(folder): \(explain(error))")
+            }
+        }
+        let fd = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
+        if fd < 0 {
+            throw StoreError.cannotOpen(path: path, why: String(cString: strerror(errno)))
+        }
+        fchmod(fd, 0o600)
+        close(fd)
+    }
+
+    static func permissionWarnings(path: String) -> [String] {
+        var warnings: [String] = []
+        let folder = (path as NSString).deletingLastPathComponent
+        var st = stat()
+        if stat(path, &st) == 0, st.st_mode & 0o077 != 0 {
+            warnings.append(
+                "the store file \(path) can be read by other users (mode \(String(st.st_mode & 0o777, radix: 8))); "
+                    + "run: chmod 600 '\(path)'")
+        }
+        if !folder.isEmpty, stat(folder, &st) == 0, st.st_mode & 0o077 != 0,
+            folder.hasSuffix("/reinstate")
+        {
+            warnings.append(
+                "the store folder \(folder) is open to other users (mode \(String(st.st_mode & 0o777, radix: 8))); "
+                    + "run: chmod 700 '\(folder)'")
+        }
+        return warnings
+    }
+
+    // MARK: - Transactions
+
+    /// Runs `body` in one immediate transaction: all of it is saved, or none of it.
+    func write<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try queue.writeWithoutTransaction { db in
+                var result: Result<T, Error>?
+                try db.inTransaction(.immediate) {
+                    do {
+                        result = .success(try body(db))
+                        return .commit
+                    } catch {
+                        result = .failure(error)
+                        return .rollback
+                    }
+                }
+                guard let result else { throw StoreError.writeFailed("the transaction did not run") }
+                return try result.get()
+            }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError.writeFailed(Self.explain(error))
+        }
+    }
+
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try queue.read(body)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError.cannotOpen(path: path, why: Self.explain(error))
+        }
+    }
+
+    /// SQLite's errors in words a seller can act on.
+    static func explain(_ error: Error) -> String {
+        guard let db = error as? DatabaseError else { return "\(error)" }
+        switch db.resultCode {
+        case .SQLITE_FULL: return "the disk is full; free some space and try again"
+        case .SQLITE_READONLY, .SQLITE_PERM:
+            return "the store (or its folder) is read-only; check the permissions or use --store elsewhere"
+        case .SQLITE_BUSY, .SQLITE_LOCKED:
+            return "another Reinstate kept the store busy for more than \(Int(busyTimeout)) seconds; try again"
+        case .SQLITE_CORRUPT: return "the store file is damaged; restore it from a backup"
+        case .SQLITE_NOTADB: return "it is not a database"
+        case .SQLITE_CANTOPEN: return "the file cannot be opened (check the folder exists and its permissions)"
+        case .SQLITE_IOERR: return "a disk error occurred (\(db.message ?? "I/O error"))"
+        default: return db.message ?? "\(db)"
+        }
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+import GRDB
+import ReinstateCore
+
+// MARK: - Database
+
+// Stored instants are UTC text with whole seconds ("2026-11-22T09:30:00Z"): they sort as text and read
+// the same in any SQLite tool.
+
+extension Date {
+    var stored: String { Timestamp.utc(self) }
+}
+
+extension Row {
+    func date(_ column: String) -> Date {
+        let text: String = self[column] ?? ""
+        return Timestamp.parse(text) ?? Date(timeIntervalSince1970: 0)
+    }
+
+    func optionalDate(_ column: String) -> Date? {
+        guard let text: String = self[column] else { return nil }
+        return Timestamp.parse(text)
+    }
+}
+
+enum Decode {
+    static func suspensionCase(_ row: Row, asins: [String]) -> SuspensionCase {
+        let scope: SuspendedScope = (row["scope"] as String? ?? "account") == "listings" ? .listings(asins) : .account
+        return SuspensionCase(
+            id: row["id"], title: row["title"], account: row["account"], marketplace: row["marketplace"],
+            scope: scope, reason: SuspensionReason(rawValue: row["reason"] ?? "") ?? .other,
+            status: CaseStatus(rawValue: row["status"] ?? "") ?? .open, opened: row.date("opened_at"))
+    }
+
+    static func message(_ row: Row) -> AmazonMessage {
+        AmazonMessage(
+            id: row["id"], caseID: row["case_id"], kind: MessageKind(rawValue: row["kind"] ?? "") ?? .other,
+            received: row.date("received_at"), subject: row["subject"], raw: row["raw"] ?? Data(), text: row["text"],
+            readerVersion: row["reader_version"])
+    }
+
+    static func requestState(_ row: Row) -> RequestState {
+        switch row["state"] as String? {
+        case "answered":
+            return .answered(
+                version: row["answered_version"] ?? 0,
+                by: AnswerSource(rawValue: row["answered_by"] ?? "") ?? .user)
+        case "waived":
+            return .waived(reason: row["waived_reason"] ?? "")
+        default:
+            return .unanswered
+        }
+    }
+
+    static func requestedDetail(_ row: Row) -> RequestedDetail {
+        RequestedDetail(
+            id: row["id"], caseID: row["case_id"], messageID: row["message_id"], text: row["text"],
+            aspect: Aspect(rawValue: row["aspect"] ?? "") ?? .other, topic: row["topic"],
+            state: requestState(row))
+    }
+
+    static func plan(_ row: Row) -> PlanVersion {
+        PlanVersion(
+            caseID: row["case_id"], number: row["number"], text: row["text"], created: row.date("created_at"),
+            submitted: row.optionalDate("submitted_at"))
+    }
+
+    static func deadline(_ row: Row) -> Deadline {
+        let rule = DeadlineRule(
+            amount: row["amount"], unit: DeadlineUnit(rawValue: row["unit"] ?? "") ?? .days,
+            anchor: DeadlineAnchor(rawValue: row["anchor"] ?? "") ?? .thisMessage, text: row["phrase"])
+        var closure: DeadlineClosure? = nil
+        if let closedAt = row.optionalDate("closed_at") {
+            if row["closed_by"] as String? == "plan-submitted" {
+                closure = .planSubmitted(version: row["closed_version"] ?? 0, at: closedAt)
+            } else {
+                closure = .caseFinished(
+                    status: CaseStatus(rawValue: row["closed_status"] ?? "") ?? .closed, at: closedAt)
+            }
+        }
+        return Deadline(
+            id: row["id"], caseID: row["case_id"], messageID: row["message_id"], rule: rule, set: row.date("set_at"),
+            due: row.date("due_at"), closure: closure)
+    }
+
+    static func note(_ row: Row) -> Note {
+        Note(id: row["id"], caseID: row["case_id"], created: row.date("created_at"), text: row["text"])
+    }
+
+    static func evidence(_ row: Row) -> Evidence {
+        Evidence(
+            id: row["id"], caseID: row["case_id"], path: row["path"], size: row["size"], sha256: row["sha256"],
+            added: row.date("added_at"))
+    }
+}

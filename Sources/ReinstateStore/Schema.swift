@@ -1,0 +1,126 @@
+import GRDB
+
+/// The store's schema, as forward-only migrations. Never edit a shipped migration: add the next one.
+enum Schema {
+    /// Written into the file header (`PRAGMA application_id`) so a Reinstate store is recognisable:
+    /// "RSNT" in ASCII.
+    static let applicationID: Int32 = 0x5253_4E54
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.execute(sql: "PRAGMA application_id = \(applicationID)")
+            try db.execute(sql: """
+                CREATE TABLE suspension_case (
+                    id INTEGER PRIMARY KEY,
+                    title TEXT NOT NULL,
+                    account TEXT NOT NULL DEFAULT '',
+                    marketplace TEXT NOT NULL DEFAULT '',
+                    scope TEXT NOT NULL CHECK (scope IN ('account', 'listings')),
+                    reason TEXT NOT NULL,
+                    status TEXT NOT NULL,
+                    status_changed_at TEXT NOT NULL,
+                    opened_at TEXT NOT NULL,
+                    -- Derived from the deadline table (the earliest open due date), kept with the case so
+                    -- the urgency sort reads a window of rows from an index instead of sorting every case.
+                    next_due_at TEXT
+                );
+                CREATE INDEX case_by_urgency ON suspension_case(coalesce(next_due_at, '~'), id);
+                CREATE TABLE case_asin (
+                    case_id INTEGER NOT NULL REFERENCES suspension_case(id) ON DELETE CASCADE,
+                    asin TEXT NOT NULL,
+                    PRIMARY KEY (case_id, asin)
+                ) WITHOUT ROWID;
+                CREATE INDEX case_asin_by_asin ON case_asin(asin);
+                CREATE TABLE message (
+                    id INTEGER PRIMARY KEY,
+                    case_id INTEGER NOT NULL REFERENCES suspension_case(id) ON DELETE CASCADE,
+                    kind TEXT NOT NULL,
+                    received_at TEXT NOT NULL,
+                    subject TEXT NOT NULL DEFAULT '',
+                    raw BLOB NOT NULL,
+                    text TEXT NOT NULL,
+                    reader_version INTEGER NOT NULL
+                );
+                CREATE INDEX message_by_case ON message(case_id, received_at);
+                CREATE TABLE requested_detail (
+                    id INTEGER PRIMARY KEY,
+                    case_id INTEGER NOT NULL REFERENCES suspension_case(id) ON DELETE CASCADE,
+                    message_id INTEGER NOT NULL REFERENCES message(id) ON DELETE CASCADE,
+                    position INTEGER NOT NULL,
+                    text TEXT NOT NULL,
+                    aspect TEXT NOT NULL,
+                    topic TEXT NOT NULL DEFAULT '',
+                    state TEXT NOT NULL CHECK (state IN ('unanswered', 'answered', 'waived')),
+                    answered_version INTEGER,
+                    answered_by TEXT,
+                    waived_reason TEXT
+                );
+                CREATE INDEX requested_detail_by_case ON requested_detail(case_id, state);
+                CREATE INDEX requested_detail_by_message ON requested_detail(message_id, position);
+                CREATE TABLE plan_version (
+                    case_id INTEGER NOT NULL REFERENCES suspension_case(id) ON DELETE CASCADE,
+                    number INTEGER NOT NULL CHECK (number >= 1),
+                    text TEXT NOT NULL,
+                    created_at TEXT NOT NULL,
+                    submitted_at TEXT,
+                    PRIMARY KEY (case_id, number)
+                ) WITHOUT ROWID;
+                CREATE TABLE deadline (
+                    id INTEGER PRIMARY KEY,
+                    case_id INTEGER NOT NULL REFERENCES suspension_case(id) ON DELETE CASCADE,
+                    message_id INTEGER NOT NULL REFERENCES message(id) ON DELETE CASCADE,
+                    amount INTEGER NOT NULL,
+                    unit TEXT NOT NULL CHECK (unit IN ('days', 'hours')),
+                    anchor TEXT NOT NULL CHECK (anchor IN ('original-notification', 'this-message')),
+                    phrase TEXT NOT NULL,
+                    set_at TEXT NOT NULL,
+                    due_at TEXT NOT NULL,
+                    closed_at TEXT,
+                    closed_by TEXT CHECK (closed_by IN ('plan-submitted', 'case-finished')),
+                    closed_version INTEGER,
+                    closed_status TEXT
+                );
+                CREATE INDEX deadline_by_case ON deadline(case_id);
+                -- Open deadlines by due date: what `due`, the warning screen and the urgency sort read.
+                CREATE INDEX deadline_open_by_due ON deadline(due_at) WHERE closed_at IS NULL;
+                CREATE TABLE note (
+                    id INTEGER PRIMARY KEY,
+                    case_id INTEGER NOT NULL REFERENCES suspension_case(id) ON DELETE CASCADE,
+                    created_at TEXT NOT NULL,
+                    text TEXT NOT NULL
+                );
+                CREATE INDEX note_by_case ON note(case_id);
+                CREATE TABLE evidence (
+                    id INTEGER PRIMARY KEY,
+                    case_id INTEGER NOT NULL REFERENCES suspension_case(id) ON DELETE CASCADE,
+                    path TEXT NOT NULL,
+                    size INTEGER NOT NULL,
+                    sha256 TEXT NOT NULL,
+                    added_at TEXT NOT NULL
+                );
+                CREATE INDEX evidence_by_case ON evidence(case_id);
+                -- Full-text search over what Amazon wrote and what the seller answered. The trigram
+                -- tokenizer finds substrings in any script, Chinese included, which word tokenizers don't.
+                CREATE VIRTUAL TABLE text_search USING fts5(
+                    body, case_id UNINDEXED, source UNINDEXED, tokenize = 'trigram'
+                );
+                CREATE TRIGGER message_search_insert AFTER INSERT ON message BEGIN
+                    INSERT INTO text_search(body, case_id, source)
+                    VALUES (new.subject || char(10) || new.text, new.case_id, 'message:' || new.id);
+                END;
+                CREATE TRIGGER message_search_delete AFTER DELETE ON message BEGIN
+                    DELETE FROM text_search WHERE source = 'message:' || old.id;
+                END;
+                CREATE TRIGGER plan_search_insert AFTER INSERT ON plan_version BEGIN
+                    INSERT INTO text_search(body, case_id, source)
+                    VALUES (new.text, new.case_id, 'plan:' || new.case_id || ':' || new.number);
+                END;
+                CREATE TRIGGER note_search_insert AFTER INSERT ON note BEGIN
+                    INSERT INTO text_search(body, case_id, source) VALUES (new.text, new.case_id, 'note:' || new.id);
+                END;
+                """)
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,152 @@
+import Foundation
+import ReinstateCore
+
+/// The whole store as one JSON document: the backup format. Keys are sorted and instants are whole
+/// UTC seconds, so exporting the same store twice gives the same bytes.
+public struct StoreDocument: Codable, Equatable, Sendable {
+    public static let formatName = "reinstate-store"
+    public static let currentVersion = 1
+
+    public var format: String
+    public var version: Int
+    public var cases: [CaseDocument]
+
+    public init(cases: [CaseDocument]) {
+        format = Self.formatName
+        version = Self.currentVersion
+        self.cases = cases
+    }
+
+    public func encoded() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        var data = try encoder.encode(self)
+        data.append(0x0A)
+        return data
+    }
+
+    public static func decode(_ data: Data) throws -> StoreDocument {
+        struct Header: Decodable {
+            var format: String?
+            var version: Int?
+        }
+        let header: Header
+        do {
+            header = try JSONDecoder().decode(Header.self, from: data)
+        } catch {
+            throw StoreError.badDocument("it is not JSON, or not an object (\(Self.describe(error)))")
+        }
+        guard header.format == formatName else {
+            throw StoreError.badDocument("its \"format\" is not \"\(formatName)\"")
+        }
+        guard let version = header.version, version <= currentVersion else {
+            throw StoreError.badDocument("it was written by a newer Reinstate (version \(header.version ?? -1)); update Reinstate")
+        }
+        do {
+            return try JSONDecoder().decode(StoreDocument.self, from: data)
+        } catch {
+            throw StoreError.badDocument(Self.describe(error))
+        }
+    }
+
+    static func describe(_ error: Error) -> String {
+        switch error {
+        case DecodingError.keyNotFound(let key, let context):
+            return "missing \"\(key.stringValue)\" at \(path(context))"
+        case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
+            return "wrong value at \(path(context)): \(context.debugDescription)"
+        case DecodingError.dataCorrupted(let context):
+            return "damaged at \(path(context)): \(context.debugDescription)"
+        default:
+            return "\(error)"
+        }
+    }
+
+    static func path(_ context: DecodingError.Context) -> String {
+        let p = context.codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: ".")
+        return p.isEmpty ? "the top" : p
+    }
+}
+
+/// One case with everything the store holds about it.
+public struct CaseDocument: Codable, Equatable, Sendable {
+    public var id: Int64
+    public var title: String
+    public var account: String
+    public var marketplace: String
+    public var scope: String
+    public var asins: [String]
+    public var reason: String
+    public var status: String
+    public var statusChanged: String
+    public var opened: String
+    public var nextDeadline: String?
+    public var appealsSubmitted: Int
+    public var messages: [MessageDocument]
+    public var plans: [PlanDocument]
+    public var deadlines: [DeadlineDocument]
+    public var notes: [NoteDocument]
+    public var evidence: [EvidenceDocument]
+}
+
+public struct MessageDocument: Codable, Equatable, Sendable {
+    public var id: Int64
+    public var kind: String
+    public var received: String
+    public var subject: String
+    /// The message as received, when it is valid UTF-8 …
+    public var raw: String?
+    /// … else its bytes in base64, so nothing is lost either way.
+    public var rawBase64: String?
+    public var text: String
+    public var readerVersion: Int
+    public var requested: [RequestDocument]
+}
+
+public struct RequestDocument: Codable, Equatable, Sendable {
+    public var id: Int64
+    public var text: String
+    public var aspect: String
+    public var topic: String
+    public var state: String
+    public var answeredVersion: Int?
+    public var answeredBy: String?
+    public var waivedReason: String?
+}
+
+public struct PlanDocument: Codable, Equatable, Sendable {
+    public var number: Int
+    public var text: String
+    public var created: String
+    public var submitted: String?
+}
+
+public struct DeadlineDocument: Codable, Equatable, Sendable {
+    public var id: Int64
+    public var messageId: Int64
+    public var amount: Int
+    public var unit: String
+    public var anchor: String
+    public var text: String
+    public var set: String
+    /// Derived (recomputed on import); exported for people reading the file.
+    public var due: String
+    public var closedAt: String?
+    public var closedBy: String?
+    public var closedVersion: Int?
+    public var closedStatus: String?
+}
+
+public struct NoteDocument: Codable, Equatable, Sendable {
+    public var id: Int64
+    public var created: String
+    public var text: String
+}
+
+public struct EvidenceDocument: Codable, Equatable, Sendable {
+    public var id: Int64
+    public var path: String
+    public var size: Int64
+    public var sha256: String
+    public var added: String
+}

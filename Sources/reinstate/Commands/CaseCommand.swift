@@ -1,0 +1,148 @@
+import ArgumentParser
+import Foundation
+import ReinstateCore
+import ReinstateStore
+
+struct CaseCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "case",
+        abstract: "Create, list and show suspension cases, and change their status.",
+        subcommands: [New.self, List.self, Show.self, Status.self])
+}
+
+extension CaseCommand {
+    struct New: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Open a new case; prints its id alone on stdout.",
+            discussion: "Give --asin once per listing when Amazon removed listings rather than the whole account.")
+
+        @OptionGroup var options: StoreOptions
+        @Option(help: "What the case is about, in your words.") var title: String
+        @Option(help: "The seller account's name.") var account: String = ""
+        @Option(help: "The marketplace, like amazon.com or amazon.de.") var marketplace: String = ""
+        @Option(help: "The reason as Amazon names it: \(SuspensionReason.allValueStrings.joined(separator: ", ")).")
+        var reason: SuspensionReason = .other
+        @Option(name: .customLong("asin"), help: "A suspended listing's ASIN (repeat for several).") var asins: [String] = []
+        @Option(help: "When the suspension began (ISO 8601; default now).") var opened: String?
+
+        func run() throws {
+            try reporting {
+                let store = try options.open()
+                let now = try Clock.now()
+                let asins = asins.map { $0.trimmingCharacters(in: .whitespaces).uppercased() }
+                let c = SuspensionCase(
+                    title: title, account: account.trimmingCharacters(in: .whitespaces),
+                    marketplace: Marketplace.normalize(marketplace), scope: asins.isEmpty ? .account : .listings(asins),
+                    reason: reason, opened: try opened.map { try parseDate($0, option: "--opened") } ?? now)
+                Output.line(String(try store.createCase(c)))
+            }
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List cases, most urgent first.",
+            discussion: "Urgency: overdue first, then the nearest deadline; cases with no open deadline last.")
+
+        @OptionGroup var options: StoreOptions
+        @Option(name: .customLong("status"), help: "Only cases with this status (repeat for several).")
+        var statuses: [CaseStatus] = []
+        @Option(help: "Only cases whose title, account, marketplace, ASIN or text contains this.") var search: String = ""
+        @Option(help: "Order: \(CaseSort.allValueStrings.joined(separator: ", ")).") var sort: CaseSort = .urgency
+        @Flag(help: "Print JSON: an array of objects.") var json = false
+
+        func run() throws {
+            try reporting {
+                let store = try options.open()
+                let now = try Clock.now()
+                let rows = try store.caseSummaries(CaseQuery(text: search, statuses: Set(statuses), sort: sort))
+                if json {
+                    try Output.json(rows.map(CaseSummaryJSON.init))
+                    return
+                }
+                if rows.isEmpty {
+                    Output.line("No cases yet. Add one with: reinstate case new --title \"…\"  (or try: reinstate demo)")
+                    return
+                }
+                var table = [["ID", "ACCOUNT", "MARKET", "TITLE", "STATUS", "NEXT DEADLINE", "OPEN", "APPEALS"]]
+                for r in rows {
+                    table.append([
+                        String(r.id), DisplayWidth.truncate(Output.safe(r.account), to: 24), r.marketplace,
+                        DisplayWidth.truncate(Output.safe(r.title), to: 36), r.status.label,
+                        r.nextDeadline.map { DeadlineRules.countdown(until: $0, now: now) } ?? "–",
+                        String(r.unanswered), String(r.appealsSubmitted),
+                    ])
+                }
+                Output.table(table).forEach { Output.line($0) }
+                Output.line("\(rows.count) case\(rows.count == 1 ? "" : "s")")
+            }
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show one case: its messages, requested details, plan versions, deadlines and notes.")
+
+        @OptionGroup var options: StoreOptions
+        @Argument(help: "The case id.") var id: Int64
+        @Flag(help: "Print everything the store holds about the case as JSON (the export format).") var json = false
+
+        func run() throws {
+            try reporting {
+                let store = try options.open()
+                if json {
+                    try Output.json(try store.caseDocument(id))
+                    return
+                }
+                let h = try store.history(id)
+                CaseReport.print(h, now: try Clock.now())
+            }
+        }
+    }
+
+    struct Status: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Change a case's status.",
+            discussion: """
+                Statuses: \(CaseStatus.allValueStrings.joined(separator: ", ")). Reinstated, denied and closed \
+                close the case's open deadlines; setting it back to an open status opens them again.
+                """)
+
+        @OptionGroup var options: StoreOptions
+        @Argument(help: "The case id.") var id: Int64
+        @Argument(help: "The new status.") var status: CaseStatus
+
+        func run() throws {
+            try reporting {
+                let store = try options.open()
+                try store.setStatus(caseID: id, to: status, at: try Clock.now())
+                Output.line("Case \(id) is now \(status.label).")
+            }
+        }
+    }
+}
+
+/// A case-list row as JSON.
+struct CaseSummaryJSON: Encodable {
+    var id: Int64
+    var title: String
+    var account: String
+    var marketplace: String
+    var reason: String
+    var status: String
+    var nextDeadline: String?
+    var unanswered: Int
+    var appealsSubmitted: Int
+
+    init(_ s: CaseSummary) {
+        id = s.id
+        title = s.title
+        account = s.account
+        marketplace = s.marketplace
+        reason = s.reason.rawValue
+        status = s.status.rawValue
+        nextDeadline = s.nextDeadline.map(Timestamp.utc)
+        unanswered = s.unanswered
+        appealsSubmitted = s.appealsSubmitted
+    }
+}

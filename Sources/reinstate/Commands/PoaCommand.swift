@@ -1,0 +1,74 @@
+import ArgumentParser
+import Foundation
+import ReinstateCore
+import ReinstateStore
+
+struct PoaCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "poa",
+        abstract: "Plan of Action versions: add, submit, show. Versions are never overwritten.",
+        subcommands: [Add.self, Submit.self, Show.self])
+}
+
+extension PoaCommand {
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Store a new plan version from a file (or - for standard input); prints its number.")
+
+        @OptionGroup var options: StoreOptions
+        @Option(name: .customLong("case"), help: "The case id.") var caseID: Int64
+        @Option(help: "When it was sent to Amazon, if it already was (ISO 8601). Without it, it is a draft.")
+        var submitted: String?
+        @Argument(help: "The plan file (UTF-8 text), or - to read standard input.") var file: String
+
+        func run() throws {
+            try reporting {
+                let store = try options.open()
+                let now = try Clock.now()
+                let text = try InputFile.text(try InputFile.read(file, what: "plan"), path: file)
+                let number = try store.addPlan(
+                    caseID: caseID, text: text, created: now,
+                    submitted: try submitted.map { try parseDate($0, option: "--submitted") })
+                Output.line(String(number))
+            }
+        }
+    }
+
+    struct Submit: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record that a plan version was sent to Amazon; it closes the deadlines set before it.")
+
+        @OptionGroup var options: StoreOptions
+        @Option(name: .customLong("case"), help: "The case id.") var caseID: Int64
+        @Option(help: "When it was sent (ISO 8601; default now).") var date: String?
+        @Argument(help: "The version number.") var version: Int
+
+        func run() throws {
+            try reporting {
+                let store = try options.open()
+                let at = try date.map { try parseDate($0, option: "--date") } ?? Clock.now()
+                try store.submitPlan(caseID: caseID, number: version, at: at)
+                Output.line("Version \(version) of case \(caseID) submitted \(Timestamp.local(at)).")
+            }
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Print a plan version (default: the latest).")
+
+        @OptionGroup var options: StoreOptions
+        @Option(name: .customLong("case"), help: "The case id.") var caseID: Int64
+        @Argument(help: "The version number.") var version: Int?
+
+        func run() throws {
+            try reporting {
+                let store = try options.open()
+                guard let number = try version ?? store.latestPlanNumber(caseID: caseID) else {
+                    throw CLIError("Case \(caseID) has no plan versions yet.")
+                }
+                let plan = try store.plan(caseID: caseID, number: number)
+                FileHandle.standardOutput.write(Data((Output.safe(plan.text) + (plan.text.hasSuffix("\n") ? "" : "\n")).utf8))
+            }
+        }
+    }
+}

@@ -1,0 +1,120 @@
+import ArgumentParser
+import Foundation
+import ReinstateCore
+import ReinstateStore
+
+struct RequestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "request",
+        abstract: "Mark Amazon's requested details answered, waived, or open again. Your word beats the matcher's.",
+        subcommands: [Answer.self, Waive.self, Reopen.self])
+}
+
+extension RequestCommand {
+    struct Answer: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Mark a requested detail answered by a plan version.")
+
+        @OptionGroup var options: StoreOptions
+        @Argument(help: "The requested detail's id (see: reinstate case show ID).") var id: Int64
+        @Option(help: "The plan version that answers it (default: the case's latest).") var version: Int?
+
+        func run() throws {
+            try reporting {
+                let store = try options.open()
+                let request = try store.request(id)
+                guard let number = try version ?? store.latestPlanNumber(caseID: request.caseID) else {
+                    throw CLIError("Case \(request.caseID) has no plan version to answer with; add one: reinstate poa add --case \(request.caseID) FILE")
+                }
+                try store.setRequestState(id, to: .answered(version: number, by: .user))
+                Output.line("Request \(id) answered by version \(number).")
+            }
+        }
+    }
+
+    struct Waive: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Set a requested detail aside, with the reason why.")
+
+        @OptionGroup var options: StoreOptions
+        @Argument(help: "The requested detail's id.") var id: Int64
+        @Option(help: "Why it needs no answer.") var reason: String
+
+        func run() throws {
+            try reporting {
+                let store = try options.open()
+                try store.setRequestState(id, to: .waived(reason: reason))
+                Output.line("Request \(id) waived.")
+            }
+        }
+    }
+
+    struct Reopen: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Mark a requested detail unanswered again.")
+
+        @OptionGroup var options: StoreOptions
+        @Argument(help: "The requested detail's id.") var id: Int64
+
+        func run() throws {
+            try reporting {
+                let store = try options.open()
+                try store.setRequestState(id, to: .unanswered)
+                Output.line("Request \(id) is open again.")
+            }
+        }
+    }
+}
+
+struct NoteCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "note", abstract: "Keep notes on a case.", subcommands: [Add.self])
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Add a note to a case; prints its id.")
+
+        @OptionGroup var options: StoreOptions
+        @Option(name: .customLong("case"), help: "The case id.") var caseID: Int64
+        @Argument(help: "The note's text.") var text: String
+
+        func run() throws {
+            try reporting {
+                let store = try options.open()
+                Output.line(String(try store.addNote(caseID: caseID, text: text, at: try Clock.now())))
+            }
+        }
+    }
+}
+
+struct EvidenceCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "evidence", abstract: "Keep track of evidence files (invoices, letters, photos).",
+        subcommands: [Add.self])
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record an evidence file by path with its size and SHA-256, so a later change to it shows.")
+
+        @OptionGroup var options: StoreOptions
+        @Option(name: .customLong("case"), help: "The case id.") var caseID: Int64
+        @Argument(help: "The file.") var file: String
+
+        func run() throws {
+            try reporting {
+                let store = try options.open()
+                let path = URL(fileURLWithPath: file).standardizedFileURL.path
+                guard let handle = FileHandle(forReadingAtPath: path) else {
+                    throw CLIError("\(file) cannot be read (does it exist? check its permissions).")
+                }
+                defer { try? handle.close() }
+                var hasher = SHA256()
+                var size: Int64 = 0
+                while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
+                    hasher.update(chunk)
+                    size += Int64(chunk.count)
+                }
+                let digest = hasher.finalize()
+                let id = try store.addEvidence(caseID: caseID, path: path, size: size, sha256: digest, at: try Clock.now())
+                Output.line(String(id))
+                printError("recorded \(path): \(size) bytes, sha256 \(digest)")
+            }
+        }
+    }
+}

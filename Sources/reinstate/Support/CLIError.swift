@@ -1,0 +1,40 @@
+import ArgumentParser
+import Foundation
+import ReinstateStore
+
+/// An error of the command line, said in words a seller can act on.
+struct CLIError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// Exit statuses scripts can rely on. 1 is kept for "something is due" (`reinstate due`), so errors
+/// use 2 and up.
+enum ExitStatus {
+    static let somethingDue: Int32 = 1
+    static let failure: Int32 = 2
+    static let blocked: Int32 = 3
+}
+
+/// Runs a command body, printing any error to stderr as one clear line and exiting with status 2;
+/// argument-parser's own usage errors keep their status (64).
+func reporting(_ body: () throws -> Void) throws {
+    do {
+        try body()
+    } catch let exit as ExitCode {
+        throw exit
+    } catch let error as StoreError {
+        printError(error.description)
+        throw ExitCode(ExitStatus.failure)
+    } catch let error as CLIError {
+        printError(error.description)
+        throw ExitCode(ExitStatus.failure)
+    } catch {
+        printError("\(error)")
+        throw ExitCode(ExitStatus.failure)
+    }
+}
+
+func printError(_ text: String) {
+    FileHandle.standardError.write(Data(("reinstate: " + text + "\n").utf8))
+}

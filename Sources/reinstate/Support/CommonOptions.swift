@@ -1,0 +1,67 @@
+import ArgumentParser
+import Foundation
+import ReinstateCore
+import ReinstateStore
+
+/// `--store`, shared by every command.
+struct StoreOptions: ParsableArguments {
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The case store file.",
+            discussion: "Default: $REINSTATE_STORE, else $XDG_DATA_HOME/reinstate/cases.sqlite (~/.local/share/reinstate/cases.sqlite).",
+            valueName: "path"))
+    var store: String?
+
+    var path: String {
+        StoreLocation.resolve(option: store, environment: ProcessInfo.processInfo.environment)
+    }
+
+    /// Opens the store, telling the seller about loose permissions.
+    func open(readOnly: Bool = false) throws -> CaseStore {
+        let store = try CaseStore(path: path, readOnly: readOnly)
+        for warning in store.warnings { printError("warning: " + warning) }
+        return store
+    }
+}
+
+/// "Now" for every command: the clock, or `REINSTATE_NOW` (ISO 8601) for tests and reproducible demos.
+enum Clock {
+    static func now() throws -> Date {
+        if let pinned = ProcessInfo.processInfo.environment["REINSTATE_NOW"], !pinned.isEmpty {
+            guard let date = Timestamp.parse(pinned) else {
+                throw CLIError("REINSTATE_NOW=\(pinned) is not an ISO 8601 date or date-time (like 2026-11-22T09:00:00Z).")
+            }
+            return date
+        }
+        return Timestamp.wholeSeconds(Date())
+    }
+}
+
+/// Parses a date given on the command line.
+func parseDate(_ text: String, option: String) throws -> Date {
+    guard let date = Timestamp.parse(text) else {
+        throw CLIError("\(option) \(text) is not an ISO 8601 date or date-time (like 2026-11-22 or 2026-11-22T09:30).")
+    }
+    return date
+}
+
+extension CaseStatus: ExpressibleByArgument {
+    public init?(argument: String) { self.init(rawValue: argument.lowercased()) }
+    public static var allValueStrings: [String] { allCases.map(\.rawValue) }
+}
+
+extension SuspensionReason: ExpressibleByArgument {
+    public init?(argument: String) { self.init(rawValue: argument.lowercased()) }
+    public static var allValueStrings: [String] { allCases.map(\.rawValue) }
+}
+
+extension MessageKind: ExpressibleByArgument {
+    public init?(argument: String) { self.init(rawValue: argument.lowercased()) }
+    public static var allValueStrings: [String] { allCases.map(\.rawValue) }
+}
+
+extension CaseSort: ExpressibleByArgument {
+    public init?(argument: String) { self.init(rawValue: argument.lowercased()) }
+    public static var allValueStrings: [String] { allCases.map(\.rawValue) }
+}

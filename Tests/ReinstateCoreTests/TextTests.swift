@@ -1,0 +1,64 @@
+import Foundation
+import Testing
+@testable import ReinstateCore
+
+@Suite struct TerminalSafeTests {
+    @Test(arguments: [
+        ("plain\ttext\nnext", "plain\ttext\nnext"),
+        ("\u{1B}[31mred\u{1B}[0m", "red"),
+        ("title\u{1B}]0;pwned\u{07}after", "titleafter"),
+        ("clip\u{1B}]52;c;ZXZpbA==\u{1B}\\board", "clipboard"),
+        ("move\u{1B}[10;10Hto", "moveto"),
+        ("c1\u{9B}2Jcsi", "c1csi"),
+        ("bell\u{07}nul\u{0}cr\r", "bellnulcr"),
+        ("bidi \u{202E}gnp.exe\u{202C}", "bidi gnp.exe"),
+        ("中文 テキスト ✅", "中文 テキスト ✅"),
+        ("esc at end\u{1B}", "esc at end"),
+        ("\u{1B}7saved\u{1B}8", "saved"),
+    ])
+    func removesControlSequences(_ input: String, _ expected: String) {
+        #expect(TerminalSafe.clean(input) == expected)
+        #expect(TerminalSafe.isClean(TerminalSafe.clean(input)))
+    }
+}
+
+@Suite struct DisplayWidthTests {
+    @Test func countsColumns() {
+        #expect(DisplayWidth.of("abc") == 3)
+        #expect(DisplayWidth.of("深圳市") == 6)
+        #expect(DisplayWidth.of("ｱ") == 1)  // halfwidth katakana
+        #expect(DisplayWidth.of("テスト") == 6)
+        #expect(DisplayWidth.of("e\u{301}") == 1)  // combining acute
+        #expect(DisplayWidth.of("👍🏽") == 2)
+        #expect(DisplayWidth.of("👨‍👩‍👧") == 2)
+    }
+
+    @Test func truncatesByColumnsNotCharacters() {
+        #expect(DisplayWidth.truncate("深圳市蓝鲸贸易", to: 7) == "深圳市…")
+        #expect(DisplayWidth.of(DisplayWidth.truncate("深圳市蓝鲸贸易", to: 7)) <= 7)
+        #expect(DisplayWidth.truncate("short", to: 10) == "short")
+        #expect(DisplayWidth.truncate("abcdef", to: 4) == "abc…")
+    }
+}
+
+@Suite struct SHA256Tests {
+    @Test(arguments: [
+        ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
+        ("abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
+        ("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq", "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"),
+    ])
+    func knownDigests(_ input: String, _ digest: String) {
+        #expect(SHA256.hex(Data(input.utf8)) == digest)
+    }
+
+    @Test func chunkedEqualsWhole() {
+        let data = Data((0..<10_000).map { UInt8(truncatingIfNeeded: $0 &* 31) })
+        var hasher = SHA256()
+        var i = 0
+        while i < data.count {
+            hasher.update(data[i..<min(i + 333, data.count)])
+            i += 333
+        }
+        #expect(hasher.finalize() == SHA256.hex(data))
+    }
+}
