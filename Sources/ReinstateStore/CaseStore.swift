@@ -91,6 +91,7 @@ public final class CaseStore: Sendable {
     static func checkIdentity(path: String) throws {
         var config = Configuration()
         config.readonly = true
+        config.busyMode = .timeout(busyTimeout)
         do {
             let probe = try DatabaseQueue(path: path, configuration: config)
             try probe.read { db in
@@ -105,8 +106,10 @@ public final class CaseStore: Sendable {
             try probe.close()
         } catch let error as StoreError {
             throw error
-        } catch {
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB || error.resultCode == .SQLITE_CORRUPT {
             throw StoreError.notAStore(path: path, why: explain(error))
+        } catch {
+            throw StoreError.cannotOpen(path: path, why: explain(error))
         }
     }
 
