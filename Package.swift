@@ -17,7 +17,10 @@ let package = Package(
         // The SQLite case store: schema, migrations, queries, whole-store import/export.
         .target(
             name: "ReinstateStore",
-            dependencies: ["ReinstateCore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "ReinstateCore", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
         ),
         // ncurses with wide characters, as a system library with a small shim.
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncurses-dev"])]),
@@ -33,6 +36,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The floor of whole-process benchmarks: open the store and exit (Benchmarks/run).
+        .executableTarget(
+            name: "open-store-floor", dependencies: [.product(name: "GRDB", package: "GRDB.swift")],
+            path: "Benchmarks/Floor"),
         .testTarget(name: "ReinstateCoreTests", dependencies: ["ReinstateCore"]),
         .testTarget(
             name: "ReinstateStoreTests",

@@ -54,21 +54,27 @@ extension CaseStore {
     /// Every open deadline that has passed or falls due before `now + window`, most urgent first.
     public func due(now: Date, within window: TimeInterval) throws -> [DueDeadline] {
         try read { db in
-            let rows = try Row.fetchAll(
+            let k = Self.summaryColumnCount
+            return try ColumnReader.map(
                 db,
                 sql: """
-                    SELECT d.*, c.title, c.account, c.marketplace, c.reason, c.status, c.next_due_at,
-                        (SELECT count(*) FROM requested_detail r WHERE r.case_id = c.id AND r.state = 'unanswered') AS unanswered,
-                        (SELECT count(*) FROM plan_version p WHERE p.case_id = c.id AND p.submitted_at IS NOT NULL) AS appeals
+                    SELECT \(Self.summaryColumns),
+                        d.id, d.message_id, d.amount, d.unit, d.anchor, d.phrase, d.set_at, d.due_at
                     FROM deadline d JOIN suspension_case c ON c.id = d.case_id
                     WHERE d.closed_at IS NULL AND d.due_at <= ?
                     ORDER BY d.due_at, d.case_id, d.id
                     """,
-                arguments: [now.addingTimeInterval(window).stored])
-            return rows.map { row in
-                var summary = Self.summary(row)
-                summary.id = row["case_id"]
-                return DueDeadline(summary: summary, deadline: Decode.deadline(row))
+                arguments: [now.addingTimeInterval(window).stored]
+            ) { row in
+                let summary = Self.summary(row)
+                let rule = DeadlineRule(
+                    amount: row.int(k + 2), unit: DeadlineUnit(rawValue: row.string(k + 3)) ?? .days,
+                    anchor: DeadlineAnchor(rawValue: row.string(k + 4)) ?? .thisMessage, text: row.string(k + 5))
+                let epoch = Date(timeIntervalSince1970: 0)
+                let deadline = Deadline(
+                    id: row.int64(k), caseID: summary.id, messageID: row.int64(k + 1), rule: rule,
+                    set: row.date(k + 6) ?? epoch, due: row.date(k + 7) ?? epoch)
+                return DueDeadline(summary: summary, deadline: deadline)
             }
         }
     }

@@ -19,16 +19,17 @@ public final class CaseStore: Sendable {
     // MARK: - Opening
 
     /// Opens the store at `path`, creating it (folder 0700, file 0600) when it does not exist yet.
-    /// A file that is not a Reinstate store, or one from a newer Reinstate, is refused and left untouched.
+    /// A file that is not a Reinstate store, or one from a newer Reinstate, is refused and left untouched:
+    /// the checks only read, and nothing is written (not even the journal mode) until they pass.
     public init(path: String, readOnly: Bool = false) throws {
         self.path = path
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
         var warnings: [String] = []
-        if fm.fileExists(atPath: path, isDirectory: &isDirectory) {
+        let existed = fm.fileExists(atPath: path, isDirectory: &isDirectory)
+        if existed {
             if isDirectory.boolValue { throw StoreError.notAStore(path: path, why: "it is a folder") }
             try Self.checkHeader(path: path)
-            try Self.checkIdentity(path: path)
             warnings = Self.permissionWarnings(path: path)
         } else {
             if readOnly { throw StoreError.cannotOpen(path: path, why: "there is no store there yet") }
@@ -36,26 +37,35 @@ public final class CaseStore: Sendable {
         }
         var config = Configuration()
         config.readonly = readOnly
-        config.journalMode = .wal
         config.busyMode = .timeout(Self.busyTimeout)
         config.foreignKeysEnabled = true
+        config.prepareDatabase { db in
+            // Reads through memory mapping instead of one system call a page: lists and `due` touch
+            // thousands of pages.
+            try db.execute(sql: "PRAGMA mmap_size = 1073741824")
+        }
         do {
             queue = try DatabaseQueue(path: path, configuration: config)
-            if !readOnly {
-                try queue.read { db in
-                    if try Schema.migrator.hasBeenSuperseded(db) { throw StoreError.newerStore(path: path) }
+            let needsMigration = try queue.read { db in
+                if existed { try Self.checkIdentity(db, path: path) }
+                return try !Schema.migrator.hasCompletedMigrations(db)
+            }
+            if readOnly {
+                if needsMigration {
+                    throw StoreError.cannotOpen(path: path, why: "the store needs an upgrade; open it once without --read-only")
                 }
-                try Schema.migrator.migrate(queue)
             } else {
-                try queue.read { db in
-                    if try Schema.migrator.hasBeenSuperseded(db) { throw StoreError.newerStore(path: path) }
-                    if try !Schema.migrator.hasCompletedMigrations(db) {
-                        throw StoreError.cannotOpen(path: path, why: "the store needs an upgrade; open it once without --read-only")
+                try queue.writeWithoutTransaction { db in
+                    if try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" {
+                        try db.execute(sql: "PRAGMA journal_mode = WAL")
                     }
                 }
+                if needsMigration { try Schema.migrator.migrate(queue) }
             }
         } catch let error as StoreError {
             throw error
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
+            throw StoreError.notAStore(path: path, why: Self.explain(error))
         } catch {
             throw StoreError.cannotOpen(path: path, why: Self.explain(error))
         }
@@ -87,30 +97,15 @@ public final class CaseStore: Sendable {
         }
     }
 
-    /// Opens read-only (which changes nothing) to check the application id and the schema's age.
-    static func checkIdentity(path: String) throws {
-        var config = Configuration()
-        config.readonly = true
-        config.busyMode = .timeout(busyTimeout)
-        do {
-            let probe = try DatabaseQueue(path: path, configuration: config)
-            try probe.read { db in
-                let appID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
-                if appID != Schema.applicationID {
-                    let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
-                    throw StoreError.notAStore(
-                        path: path, why: tables == 0 ? "it is an empty SQLite database" : "it is a database of another program")
-                }
-                if try Schema.migrator.hasBeenSuperseded(db) { throw StoreError.newerStore(path: path) }
-            }
-            try probe.close()
-        } catch let error as StoreError {
-            throw error
-        } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB || error.resultCode == .SQLITE_CORRUPT {
-            throw StoreError.notAStore(path: path, why: explain(error))
-        } catch {
-            throw StoreError.cannotOpen(path: path, why: explain(error))
+    /// Checks, by reading only, that an existing file is a Reinstate store this version understands.
+    static func checkIdentity(_ db: Database, path: String) throws {
+        let appID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+        if appID != Schema.applicationID {
+            let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
+            throw StoreError.notAStore(
+                path: path, why: tables == 0 ? "it is an empty SQLite database" : "it is a database of another program")
         }
+        if try Schema.migrator.hasBeenSuperseded(db) { throw StoreError.newerStore(path: path) }
     }
 
     static func createPrivateFile(path: String) throws {

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 import ReinstateCore
 
 // MARK: - Database
@@ -91,5 +92,34 @@ enum Decode {
         Evidence(
             id: row["id"], caseID: row["case_id"], path: row["path"], size: row["size"], sha256: row["sha256"],
             added: row.date("added_at"))
+    }
+}
+
+/// Reads the current row of a statement by column position, straight from SQLite: the hot lists
+/// (`due`, the case list window) read thousands of values, and a generic `Row` subscript costs a
+/// dynamic cast each.
+struct ColumnReader {
+    let statement: SQLiteStatement
+
+    func int(_ i: Int32) -> Int { Int(sqlite3_column_int64(statement, i)) }
+    func int64(_ i: Int32) -> Int64 { sqlite3_column_int64(statement, i) }
+    func string(_ i: Int32) -> String { optionalString(i) ?? "" }
+    func optionalString(_ i: Int32) -> String? {
+        guard let text = sqlite3_column_text(statement, i) else { return nil }
+        return String(cString: text)
+    }
+    func date(_ i: Int32) -> Date? { optionalString(i).flatMap { Timestamp.parse($0) } }
+
+    /// Runs `sql` and maps each row.
+    static func map<T>(_ db: Database, sql: String, arguments: StatementArguments, _ transform: (ColumnReader) -> T) throws -> [T] {
+        let statement = try db.makeStatement(sql: sql)
+        try statement.setArguments(arguments)
+        let reader = ColumnReader(statement: statement.sqliteStatement)
+        var result: [T] = []
+        let cursor = try Row.fetchCursor(statement)
+        while try cursor.next() != nil {
+            result.append(transform(reader))
+        }
+        return result
     }
 }

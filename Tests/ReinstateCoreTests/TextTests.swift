@@ -31,6 +31,15 @@ import Testing
         #expect(DisplayWidth.of("e\u{301}") == 1)  // combining acute
         #expect(DisplayWidth.of("👍🏽") == 2)
         #expect(DisplayWidth.of("👨‍👩‍👧") == 2)
+        #expect(DisplayWidth.of("🇩🇪🇫🇷") == 4)
+        #expect(DisplayWidth.of("❤️") == 2)
+        #expect(DisplayWidth.of("Order defect rate – account") == 27)
+    }
+
+    /// The fast scalar count agrees with counting grapheme clusters one by one.
+    @Test(arguments: ["深圳市蓝鲸贸易有限公司", "株式会社みどり雑貨 ｱｲｳ", "Café e\u{301} naïve", "👍🏽 ok 👨‍👩‍👧 🇯🇵", "한국어 텍스트", "a\u{200B}b", "✅ done ❤️"])
+    func scalarCountMatchesClusterCount(_ text: String) {
+        #expect(DisplayWidth.of(text) == text.reduce(0) { $0 + DisplayWidth.of($1) })
     }
 
     @Test func truncatesByColumnsNotCharacters() {
@@ -38,6 +47,14 @@ import Testing
         #expect(DisplayWidth.of(DisplayWidth.truncate("深圳市蓝鲸贸易", to: 7)) <= 7)
         #expect(DisplayWidth.truncate("short", to: 10) == "short")
         #expect(DisplayWidth.truncate("abcdef", to: 4) == "abc…")
+        #expect(DisplayWidth.truncate("Order defect rate – account deactivated", to: 20) == "Order defect rate –…")
+        #expect(DisplayWidth.truncate("ab👨‍👩‍👧cd", to: 4) == "ab…")
+        #expect(DisplayWidth.truncate("abe\u{301}\u{301}fg", to: 4) == "abe\u{301}\u{301}…")
+        #expect(DisplayWidth.truncate("ab🇩🇪🇫🇷", to: 5) == "ab🇩🇪…")
+        for n in 1...12 {
+            let cut = DisplayWidth.truncate("深圳 👍🏽 café 🇯🇵 テスト", to: n)
+            #expect(DisplayWidth.of(cut) <= n, "\(n): \(cut)")
+        }
     }
 }
 

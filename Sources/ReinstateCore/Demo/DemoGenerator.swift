@@ -120,10 +120,16 @@ public struct DemoGenerator: Sendable {
         let caseTopics = reasonTopics.count > 1 && Bool.random(using: &rng) ? reasonTopics : [reasonTopics[0]]
         let listingLevel = [.inauthentic, .intellectualProperty, .restrictedProduct].contains(reason)
         let asins = (0..<(listingLevel ? Int.random(in: 1...3, using: &rng) : 1)).map { _ in Self.asin(&rng) }
-        // Stage of the case: 0 notice only … 6 denied.
-        let stage = Self.pick([(0, 18), (1, 12), (2, 14), (3, 22), (4, 16), (5, 10), (6, 8)], &rng)
-        let minimumAge = [0, 1, 3, 6, 7, 12, 12][stage]
-        let age = Double(minimumAge) + Double(Int.random(in: 0...20, using: &rng)) + Double(Int.random(in: 0...23, using: &rng)) / 24
+        // An agency's store is mostly history: a quarter of the cases are live (opened in the last few
+        // weeks, at stages 0 notice only … 4 second draft), the rest finished long ago (5 reinstated,
+        // 6 denied, 7 closed by the seller).
+        let live = Int.random(in: 0..<4, using: &rng) == 0
+        let stage = live
+            ? Self.pick([(0, 22), (1, 16), (2, 18), (3, 26), (4, 18)], &rng)
+            : Self.pick([(5, 50), (6, 20), (7, 30)], &rng)
+        let minimumAge = [0, 1, 3, 6, 7, 30, 30, 30][stage]
+        let spread = [12, 13, 16, 10, 9, 700, 700, 700][stage]
+        let age = Double(minimumAge) + Double(Int.random(in: 0...spread, using: &rng)) + Double(Int.random(in: 0...23, using: &rng)) / 24
         let noticed = Timestamp.wholeSeconds(now.addingTimeInterval(-age * day))
         let values = [
             "ACCOUNT": account, "MARKETPLACE": marketplace, "ASIN": asins[0],
@@ -158,7 +164,7 @@ public struct DemoGenerator: Sendable {
             requestCount = lines.count
             events.append(.message(kind: .reply, received: at(5), text: fill(reply, values.merging(["REQUESTS": lines.joined(separator: "\n")]) { a, _ in a })))
         }
-        if stage >= 4 {
+        if stage >= 4 && stage <= 6 {
             events.append(.plan(text: planText(topics: caseTopics, version: 2), created: at(6), submitted: stage >= 5 ? at(7) : nil))
             let answered = stage >= 5 ? requestCount : Int.random(in: 0...requestCount, using: &rng)
             for i in 0..<answered { events.append(.answer(request: i, version: 2)) }
@@ -172,6 +178,9 @@ public struct DemoGenerator: Sendable {
         if stage == 6 {
             events.append(.message(kind: .other, received: at(11), text: fill(denial, values)))
             events.append(.status(.denied, at: at(11)))
+        }
+        if stage == 7 {
+            events.append(.status(.closed, at: at(20)))
         }
         if !notes.isEmpty, Int.random(in: 0..<3, using: &rng) == 0 {
             events.append(.note(created: at(Double(min(minimumAge, 2))), text: notes[Int.random(in: 0..<notes.count, using: &rng)]))

@@ -2,8 +2,51 @@
 /// combining marks and zero-width characters none (like `wcwidth`, decided per grapheme cluster).
 public enum DisplayWidth {
     public static func of(_ text: String) -> Int {
+        // Most names and titles are ASCII: one column a byte.
+        var ascii = true
+        for byte in text.utf8 where byte >= 0x7F || byte < 0x20 {
+            ascii = false
+            break
+        }
+        if ascii { return text.utf8.count }
+        return ofScalars(text.unicodeScalars)
+    }
+
+    /// The width of a run of scalars without breaking it into grapheme clusters (which is slow):
+    /// marks, joiners and modifiers add nothing, a joined emoji sequence counts once, a variation
+    /// selector 16 widens the emoji before it, and a pair of regional indicators is one flag.
+    static func ofScalars(_ scalars: String.UnicodeScalarView) -> Int {
         var total = 0
-        for character in text { total += of(character) }
+        var previous = 0  // width of the previous scalar
+        var afterJoiner = false
+        var pendingFlag = false
+        for s in scalars {
+            let v = s.value
+            if afterJoiner {
+                afterJoiner = false
+                previous = 0
+                continue
+            }
+            var w: Int
+            switch v {
+            case 0x200D:
+                afterJoiner = true
+                w = 0
+            case 0xFE0F:
+                w = previous == 1 ? 1 : 0
+            case 0x1F3FB...0x1F3FF:
+                w = previous == 2 ? 0 : 2
+            case 0x1F1E6...0x1F1FF:
+                w = pendingFlag ? 0 : 2
+                pendingFlag.toggle()
+            default:
+                w = of(scalar: s)
+                if w == 1, v >= 0x2000, s.properties.isEmojiPresentation { w = 2 }
+            }
+            if !(0x1F1E6...0x1F1FF).contains(v) { pendingFlag = false }
+            total += w
+            if w > 0 { previous = w }
+        }
         return total
     }
 
@@ -22,6 +65,8 @@ public enum DisplayWidth {
     public static func of(scalar s: Unicode.Scalar) -> Int {
         let v = s.value
         if v < 0x20 || (0x7F..<0xA0).contains(v) { return 0 }
+        if v < 0x300 { return 1 }
+        if isWide(v) { return 2 }
         switch s.properties.generalCategory {
         case .nonspacingMark, .enclosingMark, .format: return 0
         default: break
@@ -49,18 +94,54 @@ public enum DisplayWidth {
         }
     }
 
-    /// The longest prefix of `text` that fits in `columns`, with "…" when something was cut.
+    /// The longest prefix of `text` that fits in `columns`, with "…" when something was cut. Cuts
+    /// only where a new character starts, never inside a cluster (a mark, a joined emoji, a flag).
     public static func truncate(_ text: String, to columns: Int) -> String {
         guard columns > 0 else { return "" }
-        if of(text) <= columns { return text }
-        var out = ""
+        let width = of(text)
+        if width <= columns { return text }
+        let budget = columns - 1
+        let scalars = text.unicodeScalars
         var used = 0
-        for c in text {
-            let w = of(c)
-            if used + w > columns - 1 { break }
-            out.append(c)
+        var index = scalars.startIndex
+        var cut = index
+        var previous = 0
+        var afterJoiner = false
+        var pendingFlag = false
+        while index < scalars.endIndex {
+            let s = scalars[index]
+            let v = s.value
+            var starts = true
+            var w: Int
+            if afterJoiner {
+                afterJoiner = false
+                (w, starts) = (0, false)
+            } else {
+                switch v {
+                case 0x200D: (w, starts, afterJoiner) = (0, false, true)
+                case 0xFE0F: (w, starts) = (previous == 1 ? 1 : 0, false)
+                case 0x1F3FB...0x1F3FF where previous == 2: (w, starts) = (0, false)
+                case 0x1F1E6...0x1F1FF:
+                    (w, starts) = pendingFlag ? (0, false) : (2, true)
+                    pendingFlag.toggle()
+                default:
+                    w = of(scalar: s)
+                    if w == 1, v >= 0x2000, s.properties.isEmojiPresentation { w = 2 }
+                    if w == 0 { starts = false }
+                }
+            }
+            if !(0x1F1E6...0x1F1FF).contains(v) { pendingFlag = false }
+            if starts {
+                // Everything before this scalar is whole; stop if this character does not fit.
+                cut = index
+                if used + w > budget { break }
+            } else if used + w > budget {
+                break  // a widening modifier that no longer fits: cut before its cluster
+            }
             used += w
+            if w > 0 { previous = w }
+            index = scalars.index(after: index)
         }
-        return out + "…"
+        return String(scalars[..<cut]) + "…"
     }
 }

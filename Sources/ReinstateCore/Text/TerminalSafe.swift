@@ -4,6 +4,7 @@ public enum TerminalSafe {
     /// Removes escape sequences (CSI, OSC, DCS, …), C0 controls other than newline and tab, DEL, C1
     /// controls and bidirectional overrides; turns carriage returns into nothing and keeps everything else.
     public static func clean(_ text: String) -> String {
+        if !needsCleaning(text) { return text }
         var out = String.UnicodeScalarView()
         var scalars = text.unicodeScalars.makeIterator()
         var pending: Unicode.Scalar? = nil
@@ -30,6 +31,24 @@ public enum TerminalSafe {
             }
         }
         return String(out)
+    }
+
+    /// A byte scan that finds no control, no C1 control (UTF-8 C2 80–9F) and no bidirectional control
+    /// (E2 80 8E/8F/AA–AE, E2 81 A6–A9, D8 9C): most text needs no work.
+    static func needsCleaning(_ text: String) -> Bool {
+        var utf8 = text.utf8.makeIterator()
+        var b0: UInt8 = 0, b1: UInt8 = 0
+        while let b = utf8.next() {
+            if b < 0x20 && b != 0x0A && b != 0x09 { return true }
+            if b == 0x7F { return true }
+            if b0 == 0xC2 && (0x80...0x9F).contains(b) { return true }
+            if b0 == 0xD8 && b == 0x9C { return true }
+            if b1 == 0xE2 && b0 == 0x80 && (b == 0x8E || b == 0x8F || (0xAA...0xAE).contains(b)) { return true }
+            if b1 == 0xE2 && b0 == 0x81 && (0xA6...0xA9).contains(b) { return true }
+            b1 = b0
+            b0 = b
+        }
+        return false
     }
 
     /// Whether the text would be changed by `clean`.

@@ -6,7 +6,11 @@ public enum Timestamp {
     /// Parses an ISO 8601 date ("2026-11-22", taken as local midnight in `zone`) or date-time
     /// ("2026-11-22T09:30", "2026-11-22 09:30:15", "…Z", "…+08:00", fractions of a second allowed).
     public static func parse(_ text: String, zone: TimeZone = .current) -> Date? {
-        let s = Array(text.trimmingCharacters(in: .whitespaces).utf8)
+        var utf8 = Substring(text).utf8[...]
+        while let f = utf8.first, f == 0x20 || f == 0x09 { utf8 = utf8.dropFirst() }
+        while let l = utf8.last, l == 0x20 || l == 0x09 { utf8 = utf8.dropLast() }
+        if utf8.count == 20, let fast = parseStored(utf8) { return fast }
+        let s = Array(utf8)
         var i = 0
         func number(_ count: Int) -> Int? {
             guard i + count <= s.count else { return nil }
@@ -76,6 +80,31 @@ public enum Timestamp {
         var utc = localSeconds - zone.secondsFromGMT(for: guess)
         utc = localSeconds - zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(utc)))
         return Date(timeIntervalSince1970: TimeInterval(utc) + fraction)
+    }
+
+    /// The stored form "2026-11-22T09:30:00Z" without the general parser's bookkeeping: stores read
+    /// thousands of these per screen.
+    static func parseStored(_ utf8: Substring.UTF8View) -> Date? {
+        let parsed = utf8.withContiguousStorageIfAvailable { p -> Date? in
+            guard p.count == 20, p[4] == 0x2D, p[7] == 0x2D, p[10] == 0x54, p[13] == 0x3A, p[16] == 0x3A, p[19] == 0x5A
+            else { return nil }
+            func number(_ start: Int, _ length: Int) -> Int? {
+                var value = 0
+                for k in start..<(start + length) {
+                    let c = p[k]
+                    guard c >= 0x30, c <= 0x39 else { return nil }
+                    value = value * 10 + Int(c - 0x30)
+                }
+                return value
+            }
+            guard let y = number(0, 4), let mo = number(5, 2), let d = number(8, 2), let h = number(11, 2),
+                let mi = number(14, 2), let se = number(17, 2), (1...12).contains(mo), d >= 1,
+                d <= daysIn(month: mo, year: y), h < 24, mi < 60, se < 60
+            else { return nil }
+            let seconds = daysFromCivil(year: y, month: mo, day: d) * 86_400 + h * 3600 + mi * 60 + se
+            return Date(timeIntervalSince1970: TimeInterval(seconds))
+        }
+        return parsed ?? nil
     }
 
     /// "2026-11-22T09:30:00Z": the stored and exported form.

@@ -73,7 +73,7 @@ extension CaseCommand {
                         String(r.unanswered), String(r.appealsSubmitted),
                     ])
                 }
-                Output.table(table).forEach { Output.line($0) }
+                Output.lines(Output.table(table))
                 Output.line("\(rows.count) case\(rows.count == 1 ? "" : "s")")
             }
         }

@@ -40,7 +40,7 @@ struct Due: ParsableCommand {
                     DeadlineRules.countdown(until: d.deadline.due, now: now), String(d.summary.unanswered),
                 ])
             }
-            Output.table(table).forEach { Output.line($0) }
+            Output.lines(Output.table(table))
             let overdue = due.filter { $0.deadline.due < now }.count
             Output.line("\(due.count) deadline\(due.count == 1 ? "" : "s") due within \(Self.days(within)), \(overdue) overdue.")
         }

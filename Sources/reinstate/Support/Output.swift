@@ -8,6 +8,13 @@ enum Output {
         FileHandle.standardOutput.write(Data((text + "\n").utf8))
     }
 
+    /// Many lines in one write.
+    static func lines(_ lines: [String]) {
+        var text = lines.joined(separator: "\n")
+        text.append("\n")
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
     static func safe(_ text: String) -> String { TerminalSafe.clean(text) }
 
     /// Pretty, key-sorted JSON with a final newline.
@@ -22,12 +29,16 @@ enum Output {
     /// Columns padded to the widest cell, by display width (wide characters count as two).
     static func table(_ rows: [[String]]) -> [String] {
         guard let columns = rows.map(\.count).max() else { return [] }
+        let cellWidths = rows.map { $0.map(DisplayWidth.of) }
         var widths = Array(repeating: 0, count: columns)
-        for row in rows { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], DisplayWidth.of(cell)) } }
-        return rows.map { row in
-            row.enumerated().map { i, cell in
-                i == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[i] - DisplayWidth.of(cell))
-            }.joined(separator: "  ")
+        for row in cellWidths { for (i, w) in row.enumerated() { widths[i] = max(widths[i], w) } }
+        return zip(rows, cellWidths).map { row, rowWidths in
+            var line = ""
+            for (i, cell) in row.enumerated() {
+                line += cell
+                if i < row.count - 1 { line += String(repeating: " ", count: widths[i] - rowWidths[i] + 2) }
+            }
+            return line
         }
     }
 }

@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# `reinstate due` against taskwarrior's `task overdue` holding the same deadlines, and against the
+# floor (a Swift process that only opens the same store), side by side in one hyperfine run.
+#
+#   Benchmarks/due-vs-taskwarrior.sh [CASES...]      (default: 10000)
+#
+# Needs hyperfine, taskwarrior, python3 (apt-get install hyperfine taskwarrior). Writes
+# Benchmarks/work/ (git-ignored) and prints a table with ratios to taskwarrior and to the floor.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+sizes=("${@:-10000}")
+for tool in hyperfine task python3; do
+  command -v "$tool" >/dev/null || { echo "needs $tool (apt-get install hyperfine taskwarrior)"; exit 2; }
+done
+
+swift build -c release --product reinstate >/dev/null
+swift build -c release --product open-store-floor >/dev/null
+bin=$(swift build -c release --show-bin-path)
+work=Benchmarks/work
+mkdir -p "$work"
+# Deadlines are generated relative to the real clock, so `task overdue` (which has no pinned clock)
+# sees the same overdue set.
+export REINSTATE_NOW=$(date -u +%Y-%m-%dT%H:00:00Z)
+
+for n in "${sizes[@]}"; do
+  store="$work/due-$n.sqlite"
+  rm -f "$store" "$store-wal" "$store-shm"
+  "$bin/reinstate" demo --cases "$n" --seed 1 --store "$store" 2>/dev/null
+
+  # Every deadline of the store as a taskwarrior task: open ones pending, closed ones completed.
+  taskdata="$work/task-$n"
+  rm -rf "$taskdata"; mkdir -p "$taskdata"
+  printf 'data.location=%s\nconfirmation=off\nverbose=nothing\nhooks=off\ngc=on\n' "$PWD/$taskdata" > "$taskdata/taskrc"
+  "$bin/reinstate" export --all --format json --store "$store" > "$work/export-$n.json"
+  python3 - "$work/export-$n.json" "$taskdata/import.json" <<'PY'
+import json, sys
+doc = json.load(open(sys.argv[1]))
+def tw(t): return t.replace("-", "").replace(":", "")
+tasks = []
+for c in doc["cases"]:
+    for d in c["deadlines"]:
+        task = {"description": "case %d: %s" % (c["id"], c["title"]), "due": tw(d["due"]),
+                "entry": tw(d["set"]), "project": (c["account"].replace(" ", "_")[:30] or "none")}
+        if d.get("closedAt"):
+            task.update(status="completed", end=tw(d["closedAt"]))
+        else:
+            task["status"] = "pending"
+        tasks.append(task)
+json.dump(tasks, open(sys.argv[2], "w"))
+print("%d deadlines, %d open" % (len(tasks), sum(t["status"] == "pending" for t in tasks)), file=sys.stderr)
+PY
+  TASKRC="$taskdata/taskrc" task import "$taskdata/import.json" >/dev/null 2>&1
+
+  export TASKRC="$taskdata/taskrc"
+  echo "reinstate due lists: $("$bin/reinstate" due --store "$store" | tail -n 1)" >&2
+  hyperfine --warmup 3 --min-runs 15 -N -i --export-json "$work/due-$n-hyperfine.json" \
+    -n "reinstate due ($n cases)" "$bin/reinstate due --store $store" \
+    -n "task overdue ($n tasks)" "task overdue" \
+    -n "floor: open store ($n cases)" "$bin/open-store-floor $store" >/dev/null
+  unset TASKRC
+  python3 - "$work/due-$n-hyperfine.json" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))["results"]
+med = {x["command"]: x["median"] for x in r}
+names = list(med)
+ours, task, floor = med[names[0]], med[names[1]], med[names[2]]
+for name in names:
+    print("| %-32s | %8.1f ms |" % (name, med[name] * 1000))
+print("| %-32s | %8.3f    |" % ("ratio reinstate / taskwarrior", ours / task))
+print("| %-32s | %8.2f    |" % ("ratio reinstate / floor", ours / floor))
+PY
+done
