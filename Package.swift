@@ -45,7 +45,8 @@ let package = Package(
             name: "ReinstateStoreTests",
             dependencies: ["ReinstateStore", "ReinstateCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        .testTarget(name: "ReinstateUITests", dependencies: ["ReinstateUI", "ReinstateCore"]),
+        .testTarget(
+            name: "ReinstateUITests", dependencies: ["ReinstateUI", "ReinstateCore"], exclude: ["__Snapshots__"]),
         .testTarget(name: "ReinstateCLITests", dependencies: ["ReinstateCore", "reinstate"]),
     ]
 )

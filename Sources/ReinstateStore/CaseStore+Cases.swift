@@ -2,31 +2,6 @@ import Foundation
 import GRDB
 import ReinstateCore
 
-/// How the case list is ordered.
-public enum CaseSort: String, CaseIterable, Sendable {
-    /// Overdue first, then the nearest deadline; cases with no open deadline last.
-    case urgency
-    /// Newest case first.
-    case newest
-    case account
-    case status
-}
-
-/// Which cases a list shows.
-public struct CaseQuery: Sendable, Equatable {
-    /// Matches title, account, marketplace, ASIN, and the text of messages, plans and notes.
-    public var text: String
-    /// Only these statuses; empty means all.
-    public var statuses: Set<CaseStatus>
-    public var sort: CaseSort
-
-    public init(text: String = "", statuses: Set<CaseStatus> = [], sort: CaseSort = .urgency) {
-        self.text = text
-        self.statuses = statuses
-        self.sort = sort
-    }
-}
-
 extension CaseStore {
     // MARK: - Writing cases
 
@@ -100,25 +75,21 @@ extension CaseStore {
     }
 
     /// How many cases the query matches.
-    public func caseCount(_ query: CaseQuery = CaseQuery()) throws -> Int {
+    public func caseCount(_ filter: CaseFilter = CaseFilter()) throws -> Int {
         try read { db in
-            let (whereSQL, arguments) = Self.filter(query)
+            let (whereSQL, arguments) = Self.whereClause(filter)
             return try Int.fetchOne(db, sql: "SELECT count(*) FROM suspension_case c \(whereSQL)", arguments: arguments) ?? 0
         }
     }
 
     /// A window of the case list: only `limit` rows from `offset` are read, so a list of 100,000 cases
     /// costs no more than a list of 50.
-    public func caseSummaries(_ query: CaseQuery = CaseQuery(), offset: Int = 0, limit: Int = Int(Int32.max)) throws -> [CaseSummary] {
+    public func caseSummaries(
+        _ filter: CaseFilter = CaseFilter(), sort: CaseSort = .urgency, offset: Int = 0, limit: Int = Int(Int32.max)
+    ) throws -> [CaseSummary] {
         try read { db in
-            let (whereSQL, arguments) = Self.filter(query)
-            let order: String
-            switch query.sort {
-            case .urgency: order = "coalesce(c.next_due_at, '~'), c.id"
-            case .newest: order = "c.id DESC"
-            case .account: order = "c.account COLLATE NOCASE, c.id"
-            case .status: order = "c.status, coalesce(c.next_due_at, '~'), c.id"
-            }
+            let (whereSQL, arguments) = Self.whereClause(filter)
+            let order = Schema.order(sort)
             return try ColumnReader.map(
                 db,
                 sql: """
@@ -158,15 +129,15 @@ extension CaseStore {
         }
     }
 
-    static func filter(_ query: CaseQuery) -> (String, StatementArguments) {
+    static func whereClause(_ filter: CaseFilter) -> (String, StatementArguments) {
         var clauses: [String] = []
         var arguments: StatementArguments = []
-        if !query.statuses.isEmpty {
-            let statuses = query.statuses.map(\.rawValue).sorted()
+        if filter.status != .all {
+            let statuses = filter.status.statuses.map(\.rawValue)
             clauses.append("c.status IN (\(statuses.map { _ in "?" }.joined(separator: ",")))")
             arguments += StatementArguments(statuses)
         }
-        let text = query.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = filter.text.trimmingCharacters(in: .whitespacesAndNewlines)
         if !text.isEmpty {
             let like = "%" + text.replacingOccurrences(of: "\\", with: "\\\\")
                 .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_") + "%"

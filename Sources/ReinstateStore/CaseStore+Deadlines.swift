@@ -2,12 +2,6 @@ import Foundation
 import GRDB
 import ReinstateCore
 
-/// One open deadline that has passed or falls within the warning window.
-public struct DueDeadline: Sendable, Equatable {
-    public var summary: CaseSummary
-    public var deadline: Deadline
-}
-
 extension CaseStore {
     /// Recomputes every deadline of a case from the facts (messages, submissions, status) with the rules
     /// in `DeadlineRules`, and the case's next due date with them. Every write that touches one of those

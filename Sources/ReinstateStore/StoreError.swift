@@ -1,7 +1,7 @@
 import Foundation
 
 /// What can go wrong with the case store, in words a seller can act on.
-public enum StoreError: Error, Equatable, CustomStringConvertible {
+public enum StoreError: Error, Equatable, CustomStringConvertible, LocalizedError {
     case notAStore(path: String, why: String)
     case newerStore(path: String)
     case cannotOpen(path: String, why: String)
@@ -10,6 +10,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case notEmpty(path: String)
     case badDocument(String)
     case writeFailed(String)
+
+    public var errorDescription: String? { description }
 
     public var description: String {
         switch self {

@@ -1,5 +1,8 @@
 import ArgumentParser
+import CursesTerminal
 import Foundation
+import ReinstateCore
+import ReinstateUI
 
 @main
 struct Reinstate: ParsableCommand {
@@ -7,9 +10,10 @@ struct Reinstate: ParsableCommand {
         commandName: "reinstate",
         abstract: "Track Amazon account and listing suspensions: notices, Plans of Action, requested details, deadlines.",
         discussion: """
+            Without a command, opens the full-screen case tracker (press ? inside it for every key). \
             Every command takes --store PATH (default: $REINSTATE_STORE, else \
             ~/.local/share/reinstate/cases.sqlite). Dates are ISO 8601 (2026-11-22 or 2026-11-22T09:30); \
-            REINSTATE_NOW pins "now" for tests and reproducible demos.
+            REINSTATE_NOW pins "now" for tests and reproducible demos. NO_COLOR turns colours off.
             """,
         version: "0.1.0",
         subcommands: [
@@ -17,4 +21,23 @@ struct Reinstate: ParsableCommand {
             EvidenceCommand.self, Due.self, Parse.self, Export.self, Import.self, Demo.self,
         ]
     )
+
+    @OptionGroup var options: StoreOptions
+    @Flag(help: "Look, don't touch: every editing key is off.") var readOnly = false
+    @Option(help: "At launch, warn about deadlines this many days ahead.") var warnDays: Double = 3
+
+    func run() throws {
+        try reporting {
+            guard warnDays >= 0, warnDays.isFinite else { throw CLIError("--warn-days must be zero or more days.") }
+            guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+                throw CLIError("The case tracker needs a terminal. For scripts, use the commands: reinstate --help")
+            }
+            let store = try options.open(readOnly: readOnly)
+            let pinned = try Clock.pinned()
+            try runCursesApp(
+                book: StoreCaseBook(store: store),
+                options: UIOptions(readOnly: readOnly, warningWindow: warnDays * 86_400),
+                clock: { pinned ?? Timestamp.wholeSeconds(Date()) })
+        }
+    }
 }

@@ -26,8 +26,12 @@ import Testing
     @Test func urgencyPutsOverdueFirstAndNoDeadlineLast() throws {
         let (store, _) = try threeCases()
         #expect(try store.caseSummaries().map(\.title) == ["overdue", "due soon", "no deadline"])
-        #expect(try store.caseSummaries(CaseQuery(sort: .newest)).map(\.title) == ["overdue", "due soon", "no deadline"])
-        #expect(try store.caseSummaries(CaseQuery(sort: .account)).map(\.account) == ["alpha", "Mid", "Zeta"])
+        #expect(try store.caseSummaries(sort: .newest).map(\.title) == ["overdue", "due soon", "no deadline"])
+        #expect(try store.caseSummaries(sort: .account).map(\.account) == ["alpha", "Mid", "Zeta"])
+        try store.setStatus(caseID: 1, to: .denied, at: now.addingTimeInterval(3600))
+        #expect(try store.caseSummaries(sort: .status).map(\.title) == ["overdue", "due soon", "no deadline"])
+        #expect(try store.caseSummaries(sort: .updated).first?.title == "no deadline")
+        #expect(try store.caseCount(CaseFilter(status: .unfinished)) == 2)
     }
 
     @Test func aWindowReadsOnlyItsRows() throws {
@@ -38,14 +42,14 @@ import Testing
 
     @Test func searchLooksAtFieldsAndText() throws {
         let (store, ids) = try threeCases()
-        #expect(try store.caseCount(CaseQuery(text: "alph")) == 1)
-        #expect(try store.caseCount(CaseQuery(text: "B0ABCDEF")) == 3)
-        #expect(try store.caseCount(CaseQuery(text: "packaging")) == 2)
-        #expect(try store.caseCount(CaseQuery(text: "深圳 pack")) == 2)
-        #expect(try store.caseCount(CaseQuery(text: "\(ids[0])")) >= 1)
-        #expect(try store.caseCount(CaseQuery(text: "100%_\"'")) == 0)
-        #expect(try store.caseCount(CaseQuery(statuses: [.open])) == 3)
-        #expect(try store.caseCount(CaseQuery(statuses: [.denied])) == 0)
+        #expect(try store.caseCount(CaseFilter(text: "alph")) == 1)
+        #expect(try store.caseCount(CaseFilter(text: "B0ABCDEF")) == 3)
+        #expect(try store.caseCount(CaseFilter(text: "packaging")) == 2)
+        #expect(try store.caseCount(CaseFilter(text: "深圳 pack")) == 2)
+        #expect(try store.caseCount(CaseFilter(text: "\(ids[0])")) >= 1)
+        #expect(try store.caseCount(CaseFilter(text: "100%_\"'")) == 0)
+        #expect(try store.caseCount(CaseFilter(status: .only(.open))) == 3)
+        #expect(try store.caseCount(CaseFilter(status: .only(.denied))) == 0)
     }
 
     @Test func dueListsWhatIsOverdueOrWithinTheWindow() throws {

@@ -25,6 +25,6 @@ import Testing
         }
         let store = try CaseStore(path: path)
         #expect(try store.caseCount() == 3 * 40 * 2)
-        #expect(try store.caseCount(CaseQuery(text: "w2-39")) == 1)
+        #expect(try store.caseCount(CaseFilter(text: "w2-39")) == 1)
     }
 }

@@ -1,7 +1,7 @@
 /// How many terminal columns text takes: East Asian wide and fullwidth characters and emoji take two,
 /// combining marks and zero-width characters none (like `wcwidth`, decided per grapheme cluster).
 public enum DisplayWidth {
-    public static func of(_ text: String) -> Int {
+    public static func of(_ text: some StringProtocol) -> Int {
         // Most names and titles are ASCII: one column a byte.
         var ascii = true
         for byte in text.utf8 where byte >= 0x7F || byte < 0x20 {
@@ -15,7 +15,7 @@ public enum DisplayWidth {
     /// The width of a run of scalars without breaking it into grapheme clusters (which is slow):
     /// marks, joiners and modifiers add nothing, a joined emoji sequence counts once, a variation
     /// selector 16 widens the emoji before it, and a pair of regional indicators is one flag.
-    static func ofScalars(_ scalars: String.UnicodeScalarView) -> Int {
+    static func ofScalars(_ scalars: some Sequence<Unicode.Scalar>) -> Int {
         var total = 0
         var previous = 0  // width of the previous scalar
         var afterJoiner = false

@@ -2,7 +2,9 @@
 /// the terminal (move the cursor, change the title, write the clipboard through OSC 52).
 public enum TerminalSafe {
     /// Removes escape sequences (CSI, OSC, DCS, …), C0 controls other than newline and tab, DEL, C1
-    /// controls and bidirectional overrides; turns carriage returns into nothing and keeps everything else.
+    /// controls and bidirectional overrides; turns carriage returns (CR LF, or a lone CR) into one
+    /// newline. A string sequence left open (an OSC without its terminator) ends at the line's end, so
+    /// a broken sequence cannot swallow the rest of a message.
     public static func clean(_ text: String) -> String {
         if !needsCleaning(text) { return text }
         var out = String.UnicodeScalarView()
@@ -19,7 +21,11 @@ public enum TerminalSafe {
             case 0x9B:  // C1 CSI
                 skipCSI(&scalars)
             case 0x9D, 0x90, 0x98, 0x9E, 0x9F:  // C1 OSC, DCS, SOS, PM, APC: skip to the string terminator
-                skipString(&scalars)
+                skipString(&scalars, pending: &pending)
+            case 0x0D:
+                let next = nextScalar()
+                out.append("\n")
+                if let next, next != "\n" { pending = next }
             case 0x0A, 0x09:
                 out.append(s)
             case 0x00...0x1F, 0x7F, 0x80...0x9F:
@@ -31,6 +37,13 @@ public enum TerminalSafe {
             }
         }
         return String(out)
+    }
+
+    /// The text on one line, for list cells and titles: cleaned, with newlines and tabs as spaces.
+    public static func singleLine(_ text: String) -> String {
+        let cleaned = clean(text)
+        guard cleaned.utf8.contains(where: { $0 == 0x0A || $0 == 0x09 }) else { return cleaned }
+        return String(String.UnicodeScalarView(cleaned.unicodeScalars.map { $0 == "\n" || $0 == "\t" ? " " : $0 }))
     }
 
     /// A byte scan that finds no control, no C1 control (UTF-8 C2 80–9F) and no bidirectional control
@@ -66,7 +79,7 @@ public enum TerminalSafe {
         guard let next = it.next() else { return }
         switch next {
         case "[": skipCSI(&it)
-        case "]", "P", "X", "^", "_": skipString(&it)
+        case "]", "P", "X", "^", "_": skipString(&it, pending: &pending)
         case " "..."/":
             // nF sequences: intermediates then one final byte.
             while let s = it.next() {
@@ -87,11 +100,15 @@ public enum TerminalSafe {
         }
     }
 
-    private static func skipString(_ it: inout String.UnicodeScalarView.Iterator) {
-        // Until BEL, ST (ESC \) or C1 ST.
+    private static func skipString(_ it: inout String.UnicodeScalarView.Iterator, pending: inout Unicode.Scalar?) {
+        // Until BEL, ST (ESC \) or C1 ST; an unterminated one ends at the line's end.
         var sawEscape = false
         while let s = it.next() {
             if s.value == 0x07 || s.value == 0x9C { return }
+            if s == "\n" || s == "\r" {
+                pending = s
+                return
+            }
             if sawEscape && s == "\\" { return }
             sawEscape = s.value == 0x1B
         }

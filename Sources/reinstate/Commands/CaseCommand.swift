@@ -45,8 +45,8 @@ extension CaseCommand {
             discussion: "Urgency: overdue first, then the nearest deadline; cases with no open deadline last.")
 
         @OptionGroup var options: StoreOptions
-        @Option(name: .customLong("status"), help: "Only cases with this status (repeat for several).")
-        var statuses: [CaseStatus] = []
+        @Option(help: "Only cases with this status, or \"unfinished\" for all but reinstated, denied and closed.")
+        var status: StatusFilter = .all
         @Option(help: "Only cases whose title, account, marketplace, ASIN or text contains this.") var search: String = ""
         @Option(help: "Order: \(CaseSort.allValueStrings.joined(separator: ", ")).") var sort: CaseSort = .urgency
         @Flag(help: "Print JSON: an array of objects.") var json = false
@@ -55,7 +55,7 @@ extension CaseCommand {
             try reporting {
                 let store = try options.open()
                 let now = try Clock.now()
-                let rows = try store.caseSummaries(CaseQuery(text: search, statuses: Set(statuses), sort: sort))
+                let rows = try store.caseSummaries(CaseFilter(text: search, status: status), sort: sort)
                 if json {
                     try Output.json(rows.map(CaseSummaryJSON.init))
                     return

@@ -28,13 +28,16 @@ struct StoreOptions: ParsableArguments {
 /// "Now" for every command: the clock, or `REINSTATE_NOW` (ISO 8601) for tests and reproducible demos.
 enum Clock {
     static func now() throws -> Date {
-        if let pinned = ProcessInfo.processInfo.environment["REINSTATE_NOW"], !pinned.isEmpty {
-            guard let date = Timestamp.parse(pinned) else {
-                throw CLIError("REINSTATE_NOW=\(pinned) is not an ISO 8601 date or date-time (like 2026-11-22T09:00:00Z).")
-            }
-            return date
+        try pinned() ?? Timestamp.wholeSeconds(Date())
+    }
+
+    /// The instant `REINSTATE_NOW` pins, if it is set.
+    static func pinned() throws -> Date? {
+        guard let pinned = ProcessInfo.processInfo.environment["REINSTATE_NOW"], !pinned.isEmpty else { return nil }
+        guard let date = Timestamp.parse(pinned) else {
+            throw CLIError("REINSTATE_NOW=\(pinned) is not an ISO 8601 date or date-time (like 2026-11-22T09:00:00Z).")
         }
-        return Timestamp.wholeSeconds(Date())
+        return date
     }
 }
 
@@ -64,4 +67,18 @@ extension MessageKind: ExpressibleByArgument {
 extension CaseSort: ExpressibleByArgument {
     public init?(argument: String) { self.init(rawValue: argument.lowercased()) }
     public static var allValueStrings: [String] { allCases.map(\.rawValue) }
+}
+
+extension StatusFilter: ExpressibleByArgument {
+    public init?(argument: String) {
+        switch argument.lowercased() {
+        case "all": self = .all
+        case "unfinished": self = .unfinished
+        default:
+            guard let status = CaseStatus(rawValue: argument.lowercased()) else { return nil }
+            self = .only(status)
+        }
+    }
+
+    public static var allValueStrings: [String] { ["all", "unfinished"] + CaseStatus.allValueStrings }
 }

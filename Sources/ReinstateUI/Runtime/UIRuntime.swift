@@ -1,0 +1,128 @@
+import Foundation
+import ReinstateCore
+
+/// Runs the UI: feeds terminal events to `reduce`, carries out the effects against the case book and
+/// the editor, feeds their results back, and draws. Single-threaded and synchronous: an effect's
+/// result is reduced before the next frame is drawn.
+public final class UIRuntime<Book: CaseBook> {
+    public private(set) var state: AppState
+    private let book: Book
+    private let clock: () -> Date
+    private var editor: ((String) throws -> String?)?
+
+    /// A runtime over a case book; `clock` gives the time now (injected so tests are repeatable).
+    public init(book: Book, options: UIOptions, width: Int = 80, height: Int = 24, clock: @escaping () -> Date = Date.init) {
+        self.book = book
+        self.clock = clock
+        state = AppState(width: width, height: height, now: clock(), options: options)
+    }
+
+    /// Loads the warnings and the first window of cases.
+    public func start() {
+        send(.started)
+    }
+
+    /// Reduces an action and every action its effects lead to.
+    public func send(_ action: Action) {
+        var queue = [action]
+        while !queue.isEmpty {
+            let next = queue.removeFirst()
+            let effects = state.apply(next)
+            for effect in effects {
+                if let result = perform(effect) { queue.append(result) }
+            }
+        }
+    }
+
+    /// Runs until the seller quits: draw, wait for an event, handle it.
+    public func run(on terminal: Terminal) {
+        editor = { [unowned terminal] text in try terminal.edit(text) }
+        defer { editor = nil }
+        let size = terminal.size
+        send(.resized(width: size.width, height: size.height))
+        start()
+        var lastMinute = Int(clock().timeIntervalSince1970 / 60)
+        while !state.quitting {
+            terminal.draw(render(state))
+            let event = terminal.nextEvent()
+            let now = clock()
+            if event != nil || Int(now.timeIntervalSince1970 / 60) != lastMinute {
+                lastMinute = Int(now.timeIntervalSince1970 / 60)
+                send(.tick(now))
+            }
+            switch event {
+            case .key(let key)?: send(.key(key))
+            case .mouse(let mouse)?: send(.mouse(mouse))
+            case .resize(let width, let height)?: send(.resized(width: width, height: height))
+            case .resumed?: send(.resized(width: terminal.size.width, height: terminal.size.height))
+            case nil: break
+            }
+        }
+    }
+
+    // MARK: - Effects
+
+    /// Carries out one effect; its result as an action.
+    func perform(_ effect: Effect) -> Action? {
+        do {
+            switch effect {
+            case .loadDueDeadlines(let now, let window):
+                return .dueWarningsLoaded(try book.dueWarnings(now: now, within: window))
+            case .countCases(let filter):
+                return .casesCounted(filter, total: try book.countCases(matching: filter))
+            case .loadCases(let request):
+                let rows = try book.cases(matching: request.filter, sortedBy: request.sort, offset: request.offset, limit: request.limit)
+                return .casesLoaded(request, rows: rows)
+            case .loadCase(let id):
+                guard let file = try book.caseHistory(id: id) else { return .caseMissing(id: id) }
+                return .caseLoaded(file)
+            case .setRequestState(let caseID, let detailID, let requestState):
+                try book.setRequestState(detailID: detailID, to: requestState)
+                let what: String
+                switch requestState {
+                case .unanswered: what = "Request reopened."
+                case .answered(let version, _): what = "Request marked answered by v\(version)."
+                case .waived: what = "Request waived."
+                }
+                return .saved(what, caseID: caseID)
+            case .changeStatus(let caseID, let status, let at):
+                try book.changeStatus(caseID: caseID, to: status, at: at)
+                return .saved("Status changed to \(status.label).", caseID: caseID)
+            case .addNote(let caseID, let text, let at):
+                try book.addNote(caseID: caseID, text: text, at: at)
+                return .saved("Note added.", caseID: caseID)
+            case .addMessageFile(let caseID, let path, let at):
+                let expanded = (path as NSString).expandingTildeInPath
+                let data = try Data(contentsOf: URL(fileURLWithPath: expanded))
+                try book.addMessage(caseID: caseID, raw: data, at: at)
+                return .saved("Message added from \(path).", caseID: caseID)
+            case .addMessage(let caseID, let raw, let at):
+                try book.addMessage(caseID: caseID, raw: raw, at: at)
+                return .saved("Message added.", caseID: caseID)
+            case .editText(let request):
+                guard let editor else { return .failed("No editor available here.") }
+                return .edited(request, text: try editor(request.initialText))
+            case .addPlanDraft(let caseID, let text, let at):
+                let number = try book.addPlanDraft(caseID: caseID, text: text, at: at)
+                return .saved("Plan v\(number) saved as a draft.", caseID: caseID)
+            case .markPlanSubmitted(let caseID, let version, let at):
+                try book.markPlanSubmitted(caseID: caseID, version: version, at: at)
+                return .saved("v\(version) marked submitted.", caseID: caseID)
+            case .newCase(let draft):
+                return .caseCreated(id: try book.newCase(draft))
+            case .quit:
+                return nil
+            }
+        } catch {
+            return .failed(Self.describe(error))
+        }
+    }
+
+    /// An error in words a seller understands.
+    static func describe(_ error: Error) -> String {
+        if let localized = error as? LocalizedError, let text = localized.errorDescription { return text }
+        let cocoa = error as NSError
+        if cocoa.domain == NSCocoaErrorDomain { return cocoa.localizedDescription }
+        return String(describing: error)
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+import ReinstateCore
+
+/// The screen at launch when deadlines are overdue or due within the warning window: each case with
+/// its deadline, time left, and how many requested details are still unanswered. Any key goes on.
+public enum WarningScreen {
+    static let columns = [
+        TableColumn("Case", width: 6, alignRight: true),
+        TableColumn("Title", width: 12, flexible: true),
+        TableColumn("Account", width: 12),
+        TableColumn("Due", width: 16),
+        TableColumn("Time left", width: 15),
+        TableColumn("Open", width: 4, alignRight: true),
+    ]
+
+    /// "3 days", "36 hours".
+    public static func windowText(_ window: TimeInterval) -> String {
+        let hours = Int(window / 3600)
+        if hours % 24 == 0 { return hours == 24 ? "1 day" : "\(hours / 24) days" }
+        return "\(hours) hours"
+    }
+
+    /// Draws the warning.
+    public static func draw(_ state: AppState, in frame: inout Frame) {
+        let warnings = state.warnings
+        let zone = state.options.timeZone
+        TitleBar.draw("Deadlines need you", readOnly: state.options.readOnly, in: &frame)
+        let overdue = warnings.filter { $0.deadline.due <= state.now }.count
+        let heading = "! \(warnings.count) deadline\(warnings.count == 1 ? "" : "s") overdue or due within "
+            + windowText(state.options.warningWindow) + (overdue > 0 ? " (\(overdue) overdue)" : "")
+        frame.write(TextLayout.truncate(heading, to: frame.width - 2), x: 1, y: 2, style: overdue > 0 ? .danger : .warning)
+        let widths = Table.widths(columns, total: frame.width - 2)
+        Table.drawHeader(columns, widths: widths, x: 1, y: 4, in: &frame)
+        let rows = max(0, state.layout.messageY - 6)
+        for (index, warning) in warnings.prefix(rows).enumerated() {
+            let summary = warning.summary
+            let due = warning.deadline.due
+            let style = DeadlineText.style(due: due, now: state.now, window: state.options.warningWindow)
+            let title = summary.title.isEmpty ? summary.reason.label : summary.title
+            Table.draw([
+                Span("#\(summary.id)"), Span(title), Span(summary.account),
+                Span(Timestamp.local(due, zone: zone)), Span(DeadlineRules.countdown(until: due, now: state.now), style),
+                Span(summary.unanswered > 0 ? "●\(summary.unanswered)" : "0", summary.unanswered > 0 ? .danger : .muted),
+            ], columns: columns, widths: widths, x: 1, y: 5 + index, in: &frame)
+        }
+        if warnings.count > rows {
+            frame.write("… and \(warnings.count - rows) more", x: 1, y: 5 + rows, style: .muted)
+        }
+        if state.message == nil, state.prompt == nil {
+            frame.write("Press any key to go on to your cases.", x: 1, y: state.layout.messageY, style: .muted)
+        }
+    }
+}

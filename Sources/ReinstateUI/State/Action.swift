@@ -1,0 +1,25 @@
+import Foundation
+import ReinstateCore
+
+/// Everything that can happen to the UI: input from the terminal, the clock, and the results of
+/// effects. `reduce` turns an action into a new state and more effects.
+public enum Action: Sendable, Equatable {
+    /// The first action, once the terminal size is known: loads warnings and the first window.
+    case started
+    case key(Key)
+    case mouse(MouseEvent)
+    case resized(width: Int, height: Int)
+    /// The time now, so countdowns move.
+    case tick(Date)
+    case dueWarningsLoaded([DueDeadline])
+    case casesCounted(CaseFilter, total: Int)
+    case casesLoaded(CaseWindowRequest, rows: [CaseSummary])
+    case caseLoaded(CaseHistory)
+    case caseMissing(id: Int64)
+    /// A change was saved; `caseID` names the case to reload.
+    case saved(String, caseID: Int64?)
+    case caseCreated(id: Int64)
+    /// The editor closed; nil when it failed or the text was left empty.
+    case edited(EditRequest, text: String?)
+    case failed(String)
+}

@@ -1,0 +1,35 @@
+import Foundation
+import ReinstateCore
+
+/// Work the reducer asks the runtime to do: reads and writes of the case book, the editor, quitting.
+/// The result comes back as an `Action`, so the reducer itself never does I/O.
+public enum Effect: Sendable, Equatable {
+    /// → `.dueWarningsLoaded`
+    case loadDueDeadlines(now: Date, within: TimeInterval)
+    /// → `.casesCounted`
+    case countCases(CaseFilter)
+    /// → `.casesLoaded`
+    case loadCases(CaseWindowRequest)
+    /// → `.caseLoaded`
+    case loadCase(id: Int64)
+    /// → `.saved`
+    case setRequestState(caseID: Int64, detailID: Int64, state: RequestState)
+    /// → `.saved`
+    case changeStatus(caseID: Int64, status: CaseStatus, at: Date)
+    /// → `.saved`
+    case addNote(caseID: Int64, text: String, at: Date)
+    /// Reads a file and adds it as a message. → `.saved`
+    case addMessageFile(caseID: Int64, path: String, at: Date)
+    /// → `.saved`
+    case addMessage(caseID: Int64, raw: Data, at: Date)
+    /// Hands the terminal to `$VISUAL`/`$EDITOR` and takes it back. → `.edited`
+    case editText(EditRequest)
+    /// → `.saved`
+    case addPlanDraft(caseID: Int64, text: String, at: Date)
+    /// → `.saved`
+    case markPlanSubmitted(caseID: Int64, version: Int, at: Date)
+    /// → `.caseCreated`
+    case newCase(SuspensionCase)
+    /// Ends the program.
+    case quit
+}

@@ -1,0 +1,50 @@
+import ReinstateCore
+
+/// What a prompt's answer is for.
+public enum PromptPurpose: Sendable, Equatable {
+    /// Filtering the case list as you type; Esc goes back to `previous`.
+    case filter(previous: String)
+    case answeredByVersion(caseID: Int64, detailID: Int64)
+    case waiveReason(caseID: Int64, detailID: Int64)
+    case status(caseID: Int64)
+    case note(caseID: Int64)
+    /// A file path, or empty to paste the message in the editor.
+    case messageSource(caseID: Int64)
+    case confirmSubmitted(caseID: Int64, version: Int)
+    /// The questions for a new case, one after another, carrying the answers so far.
+    case newCaseTitle
+    case newCaseAccount(SuspensionCase)
+    case newCaseMarketplace(SuspensionCase)
+    case newCaseReason(SuspensionCase)
+}
+
+/// The question on the prompt line: typed text, or one of a few choices picked with the arrows.
+public struct Prompt: Sendable, Equatable {
+    public var purpose: PromptPurpose
+    public var label: String
+    public var input: String
+    /// Empty for a text prompt.
+    public var choices: [String]
+    public var choice: Int
+
+    /// A text prompt.
+    public init(_ purpose: PromptPurpose, label: String, input: String = "") {
+        self.purpose = purpose
+        self.label = label
+        self.input = input
+        choices = []
+        choice = 0
+    }
+
+    /// A choice prompt.
+    public init(_ purpose: PromptPurpose, label: String, choices: [String], choice: Int = 0) {
+        self.purpose = purpose
+        self.label = label
+        input = ""
+        self.choices = choices
+        self.choice = min(max(0, choice), max(0, choices.count - 1))
+    }
+
+    /// Whether the answer is picked from choices rather than typed.
+    public var isChoice: Bool { !choices.isEmpty }
+}

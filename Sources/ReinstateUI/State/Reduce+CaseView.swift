@@ -1,0 +1,82 @@
+import Foundation
+import ReinstateCore
+
+extension AppState {
+    /// The commands of the case view's tabs.
+    mutating func performOnCase(_ command: Command) -> [Effect] {
+        guard var view = caseView else { return [] }
+        let caseID = view.file.caseID
+        switch command {
+        case .nextTab: view.tab = view.tab.next
+        case .previousTab: view.tab = view.tab.previous
+        case .showTimeline: view.tab = .timeline
+        case .showRequestedDetails: view.tab = .requestedDetails
+        case .showPlans: view.tab = .plans
+        case .showDeadlines: view.tab = .deadlines
+        case .addMessage:
+            prompt = Prompt(.messageSource(caseID: caseID), label: "Message file (Enter alone: paste it in your editor)")
+        case .newPlanDraft:
+            let start = view.plans.last?.text ?? PlanTemplate.text(for: view.file)
+            return [.editText(EditRequest(purpose: .planDraft(caseID: caseID), initialText: start))]
+        case .addNote:
+            prompt = Prompt(.note(caseID: caseID), label: "Note")
+        case .changeStatus:
+            let current = CaseStatus.allCases.firstIndex(of: view.file.suspensionCase.status) ?? 0
+            prompt = Prompt(.status(caseID: caseID), label: "Status", choices: CaseStatus.allCases.map(\.label), choice: current)
+        case .markAnswered:
+            guard let detail = view.selectedDetail else { return nothingSelected("request") }
+            guard let latest = view.plans.last else {
+                message = StatusMessage("There is no plan version yet: write one first (p).", isError: true)
+                return []
+            }
+            prompt = Prompt(.answeredByVersion(caseID: caseID, detailID: detail.id),
+                            label: "Answered by plan version", input: String(latest.number))
+        case .waive:
+            guard let detail = view.selectedDetail else { return nothingSelected("request") }
+            prompt = Prompt(.waiveReason(caseID: caseID, detailID: detail.id), label: "Waive: why")
+        case .reopen:
+            guard let detail = view.selectedDetail else { return nothingSelected("request") }
+            guard !detail.state.isOpen else {
+                message = StatusMessage("This request is already unanswered.")
+                return []
+            }
+            return [.setRequestState(caseID: caseID, detailID: detail.id, state: .unanswered)]
+        case .markPlanSubmitted:
+            guard let plan = view.selectedPlan else { return nothingSelected("plan version") }
+            if let submitted = plan.submitted {
+                message = StatusMessage("v\(plan.number) was submitted on \(Timestamp.local(submitted, zone: options.timeZone)).", isError: true)
+                return []
+            }
+            prompt = Prompt(.confirmSubmitted(caseID: caseID, version: plan.number),
+                            label: "Mark v\(plan.number) submitted to Amazon now?", choices: ["yes", "no"])
+        case .pickForCompare:
+            guard let plan = view.selectedPlan else { return nothingSelected("plan version") }
+            if view.pickedVersion == plan.number {
+                view.pickedVersion = nil
+                message = StatusMessage("Nothing picked to compare.")
+            } else {
+                view.pickedVersion = plan.number
+                message = StatusMessage("Picked v\(plan.number): select another version and press d.")
+            }
+        case .compareVersions:
+            guard let plan = view.selectedPlan else { return nothingSelected("plan version") }
+            let base = view.pickedVersion.flatMap { view.file.plan(number: $0) }
+                ?? view.plans.last { $0.number < plan.number }
+            guard let base, base.number != plan.number else {
+                message = StatusMessage("Nothing to compare v\(plan.number) with: pick another version first (Space).", isError: true)
+                return []
+            }
+            pager = PagerState.diff(view.file, from: base, to: plan, width: width)
+            screens.append(.pager)
+        default:
+            return []
+        }
+        caseView = view
+        return []
+    }
+
+    mutating func nothingSelected(_ what: String) -> [Effect] {
+        message = StatusMessage("No \(what) selected.", isError: true)
+        return []
+    }
+}

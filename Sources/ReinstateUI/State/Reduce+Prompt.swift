@@ -1,0 +1,101 @@
+import Foundation
+import ReinstateCore
+
+extension AppState {
+    /// Keys while the prompt line is open: its commands from the key table, else typed text.
+    mutating func handlePrompt(_ key: Key) -> [Effect] {
+        guard var current = prompt else { return [] }
+        switch options.keys.command(for: key, in: .prompt) {
+        case .accept?:
+            prompt = nil
+            return submit(current)
+        case .cancel?:
+            prompt = nil
+            if case .filter(let previous) = current.purpose, previous != list.filter.text {
+                list.filter.text = previous
+                return restartList()
+            }
+            return []
+        case .previousChoice?:
+            if current.isChoice { current.choice = (current.choice + current.choices.count - 1) % current.choices.count }
+        case .nextChoice?:
+            if current.isChoice { current.choice = (current.choice + 1) % current.choices.count }
+        case .deleteBackward?:
+            if !current.input.isEmpty { current.input.removeLast() }
+        case .clearInput?:
+            current.input = ""
+        default:
+            guard let typed = key.typedCharacter else { return [] }
+            if current.isChoice {
+                // A letter picks the first choice it begins.
+                let letter = typed.lowercased()
+                if let index = current.choices.firstIndex(where: { $0.lowercased().hasPrefix(letter) }) {
+                    current.choice = index
+                }
+            } else {
+                current.input.append(typed)
+            }
+        }
+        prompt = current
+        if case .filter = current.purpose, current.input != list.filter.text {
+            list.filter.text = current.input
+            return restartList()
+        }
+        return []
+    }
+
+    /// What an accepted answer does.
+    mutating func submit(_ answer: Prompt) -> [Effect] {
+        let text = answer.input.trimmingCharacters(in: .whitespacesAndNewlines)
+        func ask(again label: String) -> [Effect] {
+            message = StatusMessage(label, isError: true)
+            prompt = answer
+            return []
+        }
+        switch answer.purpose {
+        case .filter:
+            message = StatusMessage(list.total == 1 ? "1 case matches." : "\(list.total) cases match.")
+            return []
+        case .answeredByVersion(let caseID, let detailID):
+            guard let number = Int(text), caseView?.file.plan(number: number) != nil else {
+                let known = caseView?.plans.map { "v\($0.number)" }.joined(separator: ", ") ?? ""
+                return ask(again: "Give the number of a plan version (\(known)).")
+            }
+            return [.setRequestState(caseID: caseID, detailID: detailID, state: .answered(version: number, by: .user))]
+        case .waiveReason(let caseID, let detailID):
+            guard !text.isEmpty else { return ask(again: "Say why the request is waived.") }
+            return [.setRequestState(caseID: caseID, detailID: detailID, state: .waived(reason: text))]
+        case .status(let caseID):
+            let status = CaseStatus.allCases[min(answer.choice, CaseStatus.allCases.count - 1)]
+            guard status != caseView?.file.suspensionCase.status else { return [] }
+            return [.changeStatus(caseID: caseID, status: status, at: now)]
+        case .note(let caseID):
+            guard !text.isEmpty else { return [] }
+            return [.addNote(caseID: caseID, text: text, at: now)]
+        case .messageSource(let caseID):
+            if text.isEmpty {
+                return [.editText(EditRequest(purpose: .message(caseID: caseID), initialText: ""))]
+            }
+            return [.addMessageFile(caseID: caseID, path: text, at: now)]
+        case .confirmSubmitted(let caseID, let version):
+            guard answer.choice == 0 else { return [] }
+            return [.markPlanSubmitted(caseID: caseID, version: version, at: now)]
+        case .newCaseTitle:
+            guard !text.isEmpty else { return ask(again: "A new case needs a title.") }
+            prompt = Prompt(.newCaseAccount(SuspensionCase(title: text, opened: now)), label: "New case: seller account")
+            return []
+        case .newCaseAccount(var draft):
+            draft.account = text
+            prompt = Prompt(.newCaseMarketplace(draft), label: "New case: marketplace", input: "amazon.com")
+            return []
+        case .newCaseMarketplace(var draft):
+            draft.marketplace = Marketplace.normalize(text)
+            prompt = Prompt(.newCaseReason(draft), label: "New case: reason",
+                            choices: SuspensionReason.allCases.map(\.label), choice: SuspensionReason.allCases.count - 1)
+            return []
+        case .newCaseReason(var draft):
+            draft.reason = SuspensionReason.allCases[min(answer.choice, SuspensionReason.allCases.count - 1)]
+            return [.newCase(draft)]
+        }
+    }
+}

@@ -1,0 +1,215 @@
+import Foundation
+import ReinstateCore
+
+/// The one place the UI's state changes: given a state and an action, the new state and the effects
+/// the runtime must carry out (bubbletea's `update`). Pure: no I/O, no clock.
+public func reduce(_ state: AppState, _ action: Action) -> (AppState, [Effect]) {
+    var next = state
+    let effects = next.apply(action)
+    return (next, effects)
+}
+
+extension AppState {
+    /// Applies an action in place and returns the effects it asks for.
+    public mutating func apply(_ action: Action) -> [Effect] {
+        switch action {
+        case .started:
+            return [.loadDueDeadlines(now: now, within: options.warningWindow)] + reloadList(count: true)
+        case .key(let key):
+            return handle(key)
+        case .mouse(let event):
+            return handle(event)
+        case .resized(let newWidth, let newHeight):
+            width = max(0, newWidth)
+            height = max(0, newHeight)
+            relayout()
+            return ensureListWindow()
+        case .tick(let date):
+            now = date
+            return []
+        case .dueWarningsLoaded(let loaded):
+            warnings = loaded
+            if !warningsChecked {
+                warningsChecked = true
+                if !loaded.isEmpty, screen == .caseList { screens.append(.warning) }
+            }
+            relayout()
+            return ensureListWindow()
+        case .casesCounted(let filter, let total):
+            guard filter == list.filter else { return [] }
+            list.total = total
+            list.scroll.clamp(count: total, visible: layout.listRows)
+            return ensureListWindow()
+        case .casesLoaded(let request, let rows):
+            guard request.filter == list.filter, request.sort == list.sort else { return [] }
+            list.window = CaseWindow(offset: request.offset, rows: rows, limit: request.limit)
+            if list.pendingRequest == request { list.pendingRequest = nil }
+            return ensureListWindow()
+        case .caseLoaded(let file):
+            if var view = caseView, view.file.caseID == file.caseID {
+                view.reload(file)
+                caseView = view
+                relayout()
+            } else {
+                caseView = CaseViewState(file: file, zone: options.timeZone)
+                relayout()
+                screens = [.caseList, .caseView]
+            }
+            return []
+        case .caseMissing(let id):
+            message = StatusMessage("Case #\(id) is no longer in the store.", isError: true)
+            if caseView?.file.caseID == id {
+                caseView = nil
+                screens = [.caseList]
+            }
+            return reloadList(count: true)
+        case .saved(let text, let caseID):
+            message = StatusMessage(text)
+            return reloadAfterChange(caseID: caseID)
+        case .caseCreated(let id):
+            message = StatusMessage("Case #\(id) opened.")
+            return reloadAfterChange(caseID: nil) + [.loadCase(id: id)]
+        case .edited(let request, let text):
+            return finishEditing(request, text: text)
+        case .failed(let text):
+            message = StatusMessage(text, isError: true)
+            return []
+        }
+    }
+
+    // MARK: - Keys
+
+    mutating func handle(_ key: Key) -> [Effect] {
+        message = nil
+        if isTooSmall {
+            if key == .character("q") || key == .character("Q") { return quit() }
+            return []
+        }
+        if prompt != nil { return handlePrompt(key) }
+        let context = keyContext
+        guard let binding = options.keys.binding(for: key, in: context) else {
+            // The warning goes away with any key.
+            return screen == .warning ? perform(.continueToCases) : []
+        }
+        if binding.edits, options.readOnly {
+            message = StatusMessage("Read-only mode: \(binding.title) is off.", isError: true)
+            return []
+        }
+        return perform(binding.command)
+    }
+
+    mutating func perform(_ command: Command) -> [Effect] {
+        switch command {
+        case .moveDown: return move(.by(1))
+        case .moveUp: return move(.by(-1))
+        case .halfPageDown: return move(.by(max(1, visibleRows / 2)))
+        case .halfPageUp: return move(.by(-max(1, visibleRows / 2)))
+        case .pageDown: return move(.by(visibleRows))
+        case .pageUp: return move(.by(-visibleRows))
+        case .moveFirst: return move(.first)
+        case .moveLast: return move(.last)
+        case .open: return open()
+        case .back: return back()
+        case .quit: return quit()
+        case .help:
+            helpContext = keyContext
+            helpScroll = ScrollWindow()
+            screens.append(.help)
+            return []
+        case .continueToCases:
+            if screen == .warning { screens.removeLast() }
+            return ensureListWindow()
+        case .filter:
+            prompt = Prompt(.filter(previous: list.filter.text), label: "Filter", input: list.filter.text)
+            return []
+        case .cycleStatusFilter:
+            list.filter.status = list.filter.status.next
+            message = StatusMessage("Showing \(list.filter.status.label) cases.")
+            return restartList()
+        case .cycleSort:
+            list.sort = list.sort.next
+            message = StatusMessage("Sorted by \(list.sort.rawValue).")
+            return restartList()
+        case .newCase:
+            prompt = Prompt(.newCaseTitle, label: "New case: title")
+            return []
+        case .nextTab, .previousTab, .showTimeline, .showRequestedDetails, .showPlans, .showDeadlines,
+            .addMessage, .newPlanDraft, .addNote, .changeStatus, .markAnswered, .waive, .reopen,
+            .markPlanSubmitted, .pickForCompare, .compareVersions:
+            return performOnCase(command)
+        case .accept, .cancel, .previousChoice, .nextChoice, .deleteBackward, .clearInput:
+            return []  // prompt commands are handled by `handlePrompt`
+        }
+    }
+
+    mutating func quit() -> [Effect] {
+        quitting = true
+        return [.quit]
+    }
+
+    mutating func back() -> [Effect] {
+        switch screen {
+        case .caseList, .warning:
+            return []
+        case .caseView:
+            caseView = nil
+            screens.removeLast()
+            return ensureListWindow()
+        case .pager:
+            pager = nil
+            screens.removeLast()
+            return []
+        case .help:
+            screens.removeLast()
+            return []
+        }
+    }
+
+    // MARK: - Effects after a change
+
+    mutating func reloadAfterChange(caseID: Int64?) -> [Effect] {
+        var effects: [Effect] = [.loadDueDeadlines(now: now, within: options.warningWindow)]
+        effects += reloadList(count: true)
+        if let caseID, caseView?.file.caseID == caseID { effects.append(.loadCase(id: caseID)) }
+        return effects
+    }
+
+    mutating func finishEditing(_ request: EditRequest, text: String?) -> [Effect] {
+        guard let text, !text.allSatisfy(\.isWhitespace) else {
+            message = StatusMessage("Nothing saved: the text was empty.")
+            return []
+        }
+        switch request.purpose {
+        case .message(let caseID):
+            return [.addMessage(caseID: caseID, raw: Data(text.utf8), at: now)]
+        case .planDraft(let caseID):
+            if text == request.initialText {
+                message = StatusMessage("Nothing saved: the draft was not changed.")
+                return []
+            }
+            return [.addPlanDraft(caseID: caseID, text: text, at: now)]
+        }
+    }
+
+    /// After a resize or a change of the banner: keep every selection on screen and rewrap the pager.
+    mutating func relayout() {
+        let layout = self.layout
+        list.scroll.clamp(count: list.total, visible: layout.listRows)
+        if var view = caseView {
+            for tab in CaseTab.allCases {
+                var scroll = view.scroll(tab)
+                scroll.clamp(count: view.rowCount(tab), visible: rows(for: tab))
+                view.scrolls[tab] = scroll
+            }
+            caseView = view
+        }
+        pager?.rewrap(width: width)
+        if let pager { self.pager?.scroll.scroll(to: pager.scroll.top, count: pager.lines.count, visible: layout.pagerRows) }
+        helpScroll.scroll(to: helpScroll.top, count: HelpScreen.lines(options.keys, helpContext, width: width).count, visible: layout.pagerRows)
+    }
+
+    /// Rows a case tab shows at once.
+    func rows(for tab: CaseTab) -> Int {
+        tab == .requestedDetails ? layout.requestListRows : layout.tabRows
+    }
+}

@@ -1,0 +1,281 @@
+import Foundation
+import ReinstateCore
+@testable import ReinstateUI
+import Testing
+
+@Suite struct ReducerTests {
+    func state(width: Int = 80, height: Int = 24) -> AppState {
+        AppState(width: width, height: height, now: Fixtures.now, options: Fixtures.options())
+    }
+
+    @Test func startingLoadsWarningsCountAndAWindow() {
+        let (next, effects) = reduce(state(), .started)
+        let request = CaseWindowRequest(filter: CaseFilter(), sort: .urgency, offset: 0, limit: 60)
+        #expect(effects == [
+            .loadDueDeadlines(now: Fixtures.now, within: 3 * 86_400), .countCases(CaseFilter()), .loadCases(request),
+        ])
+        #expect(next.list.pendingRequest == request)
+    }
+
+    @Test func warningsAtLaunchShowTheWarningScreenOnce() {
+        let warning = DueDeadline(summary: Fixtures.book().summary(Fixtures.packagingCase()), deadline: Fixtures.packagingCase().deadlines[1])
+        var (next, _) = reduce(state(), .dueWarningsLoaded([warning]))
+        #expect(next.screens == [.caseList, .warning])
+        (next, _) = reduce(next, .key(.character("x")))  // any key
+        #expect(next.screens == [.caseList])
+        (next, _) = reduce(next, .dueWarningsLoaded([warning]))
+        #expect(next.screens == [.caseList])
+        #expect(next.warnings == [warning])
+    }
+
+    @Test func noWarningScreenWhenNothingIsDue() {
+        let (next, _) = reduce(state(), .dueWarningsLoaded([]))
+        #expect(next.screens == [.caseList])
+        #expect(next.warningsChecked)
+    }
+
+    @Test func movingPastTheWindowAsksForTheNextWindowOnly() {
+        var s = state()
+        let request = CaseWindowRequest(filter: CaseFilter(), sort: .urgency, offset: 0, limit: 60)
+        let rows = (1...60).map { CaseSummary(id: Int64($0), title: "c\($0)", account: "", marketplace: "", reason: .other, status: .open, nextDeadline: nil, unanswered: 0, appealsSubmitted: 0) }
+        _ = s.apply(.casesCounted(CaseFilter(), total: 100_000))
+        _ = s.apply(.casesLoaded(request, rows: rows))
+        #expect(s.apply(.key(.character("j"))) == [])
+        #expect(s.list.scroll.selected == 1)
+        #expect(s.apply(.key(.control("d"))) == [])
+        // Jumping to the end asks for the last window, around the visible rows.
+        let effects = s.apply(.key(.character("G")))
+        #expect(s.list.scroll.selected == 99_999)
+        #expect(s.list.scroll.top == 99_999 - 19)
+        #expect(effects == [.loadCases(CaseWindowRequest(filter: CaseFilter(), sort: .urgency, offset: 99_980 - 20, limit: 60))])
+        // Moving again before it arrives does not ask twice.
+        #expect(s.apply(.key(.character("k"))) == [])
+    }
+
+    @Test func filterAsYouTypeAndEscapeRestores() {
+        var s = state()
+        _ = s.apply(.key(.character("/")))
+        #expect(s.prompt?.purpose == .filter(previous: ""))
+        let effects = s.apply(.key(.character("a")))
+        #expect(s.list.filter.text == "a")
+        #expect(effects.first == .countCases(CaseFilter(text: "a")))
+        _ = s.apply(.key(.character("c")))
+        #expect(s.list.filter.text == "ac")
+        _ = s.apply(.key(.backspace))
+        #expect(s.list.filter.text == "a")
+        _ = s.apply(.key(.escape))
+        #expect(s.prompt == nil)
+        #expect(s.list.filter.text == "")
+    }
+
+    @Test func statusFilterAndSortCycle() {
+        var s = state()
+        var effects = s.apply(.key(.character("s")))
+        #expect(s.list.filter.status == .unfinished)
+        #expect(effects.first == .countCases(CaseFilter(status: .unfinished)))
+        effects = s.apply(.key(.character("o")))
+        #expect(s.list.sort == .newest)
+        #expect(effects.last == .loadCases(CaseWindowRequest(filter: CaseFilter(status: .unfinished), sort: .newest, offset: 0, limit: 60)))
+    }
+
+    @Test func staleWindowsAreIgnored() {
+        var s = state()
+        _ = s.apply(.key(.character("s")))
+        let old = CaseWindowRequest(filter: CaseFilter(), sort: .urgency, offset: 0, limit: 60)
+        _ = s.apply(.casesLoaded(old, rows: []))
+        #expect(s.list.window == CaseWindow())
+    }
+
+    @Test func openingACaseLoadsItAndShowsTheTimeline() {
+        var s = state()
+        let summary = Fixtures.book().summary(Fixtures.packagingCase())
+        _ = s.apply(.casesCounted(CaseFilter(), total: 1))
+        _ = s.apply(.casesLoaded(CaseWindowRequest(filter: CaseFilter(), sort: .urgency, offset: 0, limit: 60), rows: [summary]))
+        #expect(s.apply(.key(.enter)) == [.loadCase(id: 12)])
+        _ = s.apply(.caseLoaded(Fixtures.packagingCase()))
+        #expect(s.screens == [.caseList, .caseView])
+        #expect(s.keyContext == .timeline)
+        _ = s.apply(.key(.tab))
+        #expect(s.keyContext == .requestedDetails)
+        _ = s.apply(.key(.character("q")))
+        #expect(s.screens == [.caseList])
+        #expect(s.caseView == nil)
+    }
+
+    func caseState() -> AppState {
+        var s = state()
+        _ = s.apply(.caseLoaded(Fixtures.packagingCase()))
+        _ = s.apply(.key(.character("2")))
+        return s
+    }
+
+    @Test func requestedDetailsSkipGroupHeadings() {
+        var s = caseState()
+        let rows = s.caseView?.requestRows ?? []
+        #expect(rows.first == .group("improper packaging · root cause"))
+        #expect(s.caseView?.scroll(.requestedDetails).selected == 1)
+        #expect(s.caseView?.selectedDetail?.id == 1)
+        _ = s.apply(.key(.character("j")))
+        #expect(s.caseView?.selectedDetail?.id == 2)
+        _ = s.apply(.key(.character("j")))
+        #expect(s.caseView?.selectedDetail?.id == 3)
+        _ = s.apply(.key(.character("k")))
+        _ = s.apply(.key(.character("k")))
+        #expect(s.caseView?.selectedDetail?.id == 1)
+        #expect(s.caseView?.scroll(.requestedDetails).top == 0)
+    }
+
+    @Test func markAnsweredAsksTheVersionAndSaves() {
+        var s = caseState()
+        _ = s.apply(.key(.character("a")))
+        #expect(s.prompt == Prompt(.answeredByVersion(caseID: 12, detailID: 1), label: "Answered by plan version", input: "2"))
+        _ = s.apply(.key(.backspace))
+        _ = s.apply(.key(.character("9")))
+        #expect(s.apply(.key(.enter)) == [])
+        #expect(s.message?.isError == true)
+        #expect(s.prompt != nil)  // asked again
+        _ = s.apply(.key(.backspace))
+        _ = s.apply(.key(.character("1")))
+        #expect(s.apply(.key(.enter)) == [.setRequestState(caseID: 12, detailID: 1, state: .answered(version: 1, by: .user))])
+        #expect(s.prompt == nil)
+    }
+
+    @Test func waiveAsksWhyAndReopenNeedsAClosedRequest() {
+        var s = caseState()
+        _ = s.apply(.key(.character("w")))
+        #expect(s.apply(.key(.enter)) == [])
+        #expect(s.message == StatusMessage("Say why the request is waived.", isError: true))
+        for c in "no supplier" { _ = s.apply(.key(.character(c))) }
+        #expect(s.apply(.key(.enter)) == [.setRequestState(caseID: 12, detailID: 1, state: .waived(reason: "no supplier"))])
+        #expect(s.apply(.key(.character("r"))) == [])
+        #expect(s.message == StatusMessage("This request is already unanswered."))
+        _ = s.apply(.key(.character("j")))
+        #expect(s.apply(.key(.character("r"))) == [.setRequestState(caseID: 12, detailID: 2, state: .unanswered)])
+    }
+
+    @Test func savedReloadsTheCaseTheListAndTheWarnings() {
+        var s = caseState()
+        let effects = s.apply(.saved("Request waived.", caseID: 12))
+        #expect(effects.first == .loadDueDeadlines(now: Fixtures.now, within: 3 * 86_400))
+        #expect(effects.contains(.countCases(CaseFilter())))
+        #expect(effects.last == .loadCase(id: 12))
+        #expect(s.message == StatusMessage("Request waived."))
+    }
+
+    @Test func readOnlyRefusesEdits() {
+        var s = AppState(now: Fixtures.now, options: Fixtures.options(readOnly: true))
+        _ = s.apply(.caseLoaded(Fixtures.packagingCase()))
+        _ = s.apply(.key(.character("2")))
+        #expect(s.apply(.key(.character("a"))) == [])
+        #expect(s.prompt == nil)
+        #expect(s.message == StatusMessage("Read-only mode: answered is off.", isError: true))
+        _ = s.apply(.key(.character("j")))  // moving still works
+        #expect(s.caseView?.selectedDetail?.id == 2)
+    }
+
+    @Test func plansSubmitAndCompare() {
+        var s = state()
+        _ = s.apply(.caseLoaded(Fixtures.packagingCase()))
+        _ = s.apply(.key(.character("3")))
+        #expect(s.caseView?.selectedPlan?.number == 2)
+        _ = s.apply(.key(.character("S")))
+        #expect(s.prompt?.choices == ["yes", "no"])
+        #expect(s.apply(.key(.enter)) == [.markPlanSubmitted(caseID: 12, version: 2, at: Fixtures.now)])
+        _ = s.apply(.key(.character("d")))
+        #expect(s.screens.last == .pager)
+        #expect(s.pager?.title == "#12 plan v1 → v2")
+        _ = s.apply(.key(.escape))
+        _ = s.apply(.key(.character("k")))
+        _ = s.apply(.key(.character("S")))
+        #expect(s.prompt == nil)
+        #expect(s.message?.isError == true)  // v1 was submitted already
+    }
+
+    @Test func newPlanDraftOpensTheEditorOnTheLatestVersion() {
+        var s = caseState()
+        let effects = s.apply(.key(.character("p")))
+        let request = EditRequest(purpose: .planDraft(caseID: 12), initialText: Fixtures.packagingCase().plans[1].text)
+        #expect(effects == [.editText(request)])
+        #expect(s.apply(.edited(request, text: request.initialText)) == [])
+        #expect(s.message == StatusMessage("Nothing saved: the draft was not changed."))
+        #expect(s.apply(.edited(request, text: "New text")) == [.addPlanDraft(caseID: 12, text: "New text", at: Fixtures.now)])
+    }
+
+    @Test func addMessageTakesAPathOrTheEditor() {
+        var s = caseState()
+        _ = s.apply(.key(.character("m")))
+        #expect(s.apply(.key(.enter)) == [.editText(EditRequest(purpose: .message(caseID: 12), initialText: ""))])
+        _ = s.apply(.key(.character("m")))
+        for c in "~/mail.eml" { _ = s.apply(.key(.character(c))) }
+        #expect(s.apply(.key(.enter)) == [.addMessageFile(caseID: 12, path: "~/mail.eml", at: Fixtures.now)])
+    }
+
+    @Test func changeStatusPicksWithArrows() {
+        var s = caseState()
+        _ = s.apply(.key(.character("s")))
+        #expect(s.prompt?.choice == CaseStatus.allCases.firstIndex(of: .moreInformationRequested))
+        _ = s.apply(.key(.right))
+        #expect(s.apply(.key(.enter)) == [.changeStatus(caseID: 12, status: .reinstated, at: Fixtures.now)])
+    }
+
+    @Test func newCaseAsksFourQuestions() {
+        var s = state()
+        _ = s.apply(.key(.character("n")))
+        for c in "Gamma" { _ = s.apply(.key(.character(c))) }
+        _ = s.apply(.key(.enter))
+        for c in "Gamma Inc" { _ = s.apply(.key(.character(c))) }
+        _ = s.apply(.key(.enter))
+        _ = s.apply(.key(.control("u")))
+        for c in "https://www.Amazon.de/" { _ = s.apply(.key(.character(c))) }
+        _ = s.apply(.key(.enter))
+        _ = s.apply(.key(.character("i")))  // "inauthentic"
+        let effects = s.apply(.key(.enter))
+        #expect(effects == [.newCase(SuspensionCase(title: "Gamma", account: "Gamma Inc", marketplace: "amazon.de", reason: .inauthentic, opened: Fixtures.now))])
+    }
+
+    @Test func tooSmallOnlyQuits() {
+        var s = state(width: 40, height: 10)
+        #expect(s.isTooSmall)
+        #expect(s.apply(.key(.character("/"))) == [])
+        #expect(s.prompt == nil)
+        #expect(s.apply(.key(.character("q"))) == [.quit])
+        #expect(s.quitting)
+    }
+
+    @Test func resizeKeepsTheSelectionVisibleAndRewrapsThePager() {
+        var s = state()
+        _ = s.apply(.casesCounted(CaseFilter(), total: 1000))
+        _ = s.apply(.key(.character("G")))
+        _ = s.apply(.resized(width: 100, height: 40))
+        #expect(s.list.scroll.selected == 999)
+        #expect(s.list.scroll.top == 1000 - s.layout.listRows)
+        _ = s.apply(.caseLoaded(Fixtures.packagingCase()))
+        _ = s.apply(.key(.enter))
+        let lines = s.pager?.lines.count ?? 0
+        _ = s.apply(.resized(width: 60, height: 16))
+        #expect((s.pager?.lines.count ?? 0) >= lines)
+        #expect(s.pager?.wrapWidth == 60)
+    }
+
+    @Test func mouseWheelAndClicks() {
+        var s = state()
+        _ = s.apply(.caseLoaded(Fixtures.packagingCase()))
+        _ = s.apply(.key(.character("g")))
+        _ = s.apply(.mouse(MouseEvent(kind: .wheelDown, x: 5, y: 5)))
+        #expect(s.caseView?.scroll(.timeline).selected == 3)
+        // Clicking the tab bar switches tabs.
+        let titles = CaseViewScreen.tabTitles(s.caseView ?? CaseViewState(file: Fixtures.packagingCase(), zone: Fixtures.utc))
+        let x = TabBar.ranges(titles)[2].lowerBound + 1
+        _ = s.apply(.mouse(MouseEvent(kind: .click, x: x, y: s.layout.tabBarY)))
+        #expect(s.caseView?.tab == .plans)
+    }
+
+    @Test func helpListsTheKeysOfTheScreenBelow() {
+        var s = caseState()
+        _ = s.apply(.key(.character("?")))
+        #expect(s.screens.last == .help)
+        #expect(s.helpContext == .requestedDetails)
+        _ = s.apply(.key(.escape))
+        #expect(s.screens.last == .caseView)
+    }
+}

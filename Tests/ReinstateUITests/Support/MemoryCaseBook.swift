@@ -1,0 +1,131 @@
+import Foundation
+import ReinstateCore
+import ReinstateUI
+
+/// A case book in memory for tests: the same contract the store implements, done the simple way.
+final class MemoryCaseBook: CaseBook {
+    var histories: [Int64: CaseHistory] = [:]
+    var updated: [Int64: Date] = [:]
+    /// Every call made, to check the UI only reads windows.
+    var calls: [String] = []
+    var nextID: Int64 = 1
+
+    func add(_ history: CaseHistory) {
+        var history = history
+        if history.suspensionCase.id == 0 {
+            history.suspensionCase.id = nextID
+        }
+        nextID = max(nextID, history.suspensionCase.id + 1)
+        histories[history.suspensionCase.id] = history
+        updated[history.suspensionCase.id] = history.suspensionCase.opened
+    }
+
+    func summary(_ history: CaseHistory) -> CaseSummary {
+        let c = history.suspensionCase
+        return CaseSummary(
+            id: c.id, title: c.title, account: c.account, marketplace: c.marketplace, reason: c.reason,
+            status: c.status, nextDeadline: history.nextDeadline?.due, unanswered: history.unanswered.count,
+            appealsSubmitted: history.appealsSubmitted)
+    }
+
+    func dueWarnings(now: Date, within window: TimeInterval) throws -> [DueDeadline] {
+        calls.append("dueWarnings")
+        return histories.values.filter { !$0.suspensionCase.status.isFinished }.flatMap { history in
+            history.deadlines.filter { $0.isOpen && $0.due <= now.addingTimeInterval(window) }
+                .map { DueDeadline(summary: summary(history), deadline: $0) }
+        }.sorted { $0.deadline.due < $1.deadline.due }
+    }
+
+    func matching(_ filter: CaseFilter) -> [CaseHistory] {
+        let text = filter.text.lowercased()
+        return histories.values.filter { history in
+            let c = history.suspensionCase
+            guard filter.status.admits(c.status) else { return false }
+            guard !text.isEmpty else { return true }
+            return ([c.title, c.account, c.marketplace] + c.scope.asins + history.messages.map(\.text))
+                .contains { $0.lowercased().contains(text) }
+        }
+    }
+
+    func countCases(matching filter: CaseFilter) throws -> Int {
+        calls.append("count")
+        return matching(filter).count
+    }
+
+    func cases(matching filter: CaseFilter, sortedBy sort: CaseSort, offset: Int, limit: Int) throws -> [CaseSummary] {
+        calls.append("cases \(offset)+\(limit)")
+        let rows = matching(filter).map(summary)
+        let sorted: [CaseSummary]
+        switch sort {
+        case .urgency:
+            sorted = rows.sorted {
+                switch ($0.nextDeadline, $1.nextDeadline) {
+                case let (a?, b?): return a == b ? $0.id < $1.id : a < b
+                case (_?, nil): return true
+                case (nil, _?): return false
+                case (nil, nil): return $0.id < $1.id
+                }
+            }
+        case .newest: sorted = rows.sorted { $0.id > $1.id }
+        case .account: sorted = rows.sorted { ($0.account, $0.id) < ($1.account, $1.id) }
+        case .status:
+            let order = Dictionary(uniqueKeysWithValues: CaseStatus.allCases.enumerated().map { ($1, $0) })
+            sorted = rows.sorted { ((order[$0.status] ?? 0), $0.id) < ((order[$1.status] ?? 0), $1.id) }
+        case .updated: sorted = rows.sorted { (updated[$0.id] ?? .distantPast) > (updated[$1.id] ?? .distantPast) }
+        }
+        return Array(sorted.dropFirst(offset).prefix(limit))
+    }
+
+    func caseHistory(id: Int64) throws -> CaseHistory? {
+        calls.append("case \(id)")
+        return histories[id]
+    }
+
+    func setRequestState(detailID: Int64, to state: RequestState) throws {
+        calls.append("setRequestState \(detailID)")
+        for (id, var history) in histories {
+            if let index = history.requests.firstIndex(where: { $0.id == detailID }) {
+                history.requests[index].state = state
+                histories[id] = history
+            }
+        }
+    }
+
+    func changeStatus(caseID: Int64, to status: CaseStatus, at time: Date) throws {
+        histories[caseID]?.suspensionCase.status = status
+        updated[caseID] = time
+    }
+
+    func addNote(caseID: Int64, text: String, at time: Date) throws {
+        let id = Int64((histories[caseID]?.notes.count ?? 0) + 1)
+        histories[caseID]?.notes.append(Note(id: id, caseID: caseID, created: time, text: text))
+    }
+
+    func addMessage(caseID: Int64, raw: Data, at time: Date) throws {
+        let id = Int64(histories.values.map(\.messages.count).reduce(0, +) + 100)
+        histories[caseID]?.messages.append(AmazonMessage(
+            id: id, caseID: caseID, kind: .reply, received: time, subject: "", raw: raw, text: String(decoding: raw, as: UTF8.self)))
+    }
+
+    func addPlanDraft(caseID: Int64, text: String, at time: Date) throws -> Int {
+        let number = PlanVersion.nextNumber(after: histories[caseID]?.plans.map(\.number) ?? [])
+        histories[caseID]?.plans.append(PlanVersion(caseID: caseID, number: number, text: text, created: time))
+        return number
+    }
+
+    func markPlanSubmitted(caseID: Int64, version: Int, at time: Date) throws {
+        guard var history = histories[caseID], let index = history.plans.firstIndex(where: { $0.number == version }) else { return }
+        history.plans[index].submitted = time
+        for d in history.deadlines.indices where history.deadlines[d].isOpen && history.deadlines[d].set <= time {
+            history.deadlines[d].closure = .planSubmitted(version: version, at: time)
+        }
+        histories[caseID] = history
+    }
+
+    func newCase(_ suspensionCase: SuspensionCase) throws -> Int64 {
+        var c = suspensionCase
+        c.id = nextID
+        add(CaseHistory(suspensionCase: c))
+        return c.id
+    }
+}
