@@ -48,6 +48,7 @@ extension CaseStore {
         var doc = RequestDocument(id: r.id, text: r.text, aspect: r.aspect.rawValue, topic: r.topic, state: "unanswered")
         switch r.state {
         case .unanswered: break
+        case .reopened: doc.state = "reopened"
         case .answered(let version, let by):
             (doc.state, doc.answeredVersion, doc.answeredBy) = ("answered", version, by.rawValue)
         case .waived(let reason):
@@ -120,7 +121,7 @@ extension CaseStore {
                             try date(m.received, "received").stored, m.subject, raw, m.text, m.readerVersion])
             for (position, r) in m.requested.enumerated() {
                 _ = try value(Aspect.self, r.aspect, "aspect")
-                guard ["unanswered", "answered", "waived"].contains(r.state) else {
+                guard ["unanswered", "reopened", "answered", "waived"].contains(r.state) else {
                     throw StoreError.badDocument("case \(c.id): unknown request state \"\(r.state)\"")
                 }
                 try db.execute(

@@ -181,10 +181,10 @@ extension CaseStore {
         do {
             let request = try fetchRequest(id, db: db)
             switch state {
-            case .unanswered:
+            case .unanswered, .reopened:
                 try db.execute(
-                    sql: "UPDATE requested_detail SET state = 'unanswered', answered_version = NULL, answered_by = NULL, waived_reason = NULL WHERE id = ?",
-                    arguments: [id])
+                    sql: "UPDATE requested_detail SET state = ?, answered_version = NULL, answered_by = NULL, waived_reason = NULL WHERE id = ?",
+                    arguments: [state == .reopened ? "reopened" : "unanswered", id])
             case .answered(let version, let by):
                 guard try Bool.fetchOne(
                     db, sql: "SELECT 1 FROM plan_version WHERE case_id = ? AND number = ?",

@@ -48,6 +48,8 @@ enum Decode {
                 by: AnswerSource(rawValue: row["answered_by"] ?? "") ?? .user)
         case "waived":
             return .waived(reason: row["waived_reason"] ?? "")
+        case "reopened":
+            return .reopened
         default:
             return .unanswered
         }

@@ -55,7 +55,7 @@ enum Schema {
                     text TEXT NOT NULL,
                     aspect TEXT NOT NULL,
                     topic TEXT NOT NULL DEFAULT '',
-                    state TEXT NOT NULL CHECK (state IN ('unanswered', 'answered', 'waived')),
+                    state TEXT NOT NULL CHECK (state IN ('unanswered', 'reopened', 'answered', 'waived')),
                     answered_version INTEGER,
                     answered_by TEXT,
                     waived_reason TEXT

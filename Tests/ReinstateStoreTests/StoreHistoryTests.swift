@@ -122,8 +122,9 @@ extension DeadlineRule {
         #expect(throws: StoreError.self) { try store.setRequestState(r, to: .waived(reason: "  ")) }
         try store.setRequestState(r, to: .waived(reason: "asked Seller Support"))
         #expect(try store.request(r).state == .waived(reason: "asked Seller Support"))
-        try store.setRequestState(r, to: .unanswered)
-        #expect(try store.request(r).state == .unanswered)
+        try store.setRequestState(r, to: .reopened)
+        #expect(try store.request(r).state == .reopened)
+        #expect(try store.caseSummary(id).unanswered == 3)
         #expect(throws: StoreError.notFound(what: "Requested detail 999")) { try store.setRequestState(999, to: .unanswered) }
     }
 

@@ -150,7 +150,7 @@ import Testing
         #expect(s.apply(.key(.character("r"))) == [])
         #expect(s.message == StatusMessage("This request is already unanswered."))
         _ = s.apply(.key(.character("j")))
-        #expect(s.apply(.key(.character("r"))) == [.setRequestState(caseID: 12, detailID: 2, state: .unanswered)])
+        #expect(s.apply(.key(.character("r"))) == [.setRequestState(caseID: 12, detailID: 2, state: .reopened)])
     }
 
     @Test func savedReloadsTheCaseTheListAndTheWarnings() {

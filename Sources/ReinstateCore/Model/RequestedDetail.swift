@@ -29,18 +29,32 @@ public enum AnswerSource: String, Sendable, Codable {
 
 /// Where a requested detail stands.
 public enum RequestState: Sendable, Equatable {
+    /// Nobody has said it is answered; the coverage check may still find the answer in a plan.
     case unanswered
+    /// The seller said it is still open, whatever the coverage check finds.
+    case reopened
     case answered(version: Int, by: AnswerSource)
     case waived(reason: String)
 
     public var isOpen: Bool {
-        if case .unanswered = self { return true }
-        return false
+        switch self {
+        case .unanswered, .reopened: return true
+        case .answered, .waived: return false
+        }
+    }
+
+    /// Whether the seller decided this state (which the coverage check never overrides).
+    public var isUsersWord: Bool {
+        switch self {
+        case .unanswered, .answered(_, .matcher): return false
+        case .reopened, .answered(_, .user), .waived: return true
+        }
     }
 
     public var label: String {
         switch self {
         case .unanswered: return "unanswered"
+        case .reopened: return "unanswered (you reopened it)"
         case .answered(let version, let by):
             return by == .user ? "answered by v\(version) (you)" : "answered by v\(version)"
         case .waived(let reason): return "waived: \(reason)"

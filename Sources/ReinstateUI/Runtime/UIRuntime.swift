@@ -80,7 +80,7 @@ public final class UIRuntime<Book: CaseBook> {
                 try book.setRequestState(detailID: detailID, to: requestState)
                 let what: String
                 switch requestState {
-                case .unanswered: what = "Request reopened."
+                case .unanswered, .reopened: what = "Request reopened."
                 case .answered(let version, _): what = "Request marked answered by v\(version)."
                 case .waived: what = "Request waived."
                 }

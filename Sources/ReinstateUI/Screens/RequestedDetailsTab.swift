@@ -12,7 +12,7 @@ enum RequestedDetailsTab {
     /// "UNANSWERED", "v2 (you)", "v2", "waived".
     static func stateText(_ state: RequestState) -> String {
         switch state {
-        case .unanswered: return "UNANSWERED"
+        case .unanswered, .reopened: return "UNANSWERED"
         case .answered(let version, let by): return by == .user ? "v\(version) (you)" : "v\(version)"
         case .waived: return "waived"
         }

@@ -6,7 +6,7 @@ public enum RequestMarker {
     /// The marker of a state.
     public static func marker(for state: RequestState) -> String {
         switch state {
-        case .unanswered: return "●"
+        case .unanswered, .reopened: return "●"
         case .answered: return "✓"
         case .waived: return "–"
         }
@@ -15,7 +15,7 @@ public enum RequestMarker {
     /// The style of a state: unanswered in danger colour and bold.
     public static func style(for state: RequestState) -> Style {
         switch state {
-        case .unanswered: return .danger
+        case .unanswered, .reopened: return .danger
         case .answered: return .good
         case .waived: return .muted
         }

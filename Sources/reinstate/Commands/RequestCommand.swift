@@ -56,7 +56,7 @@ extension RequestCommand {
         func run() throws {
             try reporting {
                 let store = try options.open()
-                try store.setRequestState(id, to: .unanswered)
+                try store.setRequestState(id, to: .reopened)
                 Output.line("Request \(id) is open again.")
             }
         }
