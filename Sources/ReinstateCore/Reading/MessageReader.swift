@@ -1,71 +1,99 @@
 import Foundation
 
-/// Reads a message from Amazon: kind, requested details, deadline.
+/// Reads a message from Amazon: its kind, the details it asks for, the deadline, and what it names
+/// (reasons, figures, marketplace, ASINs, order IDs, subject and date).
 ///
-/// A first, simple reader: bullets of "Greater detail on …" and "within N days" phrases.
-/// The full reader (e-mail files, quoted text, languages) replaces this body.
+/// Input: pasted text (also copied from a web page, with stray `<br>`, `&nbsp;` and the like) or a
+/// saved e-mail (RFC 5322 with MIME: multipart, quoted-printable, base64, encoded-word headers; the
+/// charsets UTF-8, US-ASCII, ISO-8859-1, Windows-1252, GB2312/GBK/GB18030, Big5, Shift_JIS, EUC-JP,
+/// ISO-2022-JP, EUC-KR and the other sets iconv knows). HTML is turned into text.
+///
+/// Languages read: English, German, French, Spanish, Italian, Japanese and Chinese (simplified, and
+/// traditional where the words are shared) — for the kind, the requests and their aspects and
+/// topics, the deadline (with spelled-out numbers), the reasons and quoted text.
+///
+/// Quoted text ("> " lines, "On … wrote:", forwarded and original-message blocks, "Your message:"
+/// sections) is never taken as Amazon's words. The reader never throws and never traps: bad input
+/// gives warnings and an empty or partial reading. It works in a bounded number of passes over the
+/// input, so its time is linear in the input's size; the caller limits the size.
 public struct MessageReader: Sendable {
     /// Bumped whenever the reader reads differently, so stored messages can be re-read.
-    public static let version = 1
+    public static let version = 2
 
+    /// A reader; it keeps no state between messages.
     public init() {}
 
+    /// Reads one message, given as the bytes the seller saved or pasted.
     public func read(_ data: Data) -> MessageReading {
         var warnings: [String] = []
-        let text: String
-        if let valid = String(validating: data, as: UTF8.self) {
+        guard !data.isEmpty else {
+            return MessageReading(text: "", warnings: ["the message is empty"])
+        }
+        var bytes = [UInt8](data)
+        if let text = InputSniffer.utf16(bytes) {
+            bytes = Array(text.utf8)
+        } else if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
+            bytes.removeFirst(3)
+        }
+        if InputSniffer.isBinary(bytes) {
+            return MessageReading(text: "", warnings: ["this does not look like a text message or e-mail"])
+        }
+
+        var subject = ""
+        var received: Date? = nil
+        var from = ""
+        var text: String
+        if let mail = MimeDecoder.decode(bytes) {
+            subject = mail.headers.decoded("subject") ?? ""
+            from = mail.headers.decoded("from") ?? ""
+            // "Sent:" stands in for "Date:" in a pasted Outlook header block.
+            if let date = mail.headers.value("date") ?? mail.headers.value("sent") {
+                received = MailDate.parse(date)
+                if received == nil { warnings.append("the e-mail's date \"\(date.prefix(60))\" could not be read") }
+            }
+            text = mail.text
+            warnings += mail.warnings
+        } else if let valid = String(validating: bytes, as: UTF8.self) {
             text = valid
         } else {
-            text = String(decoding: data, as: UTF8.self)
-            warnings.append("the text is not valid UTF-8; unreadable bytes were replaced with �")
+            text = String(decoding: bytes, as: UTF8.self)
+            warnings.append("the text is not valid UTF-8; unreadable bytes were replaced with \u{FFFD}")
         }
-        let lower = text.lowercased()
-        var kind = MessageKind.other
-        if lower.contains("do not have enough information") || lower.contains("received your") {
-            kind = .reply
-        } else if lower.contains("reactivated") || lower.contains("reinstated") {
-            kind = .reinstatement
-        } else if lower.contains("deactivated") || lower.contains("suspended") || lower.contains("removed") {
-            kind = .notice
+        if text.utf8.contains(0x0D) {
+            text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }
-        var requested: [ReadRequest] = []
-        for rawLine in text.split(whereSeparator: \.isNewline) {
-            var line = Substring(rawLine).trimmingCharacters(in: .whitespaces)[...]
-            while let first = line.first, "-–—•*".contains(first) { line = line.dropFirst() }
-            let request = line.trimmingCharacters(in: .whitespaces)
-            guard request.lowercased().hasPrefix("greater detail on") else { continue }
-            requested.append(Self.classify(request))
-        }
-        var deadline: DeadlineRule? = nil
-        if let range = lower.range(of: #"within \d+ (days|hours)( of the original notification)?"#, options: .regularExpression) {
-            let phrase = String(text[range])
-            let words = phrase.split(separator: " ")
-            if words.count >= 3, let amount = Int(words[1]) {
-                deadline = DeadlineRule(
-                    amount: amount, unit: words[2].hasPrefix("hour") ? .hours : .days,
-                    anchor: phrase.lowercased().contains("original notification") ? .originalNotification : .thisMessage,
-                    text: phrase)
-            }
-        }
-        return MessageReading(kind: kind, text: text, requested: requested, deadline: deadline, warnings: warnings)
-    }
+        if text.utf8.contains(0) { text = text.replacingOccurrences(of: "\u{0}", with: "") }
+        text = HTMLText.looksLikeDocument(text) ? HTMLText.text(fromDocument: text) : HTMLText.cleanRemnants(text)
 
-    static func classify(_ request: String) -> ReadRequest {
-        let lower = request.lowercased()
-        let patterns: [(String, Aspect)] = [
-            ("root cause(s) of ", .rootCause), ("root cause of ", .rootCause),
-            ("actions you have taken to resolve ", .correctiveAction),
-            ("steps you have taken to prevent ", .preventiveMeasure),
-            ("evidence", .evidence),
-        ]
-        for (marker, aspect) in patterns {
-            if let r = lower.range(of: marker) {
-                var topic = String(request[r.upperBound...]).trimmingCharacters(in: .whitespaces)
-                if topic.hasSuffix(".") { topic.removeLast() }
-                if topic.lowercased().hasSuffix(" going forward") { topic = String(topic.dropLast(" going forward".count)) }
-                return ReadRequest(text: request, aspect: aspect, topic: aspect == .evidence ? "" : topic)
+        let lines = TextLines.lines(text)
+        let main = lines.filter { !$0.quoted }
+        if main.isEmpty {
+            if lines.isEmpty {
+                if !warnings.contains("the e-mail has no readable text part") { warnings.append("the message has no text") }
+            } else {
+                warnings.append("everything in this message is quoted or forwarded text; nothing was read as Amazon's words")
             }
         }
-        return ReadRequest(text: request, aspect: .other, topic: "")
+        let mainText = main.map(\.text).joined(separator: "\n")
+        let subjectAndBody = subject.isEmpty ? mainText : subject + "\n" + mainText
+        let folded = FoldedText(subjectAndBody)
+        let sentences = main.flatMap { Sentences.split($0.content) }
+
+        return MessageReading(
+            kind: main.isEmpty && subject.isEmpty ? .other : MessageKindReader.kind(subject: subject, body: FoldedText(mainText)),
+            subject: subject,
+            received: received,
+            text: text,
+            requested: RequestReader.read(lines),
+            deadline: DeadlineReader.read(sentences),
+            reasons: ReasonReader.reasons(folded),
+            marketplace: IdentifierReader.marketplace(text: subjectAndBody, from: from),
+            asins: IdentifierReader.asins(in: subjectAndBody),
+            orderIDs: IdentifierReader.orderIDs(in: subjectAndBody),
+            warnings: warnings,
+            from: from,
+            rates: ReasonReader.rates(sentences),
+            language: InputSniffer.language(mainText)
+        )
     }
 }

@@ -4,10 +4,15 @@ import Foundation
 public struct ReadRequest: Sendable, Equatable, Codable {
     /// The request in Amazon's own words (one line, bullet marks removed).
     public var text: String
+    /// Which part of a Plan of Action it asks about.
     public var aspect: Aspect
     /// What it is about ("improper packaging"); empty when Amazon's template left it blank.
+    ///
+    /// Topics are canonical so that the same issue asked about under several aspects reads the same:
+    /// see `RequestTopic` for the rules.
     public var topic: String
 
+    /// A request as read.
     public init(text: String, aspect: Aspect, topic: String) {
         self.text = text
         self.aspect = aspect
@@ -15,8 +20,23 @@ public struct ReadRequest: Sendable, Equatable, Codable {
     }
 }
 
+/// A performance figure named in a message: "Order Defect Rate … 2.35%".
+public struct ReadRate: Sendable, Equatable, Codable {
+    /// Which metric: `.orderDefectRate`, `.lateShipmentRate` or `.cancellationRate`.
+    public var reason: SuspensionReason
+    /// The seller's figure in percent (2.35 for "2.35%"); targets such as "under 1%" are not taken.
+    public var percent: Double
+
+    /// A figure as read.
+    public init(reason: SuspensionReason, percent: Double) {
+        self.reason = reason
+        self.percent = percent
+    }
+}
+
 /// Everything the reader took from one message.
 public struct MessageReading: Sendable, Equatable {
+    /// Notice, reply to an appeal, warning, reinstatement or other, from Amazon's own (unquoted) words.
     public var kind: MessageKind
     /// From the e-mail's Subject header, or empty.
     public var subject: String
@@ -24,19 +44,34 @@ public struct MessageReading: Sendable, Equatable {
     public var received: Date?
     /// The readable text (decoded body of an e-mail, or the input itself).
     public var text: String
+    /// The details Amazon asks for, in the order asked, each once.
     public var requested: [ReadRequest]
+    /// The time allowed for answering, or nil when the message states none.
     public var deadline: DeadlineRule?
+    /// The reasons the message names, in the order of `SuspensionReason`; `.other` only when no
+    /// specific reason is named (e.g. "section 3 of the Business Solutions Agreement").
     public var reasons: [SuspensionReason]
+    /// The Amazon marketplace the message is about ("amazon.de"), or nil.
     public var marketplace: String?
+    /// ASINs ("B0…") and ISBN-10s named in the message, upper-cased, each once.
     public var asins: [String]
+    /// Amazon order IDs ("123-1234567-1234567") named in the message, each once.
     public var orderIDs: [String]
     /// Things the seller should know about the input ("invalid UTF-8 replaced").
     public var warnings: [String]
+    /// The e-mail's From header as decoded ("Amazon.de <seller-performance@amazon.de>"), or empty.
+    public var from: String
+    /// Performance figures the message states for the seller's account.
+    public var rates: [ReadRate]
+    /// The language Amazon's words were read in: "en", "de", "fr", "es", "it", "ja" or "zh"; nil when unknown.
+    public var language: String?
 
+    /// A reading; everything but the text has an empty default.
     public init(
         kind: MessageKind = .other, subject: String = "", received: Date? = nil, text: String,
         requested: [ReadRequest] = [], deadline: DeadlineRule? = nil, reasons: [SuspensionReason] = [],
-        marketplace: String? = nil, asins: [String] = [], orderIDs: [String] = [], warnings: [String] = []
+        marketplace: String? = nil, asins: [String] = [], orderIDs: [String] = [], warnings: [String] = [],
+        from: String = "", rates: [ReadRate] = [], language: String? = nil
     ) {
         self.kind = kind
         self.subject = subject
@@ -49,5 +84,8 @@ public struct MessageReading: Sendable, Equatable {
         self.asins = asins
         self.orderIDs = orderIDs
         self.warnings = warnings
+        self.from = from
+        self.rates = rates
+        self.language = language
     }
 }
