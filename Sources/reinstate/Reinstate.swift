@@ -18,7 +18,7 @@ struct Reinstate: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             CaseCommand.self, MessageCommand.self, PoaCommand.self, RequestCommand.self, NoteCommand.self,
-            EvidenceCommand.self, Due.self, Parse.self, Export.self, Import.self, Demo.self,
+            EvidenceCommand.self, Due.self, Parse.self, Export.self, Import.self, Demo.self, Check.self,
         ]
     )
 

@@ -7,7 +7,7 @@ struct PoaCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "poa",
         abstract: "Plan of Action versions: add, submit, show. Versions are never overwritten.",
-        subcommands: [Add.self, Submit.self, Show.self])
+        subcommands: [Add.self, Submit.self, Show.self, Diff.self, Draft.self])
 }
 
 extension PoaCommand {
