@@ -40,7 +40,7 @@ let package = Package(
         .executableTarget(
             name: "open-store-floor", dependencies: [.product(name: "GRDB", package: "GRDB.swift")],
             path: "Benchmarks/Floor"),
-        .testTarget(name: "ReinstateCoreTests", dependencies: ["ReinstateCore"]),
+        .testTarget(name: "ReinstateCoreTests", dependencies: ["ReinstateCore"], exclude: ["Export/__Snapshots__"]),
         .testTarget(
             name: "ReinstateStoreTests",
             dependencies: ["ReinstateStore", "ReinstateCore", .product(name: "GRDB", package: "GRDB.swift")]

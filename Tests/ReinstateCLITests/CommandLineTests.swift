@@ -91,6 +91,16 @@ import Testing
         #expect(try cli(["import", backup], store: restored).status == 2)
     }
 
+    @Test func demoNeverMixesWithRealCases() throws {
+        let cli = CLI()
+        defer { cli.remove() }
+        try cli(["case", "new", "--title", "my real case"])
+        let refused = try cli(["demo", "--cases", "5"])
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("already holds 1 case"))
+        #expect(try cli(["demo", "--cases", "5", "--add"]).status == 0)
+    }
+
     @Test func theSameSeedGivesTheSameDemo() throws {
         let cli = CLI()
         defer { cli.remove() }
@@ -173,7 +183,7 @@ import Testing
                 let result = try? cli(["case", "new", "--title", "w\(worker)-\(i)"])
                 if result?.status != 0 { failures.add(result?.stderr ?? "did not run") }
             }
-            if (try? cli(["demo", "--cases", "3", "--seed", "\(worker)"]))?.status != 0 { failures.add("demo") }
+            if (try? cli(["demo", "--cases", "3", "--seed", "\(worker)", "--add"]))?.status != 0 { failures.add("demo") }
         }
         #expect(failures.messages.isEmpty, "\(failures.messages)")
         let list = try json(try cli(["case", "list", "--json"]).stdout) as? [[String: Any]]

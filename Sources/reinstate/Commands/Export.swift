@@ -5,15 +5,60 @@ import ReinstateStore
 
 struct Export: ParsableCommand {
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case json
+        case json, markdown, html, text, ics
+
+        init?(argument: String) {
+            switch argument.lowercased() {
+            case "md": self = .markdown
+            case "txt": self = .text
+            case "ical", "icalendar": self = .ics
+            default: self.init(rawValue: argument.lowercased())
+            }
+        }
+
+        /// The file name extension of one case's file in --output-dir.
+        var fileExtension: String {
+            switch self {
+            case .json: return "json"
+            case .markdown: return "md"
+            case .html: return "html"
+            case .text: return "txt"
+            case .ics: return "ics"
+            }
+        }
     }
 
     static let configuration = CommandConfiguration(
-        abstract: "Export one case or the whole store.",
+        abstract: "Export one case or the whole store: JSON, Markdown, HTML, plain text, iCalendar.",
         discussion: """
-            --all --format json writes the whole store as one JSON document: the backup format, which \
-            `reinstate import` loads. Exporting the same store again gives the same bytes. Files are written \
-            whole or not at all, readable only by you (0600), and never replaced without --force.
+            Formats:
+              json      One case with everything the store holds about it (keys sorted). With --all: the \
+            whole store as one JSON document, the backup format that `reinstate import` loads; exporting the \
+            same store again gives the same bytes.
+              markdown  The case history for a consultant or a lawyer: facts, then every notice, reply and \
+            plan version whole in time order, each reply's requested details as they stood then and now, \
+            deadlines, notes, evidence (checked against the files on disk).
+              html      The same as one self-contained page (no scripts, nothing loaded from outside) that \
+            prints on A4 and Letter.
+              text      The latest plan version without Markdown marks, ready to paste into Seller Central's \
+            appeal form; each unanswered requested detail is noted on stderr.
+              ics       Every open deadline as a calendar event with alarms 3 days and 1 day before; \
+            importing a newer file updates the events instead of doubling them.
+
+            --all: json and ics give one document of every case. markdown and html give one document \
+            with every case (each starting on a new page when printed), or with --output-dir DIR one file \
+            per case (DIR/case-ID.md, .html), which is what you hand out case by case. text needs \
+            --output-dir (DIR/case-ID.txt, one plan each; cases without a plan are skipped).
+
+            --redact anonymises every format for posting to a forum: account names, the seller's names \
+            (as greeted or signed, plus any --redact-name), e-mail addresses, order ids, phone numbers and \
+            merchant tokens become placeholders (account-1, Seller A, contact1@example.invalid, \
+            111-0000001-0000001, phone-1, merchant-token-1), the same one for the same input throughout the \
+            export; evidence paths keep only the file name. Read the result before posting it.
+
+            Text from messages and plans never carries terminal control sequences into an export (the \
+            store keeps the exact bytes). Files are written whole or not at all, readable only by you \
+            (0600), and never replaced without --force.
             """)
 
     @OptionGroup var options: StoreOptions
@@ -21,78 +66,182 @@ struct Export: ParsableCommand {
     @Flag(help: "Export every case.") var all = false
     @Option(help: "The format: \(Format.allCases.map(\.rawValue).joined(separator: ", ")).") var format: Format = .json
     @Option(help: "Write to this file instead of standard output.") var output: String?
-    @Flag(help: "Replace the output file if it exists.") var force = false
+    @Option(help: ArgumentHelp("With --all: write one file per case into this folder (markdown, html, text).", valueName: "dir"))
+    var outputDir: String?
+    @Flag(help: "Anonymise names, e-mail addresses, order ids and phone numbers, for posting to a forum.") var redact = false
+    @Option(name: .customLong("redact-name"), help: ArgumentHelp("With --redact: another name to replace (repeatable).", valueName: "name"))
+    var redactNames: [String] = []
+    @Flag(help: "Replace output files that exist.") var force = false
 
     func validate() throws {
         if all == (caseID != nil) { throw ValidationError("Give either --case ID or --all.") }
+        if output != nil, outputDir != nil { throw ValidationError("Give --output FILE or --output-dir DIR, not both.") }
+        if outputDir != nil, !all { throw ValidationError("--output-dir is for --all; for one case use --output FILE.") }
+        if outputDir != nil, format == .json || format == .ics {
+            throw ValidationError("--format \(format.rawValue) writes one document; use --output FILE.")
+        }
+        if all, format == .text, outputDir == nil {
+            throw ValidationError("--all --format text needs --output-dir DIR: one plan per case, each ready to paste.")
+        }
+        if !redactNames.isEmpty, !redact { throw ValidationError("--redact-name goes with --redact.") }
     }
 
     func run() throws {
         try reporting {
             let store = try options.open()
-            let data: Data
-            if let caseID {
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-                data = try encoder.encode(try store.caseDocument(caseID)) + Data([0x0A])
-            } else {
-                data = try store.exportDocument().encoded()
+            // The backup: byte for byte what it always was.
+            if all, format == .json, !redact {
+                return try emit(try store.exportDocument().encoded(), to: output)
             }
-            if let output {
-                try AtomicFile.write(data, to: output, overwrite: force)
-                printError("wrote \(output) (\(data.count) bytes)")
-            } else {
-                FileHandle.standardOutput.write(data)
+            var histories = try caseID.map { [try store.history($0)] } ?? store.allHistories(includingRaw: format == .json)
+            let settings = ExportSettings(
+                now: try Clock.now(), zone: .current,
+                evidence: format == .markdown || format == .html ? Self.checkEvidence(of: histories) : [:])
+            if redact {
+                var redactor = Redactor.forExport(of: histories, extraNames: redactNames)
+                histories = histories.map { redactor.redact($0) }
+            }
+            switch format {
+            case .json:
+                let documents = try store.caseDocuments(for: histories)
+                let data = try all ? StoreDocument(cases: documents).encoded() : Self.encode(documents[0])
+                try emit(JSONSafety.escapingControls(data), to: output)
+            case .markdown, .html:
+                if let outputDir {
+                    try writeEach(histories, into: outputDir) { render([$0], settings: settings) }
+                } else {
+                    try emit(Data(render(histories, settings: settings).utf8), to: output)
+                }
+            case .text:
+                if let outputDir {
+                    let withPlan = histories.filter { PlainTextPlan.latest(of: $0) != nil }
+                    for h in histories where PlainTextPlan.latest(of: h) == nil {
+                        printError("note: case \(h.suspensionCase.id) has no Plan of Action version; skipped.")
+                    }
+                    try writeEach(withPlan, into: outputDir) { h in
+                        PlainTextPlan.latest(of: h).map(PlainTextPlan.text(of:)) ?? ""
+                    }
+                    for h in withPlan { Self.noteUnanswered(h) }
+                } else {
+                    let h = histories[0]
+                    guard let plan = PlainTextPlan.latest(of: h) else {
+                        throw CLIError(
+                            "Case \(h.suspensionCase.id) has no Plan of Action version yet; add one with: "
+                                + "reinstate poa add --case \(h.suspensionCase.id) FILE")
+                    }
+                    try emit(Data(PlainTextPlan.text(of: plan).utf8), to: output)
+                    printError("exported plan v\(plan.number) (\(plan.submitted == nil ? "draft" : "submitted"))")
+                    Self.noteUnanswered(h)
+                }
+            case .ics:
+                let open = histories.reduce(0) { $0 + $1.deadlines.filter(\.isOpen).count }
+                try emit(Data(ICalendarExport.render(histories, settings: settings).utf8), to: output)
+                printError("\(open) open deadline\(open == 1 ? "" : "s") in the calendar")
             }
         }
     }
-}
 
-struct Import: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Load a whole-store JSON document (from export --all --format json) into an empty store.",
-        discussion: "All of it is loaded, or nothing. To restore a backup: reinstate --store NEW.sqlite import backup.json")
+    // MARK: - Rendering
 
-    @OptionGroup var options: StoreOptions
-    @Argument(help: "The JSON document.") var file: String
+    func render(_ histories: [CaseHistory], settings: ExportSettings) -> String {
+        switch (format, histories.count == 1 && !all) {
+        case (.html, true): return HTMLExport.render(histories[0], settings: settings)
+        case (.html, false): return HTMLExport.render(all: histories, settings: settings)
+        case (_, true): return MarkdownExport.render(histories[0], settings: settings)
+        case (_, false): return MarkdownExport.render(all: histories, settings: settings)
+        }
+    }
 
-    func run() throws {
-        try reporting {
-            guard let data = FileManager.default.contents(atPath: file) else {
-                throw CLIError("\(file) cannot be read (does it exist? check its permissions).")
+    static func encode(_ document: CaseDocument) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        return try encoder.encode(document) + Data([0x0A])
+    }
+
+    static func noteUnanswered(_ h: CaseHistory) {
+        for r in h.unanswered {
+            printError(
+                "note: case \(h.suspensionCase.id): requested detail #\(r.id) is unanswered: [\(r.aspect.label)] "
+                    + TerminalSafe.singleLine(r.text))
+        }
+    }
+
+    // MARK: - Writing
+
+    func emit(_ data: Data, to path: String?) throws {
+        if let path {
+            try AtomicFile.write(data, to: path, overwrite: force)
+            printError("wrote \(path) (\(data.count) bytes)")
+        } else {
+            FileHandle.standardOutput.write(data)
+        }
+    }
+
+    /// One file per case, DIR/case-ID.EXT. Existing files are all looked for first, so a refusal
+    /// writes nothing.
+    func writeEach(_ histories: [CaseHistory], into folder: String, _ body: (CaseHistory) -> String) throws {
+        let fm = FileManager.default
+        var isDirectory: ObjCBool = false
+        if fm.fileExists(atPath: folder, isDirectory: &isDirectory) {
+            if !isDirectory.boolValue { throw CLIError("\(folder) is a file; --output-dir needs a folder.") }
+        } else {
+            do {
+                try fm.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            } catch {
+                throw CLIError("Cannot create the folder \(folder): \(error.localizedDescription)")
             }
-            let document = try StoreDocument.decode(data)
-            let store = try options.open()
-            try store.importDocument(document)
-            Output.line("Imported \(document.cases.count) case\(document.cases.count == 1 ? "" : "s") into \(store.path).")
         }
-    }
-}
-
-struct Demo: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Fill the store with realistic synthetic cases, to try Reinstate or to benchmark it.",
-        discussion: """
-            The cases are invented (texts in Data/demo): every status, several marketplaces and accounts, \
-            overdue and due-soon deadlines, answered and unanswered requests, several plan versions. \
-            The same --seed (and REINSTATE_NOW) gives the same cases. Cases are added to what the store holds.
-            """)
-
-    @OptionGroup var options: StoreOptions
-    @Option(help: "How many cases.") var cases: Int = 40
-    @Option(help: "The seed; the same seed gives the same cases.") var seed: UInt64 = 1
-
-    func validate() throws {
-        guard (1...1_000_000).contains(cases) else { throw ValidationError("--cases must be between 1 and 1000000.") }
+        let paths = histories.map { (folder as NSString).appendingPathComponent("case-\($0.suspensionCase.id).\(format.fileExtension)") }
+        if !force {
+            let existing = paths.filter { fm.fileExists(atPath: $0) }
+            if let first = existing.first {
+                let more = existing.count > 1 ? " and \(existing.count - 1) more" : ""
+                throw CLIError("\(first)\(more) already exist\(existing.count > 1 ? "" : "s"); add --force to replace. Nothing was written.")
+            }
+        }
+        var bytes = 0
+        for (h, path) in zip(histories, paths) {
+            let data = Data(body(h).utf8)
+            try AtomicFile.write(data, to: path, overwrite: force)
+            bytes += data.count
+        }
+        printError("wrote \(paths.count) file\(paths.count == 1 ? "" : "s") into \(folder) (\(bytes) bytes)")
     }
 
-    func run() throws {
-        try reporting {
-            let store = try options.open()
-            let ids = try store.fillDemo(count: cases, seed: seed, now: try Clock.now())
-            let range = ids.map { " (ids \($0.lowerBound)–\($0.upperBound))" } ?? ""
-            printError("added \(cases) demo case\(cases == 1 ? "" : "s")\(range) to \(store.path)")
-            printError("try: reinstate due --store \(store.path)   ·   reinstate case list --store \(store.path)")
+    // MARK: - Evidence on disk
+
+    /// Compares each evidence file with its recorded size and SHA-256. Each path is read once.
+    static func checkEvidence(of histories: [CaseHistory]) -> [Int64: EvidenceCheck] {
+        var byPath: [String: (size: Int64, sha256: String)?] = [:]
+        var result: [Int64: EvidenceCheck] = [:]
+        for e in histories.flatMap(\.evidence) {
+            guard FileManager.default.fileExists(atPath: e.path) else {
+                result[e.id] = .missing
+                continue
+            }
+            if byPath[e.path] == nil { byPath[e.path] = .some(fingerprint(e.path)) }
+            guard let found = byPath[e.path] ?? nil else {
+                result[e.id] = .unreadable
+                continue
+            }
+            result[e.id] = found.size == e.size && found.sha256 == e.sha256 ? .matches : .changed(size: found.size, sha256: found.sha256)
         }
+        return result
+    }
+
+    static func fingerprint(_ path: String) -> (size: Int64, sha256: String)? {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? handle.close() }
+        var hasher = SHA256()
+        var size: Int64 = 0
+        do {
+            while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
+                hasher.update(chunk)
+                size += Int64(chunk.count)
+            }
+        } catch {
+            return nil
+        }
+        return (size, hasher.finalize())
     }
 }

@@ -1,0 +1,30 @@
+import Foundation
+
+extension Redactor {
+    /// The history with every text redacted: title, account, messages (subject, text and raw bytes),
+    /// requested details, plans, deadline phrases, notes, and evidence paths (reduced to the file's
+    /// name, since folders name people). Raw bytes that are not UTF-8 are read as UTF-8 with
+    /// replacement first: an anonymised export is for reading, not for restoring.
+    public mutating func redact(_ h: CaseHistory) -> CaseHistory {
+        var h = h
+        h.suspensionCase.title = redact(h.suspensionCase.title)
+        h.suspensionCase.account = redact(h.suspensionCase.account)
+        for i in h.messages.indices {
+            h.messages[i].subject = redact(h.messages[i].subject)
+            h.messages[i].text = redact(h.messages[i].text)
+            h.messages[i].raw = Data(redact(String(decoding: h.messages[i].raw, as: UTF8.self)).utf8)
+        }
+        for i in h.requests.indices {
+            h.requests[i].text = redact(h.requests[i].text)
+            h.requests[i].topic = redact(h.requests[i].topic)
+            if case .waived(let reason) = h.requests[i].state { h.requests[i].state = .waived(reason: redact(reason)) }
+        }
+        for i in h.plans.indices { h.plans[i].text = redact(h.plans[i].text) }
+        for i in h.deadlines.indices { h.deadlines[i].rule.text = redact(h.deadlines[i].rule.text) }
+        for i in h.notes.indices { h.notes[i].text = redact(h.notes[i].text) }
+        for i in h.evidence.indices {
+            h.evidence[i].path = redact((h.evidence[i].path as NSString).lastPathComponent)
+        }
+        return h
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+
+/// Where a requested detail stood when Amazon next wrote after asking for it, and where it stands now.
+///
+/// The rule for "then": the store keeps a request's current state, not its history, so "then" is
+/// derived from it. A request counts as answered *then* when the version that answers it now was
+/// submitted no later than Amazon's next message after the one that asked (or, when Amazon has not
+/// written since, submitted at all). Anything else (answered only by a later version or by a draft,
+/// waived, open) was not answered in what Amazon had seen by then.
+public struct RequestStanding: Sendable, Equatable {
+    /// What Amazon had seen by its next message.
+    public enum Then: Sendable, Equatable {
+        /// The version that answers it was submitted in time.
+        case answered(version: Int, submitted: Date)
+        /// No submitted version answered it by then.
+        case notAnswered
+    }
+
+    public var detail: RequestedDetail
+    /// The next message from Amazon after the one that asked; nil when Amazon has not written since.
+    public var nextMessage: Date?
+    public var then: Then
+    /// The state now, as the seller and the coverage check left it.
+    public var now: RequestState
+    /// Answered now by a version that was never submitted: Amazon has not seen the answer yet.
+    public var answeredByDraft: Bool
+
+    /// Standings of every requested detail of a case, grouped by the message that asked.
+    public static func byMessage(in history: CaseHistory) -> [Int64: [RequestStanding]] {
+        let ordered = history.messages.sorted { ($0.received, $0.id) < ($1.received, $1.id) }
+        var next: [Int64: Date] = [:]
+        for (i, m) in ordered.enumerated() {
+            if let later = ordered[(i + 1)...].first(where: { $0.received > m.received }) { next[m.id] = later.received }
+        }
+        var submitted: [Int: Date] = [:]
+        for p in history.plans { if let s = p.submitted { submitted[p.number] = s } }
+        var out: [Int64: [RequestStanding]] = [:]
+        for r in history.requests {
+            out[r.messageID, default: []].append(
+                standing(of: r, nextMessage: next[r.messageID], submitted: submitted))
+        }
+        return out
+    }
+
+    static func standing(of r: RequestedDetail, nextMessage: Date?, submitted: [Int: Date]) -> RequestStanding {
+        var then = Then.notAnswered
+        var draft = false
+        if case .answered(let version, _) = r.state {
+            if let at = submitted[version] {
+                if nextMessage.map({ at <= $0 }) ?? true { then = .answered(version: version, submitted: at) }
+            } else {
+                draft = true
+            }
+        }
+        return RequestStanding(detail: r, nextMessage: nextMessage, then: then, now: r.state, answeredByDraft: draft)
+    }
+
+    /// "answered by v2 (submitted 2026-11-07 …)" / "not answered in any version submitted before Amazon's
+    /// next message (…)", with times formatted by `time`.
+    public func thenLabel(time: (Date) -> String) -> String {
+        switch then {
+        case .answered(let version, let at):
+            return "answered by v\(version), submitted \(time(at))"
+        case .notAnswered:
+            if let nextMessage { return "not answered by any version submitted before Amazon wrote again on \(time(nextMessage))" }
+            return "not answered by any submitted version (Amazon has not written since)"
+        }
+    }
+
+    /// The state now in words, noting an answer Amazon has not seen yet.
+    public var nowLabel: String {
+        switch now {
+        case .unanswered: return "UNANSWERED"
+        case .reopened: return "UNANSWERED (you reopened it)"
+        case .answered(let version, let by):
+            let who = by == .user ? " (you said so)" : " (found by the coverage check)"
+            return "answered by v\(version)\(who)" + (answeredByDraft ? "; v\(version) is still a draft, not yet submitted" : "")
+        case .waived(let reason): return "waived: \(reason)"
+        }
+    }
+}

@@ -1,0 +1,219 @@
+import Foundation
+import Testing
+
+/// `reinstate export` end to end: every format from a real store, files, refusals, modes, redaction.
+@Suite(.serialized) struct ExportCommandTests {
+    static let esc = "\u{1B}"
+    let notice = """
+        Subject: Your Amazon selling account (amazon.com)
+
+        Hello Blue Harbor Goods LLC,
+
+        We have deactivated your account <script>alert("x")</script> & "quotes". 中文 日本語 🚀
+        \(esc)]52;c;SGVsbG8=\u{07}\(esc)[31mred\(esc)[0m
+        Order ID: 123-4567890-1234567. Write to jane.doe@example.com or call +1 415-555-0142.
+        \(String(repeating: "A very long line, 很长. ", count: 200))
+        If we do not receive a plan of action within 17 days, your account will remain deactivated.
+        """
+    let reply = """
+        We received your submission but do not have enough information to reactivate your account at this time. To reactivate your account, please send the following:
+        – Greater detail on the root cause(s) of unresponsive or poor customer service.
+        – Greater detail on the actions you have taken to resolve unresponsive or poor customer service.
+        – Greater detail on the steps you have taken to prevent unresponsive or poor customer service going forward.
+        If we do not receive the requested information within 14 days of the original notification, your account will remain deactivated.
+        """
+    let plan = """
+        # Plan of Action
+        **Root cause:** one person answered buyer messages.
+        * Two people now share the inbox.
+
+        Sincerely,
+        Jane Doe
+        """
+
+    /// A store with one case: a notice, a plan submitted, a reply asking three things (one answered),
+    /// a note and an evidence file.
+    func makeCase(_ cli: CLI) throws -> String {
+        #expect(try cli(["case", "new", "--title", "ODR <b>& co</b>", "--account", "Blue Harbor Goods LLC",
+                         "--marketplace", "amazon.com", "--reason", "order-defect-rate", "--opened", "2026-11-01"]).status == 0)
+        #expect(try cli(["message", "add", "--case", "1", "--received", "2026-11-01T10:00:00Z", "--kind", "notice",
+                         cli.file("notice.eml", notice)]).status == 0)
+        #expect(try cli(["poa", "add", "--case", "1", "--submitted", "2026-11-03T10:00:00Z", cli.file("v1.md", plan)]).status == 0)
+        #expect(try cli(["message", "add", "--case", "1", "--received", "2026-11-12T10:00:00Z", cli.file("reply.txt", reply)]).status == 0)
+        #expect(try cli(["request", "answer", "1", "--version", "1"]).status == 0)
+        #expect(try cli(["note", "add", "--case", "1", "Called Jane at (555) 123-4567."]).status == 0)
+        let evidence = cli.file("invoice.txt", "invoice 1\n")
+        #expect(try cli(["evidence", "add", "--case", "1", evidence]).status == 0)
+        return evidence
+    }
+
+    func mode(_ path: String) -> Int? {
+        (try? FileManager.default.attributesOfItem(atPath: path)[.posixPermissions]) as? Int
+    }
+
+    func hasControls(_ text: String) -> Bool {
+        text.unicodeScalars.contains { s in
+            switch s.value {
+            case 0x0A, 0x09, 0x0D: return false
+            case 0x00...0x1F, 0x7F...0x9F: return true
+            default: return false
+            }
+        }
+    }
+
+    @Test func everyFormatOfOneCase() throws {
+        let cli = CLI()
+        defer { cli.remove() }
+        _ = try makeCase(cli)
+
+        let markdown = try cli(["export", "--case", "1", "--format", "markdown"])
+        #expect(markdown.status == 0, "\(markdown.stderr)")
+        #expect(markdown.stdout.hasPrefix("# Case 1: ODR \\<b\\>\\& co\\</b\\>\n"))
+        #expect(markdown.stdout.contains("- **Account:** Blue Harbor Goods LLC\n"))
+        #expect(markdown.stdout.contains("- **Appeals submitted:** 1\n"))
+        #expect(markdown.stdout.contains("; matches the file on disk\n"))
+        #expect(markdown.stdout.contains("- **UNANSWERED** [corrective action] Greater detail on the actions"))
+        #expect(markdown.stdout.contains("  - Then: answered by v1, submitted 2026-11-03 10:00 UTC\n"))
+
+        let html = try cli(["export", "--case", "1", "--format", "html"])
+        #expect(html.stdout.hasPrefix("<!DOCTYPE html>"))
+        #expect(!html.stdout.contains("<script") && !html.stdout.contains("<b>"))
+        #expect(html.stdout.contains("<title>Case 1: ODR &lt;b&gt;&amp; co&lt;/b&gt;</title>"))
+        #expect(html.stdout.contains("&amp; &quot;quotes&quot;"))
+        #expect(html.stdout.contains("中文 日本語 🚀"))
+
+        let text = try cli(["export", "--case", "1", "--format", "text"])
+        #expect(text.stdout == "Plan of Action\nRoot cause: one person answered buyer messages.\n- Two people now share the inbox.\n\nSincerely,\nJane Doe\n")
+        #expect(text.stderr.components(separatedBy: "is unanswered").count - 1 == 2)
+
+        let ics = try cli(["export", "--case", "1", "--format", "ics"])
+        #expect(ics.stdout.hasPrefix("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"))
+        #expect(ics.stdout.contains("DTSTAMP:20261122T090000Z\r\n"))  // REINSTATE_NOW
+
+        let json = try cli(["export", "--case", "1", "--format", "json"])
+        let object = try JSONSerialization.jsonObject(with: json.stdoutData) as? [String: Any]
+        #expect(object?["id"] as? Int == 1)
+        #expect(object?["account"] as? String == "Blue Harbor Goods LLC")
+        let messages = object?["messages"] as? [[String: Any]]
+        #expect((messages?.first?["raw"] as? String)?.contains("\(Self.esc)]52;") == true)  // the exact bytes, escaped in JSON
+
+        for output in [markdown, html, text, ics, json] {
+            #expect(!hasControls(output.stdout))
+        }
+    }
+
+    @Test func filesArePrivateAndNeverReplacedWithoutForce() throws {
+        let cli = CLI()
+        defer { cli.remove() }
+        _ = try makeCase(cli)
+        for format in ["markdown", "html", "text", "ics", "json"] {
+            let path = cli.folder + "/case.\(format)"
+            let first = try cli(["export", "--case", "1", "--format", format, "--output", path])
+            #expect(first.status == 0, "\(format): \(first.stderr)")
+            #expect(first.stdout.isEmpty)
+            #expect(mode(path) == 0o600)
+            let before = FileManager.default.contents(atPath: path)
+            let refused = try cli(["export", "--case", "1", "--format", format, "--output", path])
+            #expect(refused.status == 2)
+            #expect(refused.stderr.contains("--force"))
+            #expect(FileManager.default.contents(atPath: path) == before)
+            #expect(try cli(["export", "--case", "1", "--format", format, "--output", path, "--force"]).status == 0)
+        }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: cli.folder).filter { $0.hasSuffix(".tmp") }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test func allCasesAsOneDocumentOrOneFileEach() throws {
+        let cli = CLI()
+        defer { cli.remove() }
+        _ = try makeCase(cli)
+        #expect(try cli(["case", "new", "--title", "Second case"]).status == 0)
+
+        let combined = try cli(["export", "--all", "--format", "markdown"])
+        #expect(combined.stdout.hasPrefix("# Reinstate: 2 cases\n"))
+        #expect(combined.stdout.contains("\n## Case 2: Second case\n"))
+
+        let folder = cli.folder + "/out"
+        let each = try cli(["export", "--all", "--format", "html", "--output-dir", folder])
+        #expect(each.status == 0, "\(each.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["case-1.html", "case-2.html"])
+        #expect(mode(folder + "/case-1.html") == 0o600)
+        let again = try cli(["export", "--all", "--format", "html", "--output-dir", folder])
+        #expect(again.status == 2)
+        #expect(again.stderr.contains("and 1 more already exist; add --force"))
+        #expect(try cli(["export", "--all", "--format", "html", "--output-dir", folder, "--force"]).status == 0)
+
+        let plans = try cli(["export", "--all", "--format", "text", "--output-dir", folder])
+        #expect(plans.status == 0)
+        #expect(plans.stderr.contains("case 2 has no Plan of Action version; skipped"))
+        #expect(FileManager.default.fileExists(atPath: folder + "/case-1.txt"))
+        #expect(!FileManager.default.fileExists(atPath: folder + "/case-2.txt"))
+
+        let ics = try cli(["export", "--all", "--format", "ics"])
+        #expect(ics.stdout.components(separatedBy: "BEGIN:VEVENT").count - 1 == 1)
+    }
+
+    @Test func theBackupStaysTheSameBytes() throws {
+        let cli = CLI()
+        defer { cli.remove() }
+        _ = try makeCase(cli)
+        let backup = try cli(["export", "--all", "--format", "json"])
+        let again = try cli(["export", "--all"])
+        #expect(backup.stdoutData == again.stdoutData)
+        let decoded = try JSONSerialization.jsonObject(with: backup.stdoutData) as? [String: Any]
+        #expect(decoded?["format"] as? String == "reinstate-store")
+    }
+
+    @Test func redactedExportsNameNobodyAndStayConsistent() throws {
+        let cli = CLI()
+        defer { cli.remove() }
+        _ = try makeCase(cli)
+        for format in ["markdown", "html", "ics", "json", "text"] {
+            let out = try cli(["export", "--case", "1", "--format", format, "--redact", "--redact-name", "Jane"])
+            #expect(out.status == 0, "\(format): \(out.stderr)")
+            for secret in ["Blue Harbor", "jane.doe@example.com", "123-4567890-1234567", "415-555-0142", "Jane", "(555) 123-4567", cli.folder] {
+                #expect(!out.stdout.contains(secret), "\(format) shows \(secret)")
+            }
+        }
+        let markdown = try cli(["export", "--case", "1", "--format", "markdown", "--redact"]).stdout
+        #expect(markdown.contains("- **Account:** account-1\n"))
+        #expect(markdown.contains("Hello account-1,"))
+        #expect(markdown.contains("Order ID: 111-0000001-0000001. Write to contact1@example.invalid or call phone-1."))
+        #expect(markdown.contains("- `invoice.txt`: 10 bytes"))
+        let json = try cli(["export", "--case", "1", "--format", "json", "--redact"])
+        #expect(try JSONSerialization.jsonObject(with: json.stdoutData) is [String: Any])
+    }
+
+    @Test func aChangedEvidenceFileShows() throws {
+        let cli = CLI()
+        defer { cli.remove() }
+        let evidence = try makeCase(cli)
+        try Data("invoice 2, changed\n".utf8).write(to: URL(fileURLWithPath: evidence))
+        let changed = try cli(["export", "--case", "1", "--format", "markdown"]).stdout
+        #expect(changed.contains("**CHANGED on disk (now 19 bytes, SHA-256 "))
+        try FileManager.default.removeItem(atPath: evidence)
+        #expect(try cli(["export", "--case", "1", "--format", "html"]).stdout.contains("MISSING: no file at this path any more"))
+    }
+
+    @Test func mistakesAreRefusedBeforeAnythingIsWritten() throws {
+        let cli = CLI()
+        defer { cli.remove() }
+        _ = try makeCase(cli)
+        let usage: [[String]] = [
+            ["export", "--all", "--format", "text"],
+            ["export", "--case", "1", "--format", "markdown", "--output-dir", cli.folder + "/x"],
+            ["export", "--all", "--format", "ics", "--output-dir", cli.folder + "/x"],
+            ["export", "--case", "1", "--redact-name", "Jane"],
+            ["export", "--case", "1", "--format", "pdf"],
+        ]
+        for args in usage {
+            #expect(try cli(args).status == 64, "\(args)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: cli.folder + "/x"))
+        try cli(["case", "new", "--title", "no plan"])
+        let noPlan = try cli(["export", "--case", "2", "--format", "text"])
+        #expect(noPlan.status == 2)
+        #expect(noPlan.stderr.contains("has no Plan of Action version yet"))
+        #expect(try cli(["export", "--case", "9", "--format", "markdown"]).stderr.contains("Case 9 does not exist"))
+    }
+}
