@@ -1,0 +1,224 @@
+import Foundation
+import Testing
+
+/// Drives the real binary's full-screen UI inside tmux, as a seller would, and reads the screen back.
+struct Tmux {
+    let socket = "reinstate-test-\(UUID().uuidString.prefix(8))"
+    let session = "ui"
+
+    static let available: Bool = {
+        FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") || FileManager.default.isExecutableFile(atPath: "/usr/local/bin/tmux")
+    }()
+
+    /// Runs a tmux command with posix_spawn and waitpid. Foundation's Process never saw the tmux client
+    /// exit once `new-session` had daemonised a server (the client stayed a zombie), so this goes
+    /// below it: output through a file, every other descriptor closed in the child.
+    @discardableResult
+    func run(_ args: [String]) throws -> String {
+        let outPath = FileManager.default.temporaryDirectory.appendingPathComponent("tmux-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: outPath) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        let open = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []
+        for fd in open.compactMap(Int32.init) where fd > 2 {
+            posix_spawn_file_actions_addclose(&actions, fd)
+        }
+        let argv = ["tmux", "-L", socket] + args
+        var cArgs = argv.map { strdup($0) } + [nil]
+        defer { for p in cArgs { free(p) } }
+        // The test process blocks or ignores some signals; the terminal under test must get them all
+        // (SIGWINCH for resizes, SIGTSTP for Ctrl-Z), so the child starts with none blocked and every
+        // signal at its default.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var none = sigset_t()
+        sigemptyset(&none)
+        var all = sigset_t()
+        sigfillset(&all)
+        posix_spawnattr_setsigmask(&attributes, &none)
+        posix_spawnattr_setsigdefault(&attributes, &all)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        var pid: pid_t = 0
+        let spawned = posix_spawnp(&pid, "tmux", &actions, &attributes, &cArgs, environ)
+        guard spawned == 0 else { throw CocoaError(.executableNotLoadable) }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        return String(decoding: FileManager.default.contents(atPath: outPath) ?? Data(), as: UTF8.self)
+    }
+
+    /// Starts a shell in a detached session of the given size, with a pinned clock.
+    func start(width: Int = 100, height: Int = 30) throws {
+        try run(["-f", "/dev/null", "new-session", "-d", "-s", session, "-x", "\(width)", "-y", "\(height)",
+                 "env", "-i", "PATH=/usr/bin:/bin", "TERM=xterm-256color", "HOME=/tmp", "LANG=C.UTF-8",
+                 "REINSTATE_NOW=2026-11-22T09:00:00Z", "TZ=UTC", "PS1=$ ", "bash", "--norc", "--noprofile"])
+        try run(["set-option", "-t", session, "status", "off"])
+    }
+
+    func keys(_ keys: String...) throws { try run(["send-keys", "-t", session] + keys) }
+    func type(_ text: String) throws { try run(["send-keys", "-t", session, "-l", text]) }
+    func screen(colours: Bool = false) throws -> String {
+        try run(["capture-pane", "-p", "-t", session] + (colours ? ["-e"] : []))
+    }
+    func stop() { _ = try? run(["kill-server"]) }
+
+    /// Waits until the screen shows `text` (the UI draws asynchronously to the test).
+    @discardableResult
+    func waitFor(_ text: String, colours: Bool = false, timeout: TimeInterval = 10) throws -> String {
+        let deadline = Date().addingTimeInterval(timeout)
+        var last = ""
+        while Date() < deadline {
+            last = try screen(colours: colours)
+            if last.contains(text) { return last }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        Issue.record("timed out waiting for \"\(text)\"; the screen was:\n\(last)")
+        return last
+    }
+}
+
+@Suite(.serialized, .enabled(if: Tmux.available, "needs tmux")) struct TerminalUITests {
+    /// A demo store with due cases, made by the real binary.
+    func demoStore(_ cli: CLI) throws -> String {
+        try cli(["demo", "--cases", "60", "--seed", "2"])
+        return cli.store
+    }
+
+    @Test func aSellersMorning() throws {
+        let cli = CLI()
+        defer { cli.remove() }
+        let store = try demoStore(cli)
+        let tmux = Tmux()
+        defer { tmux.stop() }
+        try tmux.start()
+        let stty = cli.folder + "/stty"
+        try tmux.type("stty -a > \(stty).before; \(CLI.binary) --store \(store); echo exited=$?; stty -a > \(stty).after")
+        try tmux.keys("Enter")
+
+        // Launch: the deadline warning comes first.
+        let warning = try tmux.waitFor("Deadlines need you")
+        #expect(warning.contains("overdue"))
+        #expect(warning.contains("Press any key"))
+
+        // Any key: the case list, most urgent first, with the banner kept.
+        try tmux.keys("Enter")
+        let list = try tmux.waitFor("of 60 cases")
+        #expect(list.contains("! "))  // the banner
+        #expect(list.contains("▶"))
+
+        // Open the first case and go to its requested details: unanswered ones are marked and red.
+        try tmux.keys("Enter")
+        try tmux.waitFor("Timeline")
+        try tmux.keys("Tab")
+        let requested = try tmux.waitFor("UNANSWERED", colours: true)
+        let marked = requested.split(separator: "\n").filter { $0.contains("UNANSWERED") }
+        #expect(!marked.isEmpty)
+        #expect(marked.allSatisfy { $0.contains("38;5;160m") }, "unanswered marker not red: \(marked)")
+
+        // Mark the selected one answered by the latest version: it changes at once, as the user's word.
+        try tmux.keys("a")
+        try tmux.waitFor("Answered by plan version")
+        try tmux.keys("Enter")
+        let answered = try tmux.waitFor("(you)")
+        #expect(answered.contains("✓"))
+
+        // Resize: re-laid out at once; too small says so.
+        try tmux.run(["resize-window", "-t", tmux.session, "-x", "50", "-y", "12"])
+        try tmux.waitFor("too small")
+        try tmux.run(["resize-window", "-t", tmux.session, "-x", "80", "-y", "24"])
+        try tmux.waitFor("Requested")
+
+        // Help lists the keys of this screen.
+        try tmux.keys("?")
+        let help = try tmux.waitFor("Keys of Case")
+        #expect(help.contains("Move down one line"))
+        try tmux.keys("Escape")
+
+        // Quit: back to the shell with the terminal as it was.
+        try tmux.keys("q")
+        try tmux.keys("q")
+        try tmux.waitFor("exited=0")
+        Thread.sleep(forTimeInterval: 0.3)
+        #expect(try sttyModes(stty + ".before") == sttyModes(stty + ".after"))
+
+        // The change was stored.
+        let shown = try cli(["request", "answer", "999999"])  // unrelated id: proves the store still opens
+        #expect(shown.status == 2)
+    }
+
+    @Test(arguments: ["INT", "TERM", "HUP"]) func signalsRestoreTheTerminal(_ signal: String) throws {
+        let cli = CLI()
+        defer { cli.remove() }
+        let store = try demoStore(cli)
+        let tmux = Tmux()
+        defer { tmux.stop() }
+        try tmux.start()
+        let stty = cli.folder + "/stty"
+        try tmux.type("stty -a > \(stty).before; \(CLI.binary) --store \(store)")
+        try tmux.keys("Enter")
+        try tmux.waitFor("Deadlines need you")
+        let pid = try runShell("pgrep -f -- '--store \(store)' | head -n 1")
+        #expect(!pid.isEmpty)
+        _ = try runShell("kill -\(signal) \(pid)")
+        // A shell stops a command list when its job dies of a signal: the check is a new command.
+        Thread.sleep(forTimeInterval: 0.5)
+        try tmux.type("stty -a > \(stty).after; echo sig\"\"nalled")
+        try tmux.keys("Enter")
+        try tmux.waitFor("signalled")
+        Thread.sleep(forTimeInterval: 0.3)
+        #expect(try sttyModes(stty + ".before") == sttyModes(stty + ".after"), "SIG\(signal) left the terminal changed")
+    }
+
+    @Test func suspendAndResumeRedrawAndRestore() throws {
+        let cli = CLI()
+        defer { cli.remove() }
+        let store = try demoStore(cli)
+        let tmux = Tmux()
+        defer { tmux.stop() }
+        try tmux.start()
+        let stty = cli.folder + "/stty"
+        try tmux.type("stty -a > \(stty).before; \(CLI.binary) --store \(store)")
+        try tmux.keys("Enter")
+        try tmux.waitFor("Deadlines need you")
+        try tmux.keys("C-z")
+        try tmux.waitFor("Stopped")
+        try tmux.type("stty -a > \(stty).suspended; fg")
+        try tmux.keys("Enter")
+        try tmux.waitFor("Deadlines need you")
+        try tmux.keys("Enter")
+        try tmux.waitFor("of 60 cases")
+        #expect(try sttyModes(stty + ".before") == sttyModes(stty + ".suspended"), "Ctrl-Z left the terminal in curses modes")
+        try tmux.keys("q")
+    }
+
+    @Test func noTerminalGivesAClearError() throws {
+        let cli = CLI()
+        defer { cli.remove() }
+        let result = try cli([])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("needs a terminal"))
+    }
+}
+
+/// `stty -a` without its first line (speed, rows and columns, which a resize rightly changes).
+func sttyModes(_ path: String) throws -> String {
+    let text = try String(contentsOfFile: path, encoding: .utf8)
+    return text.split(separator: "\n").dropFirst().joined(separator: "\n")
+}
+
+func runShell(_ command: String) throws -> String {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/bin/sh")
+    process.arguments = ["-c", command]
+    let out = Pipe()
+    process.standardOutput = out
+    process.standardInput = FileHandle.nullDevice
+    try process.run()
+    let data = out.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+}
