@@ -45,7 +45,9 @@ extension CaseStore {
     }
 
     static func requestDocument(_ r: RequestedDetail) -> RequestDocument {
-        var doc = RequestDocument(id: r.id, text: r.text, aspect: r.aspect.rawValue, topic: r.topic, state: "unanswered")
+        var doc = RequestDocument(
+            id: r.id, text: r.text, aspect: r.aspect.rawValue, corrected: r.corrected ? true : nil, topic: r.topic,
+            state: "unanswered")
         switch r.state {
         case .unanswered: break
         case .reopened: doc.state = "reopened"
@@ -127,11 +129,11 @@ extension CaseStore {
                 try db.execute(
                     sql: """
                         INSERT INTO requested_detail (id, case_id, message_id, position, text, aspect, topic, state,
-                            answered_version, answered_by, waived_reason)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            answered_version, answered_by, waived_reason, corrected)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """,
                     arguments: [r.id, c.id, m.id, position, r.text, r.aspect, r.topic, r.state, r.answeredVersion,
-                                r.answeredBy, r.waivedReason])
+                                r.answeredBy, r.waivedReason, r.corrected == true ? 1 : 0])
             }
         }
         for p in c.plans {

@@ -84,6 +84,13 @@ extension CaseStore {
             arguments: [id, caseID, messageID, rule.amount, rule.unit.rawValue, rule.anchor.rawValue, rule.text, set.stored, set.stored])
     }
 
+    /// Messages read by a reader older than `version`.
+    public func messageIDs(readBefore version: Int) throws -> [Int64] {
+        try read { db in
+            try Int64.fetchAll(db, sql: "SELECT id FROM message WHERE reader_version < ? ORDER BY id", arguments: [version])
+        }
+    }
+
     public func message(_ id: Int64) throws -> AmazonMessage {
         try read { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM message WHERE id = ?", arguments: [id]) else {
@@ -264,5 +271,93 @@ extension CaseStore {
                 .map(Decode.note),
             evidence: try Row.fetchAll(db, sql: "SELECT * FROM evidence WHERE case_id = ? ORDER BY added_at, id", arguments: args)
                 .map(Decode.evidence))
+    }
+}
+
+/// What reading a stored message again changed.
+public struct Reparse: Sendable, Equatable {
+    public var added: Int
+    public var removed: Int
+    /// Items the new reading no longer finds but that carry the seller's word; they are kept.
+    public var keptForYourWord: Int
+    public var unchanged: Int
+}
+
+extension CaseStore {
+    /// Corrects what the reader took from a message: a request's aspect or topic.
+    public func editRequest(_ id: Int64, aspect: Aspect?, topic: String?) throws {
+        try write { db in
+            _ = try Self.fetchRequest(id, db: db)
+            if let aspect {
+                try db.execute(
+                    sql: "UPDATE requested_detail SET aspect = ?, corrected = 1 WHERE id = ?", arguments: [aspect.rawValue, id])
+            }
+            if let topic {
+                try db.execute(
+                    sql: "UPDATE requested_detail SET topic = ?, corrected = 1 WHERE id = ?",
+                    arguments: [topic.trimmingCharacters(in: .whitespacesAndNewlines), id])
+            }
+        }
+    }
+
+    /// Reads a stored message again (after an upgrade of the reader) from its raw bytes. Requests the
+    /// new reading still finds keep their state; new ones are added; ones it no longer finds are
+    /// removed unless the seller marked them (answered, waived, reopened), which are kept. The
+    /// message's deadline is replaced by the new reading's. Aspects and topics the seller corrected stay.
+    public func reparseMessage(_ id: Int64, reading: MessageReading) throws -> Reparse {
+        try write { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM message WHERE id = ?", arguments: [id]) else {
+                throw StoreError.notFound(what: "Message \(id)")
+            }
+            let message = Decode.message(row)
+            let old = try Row.fetchAll(
+                db, sql: "SELECT * FROM requested_detail WHERE message_id = ? ORDER BY position", arguments: [id]
+            ).map(Decode.requestedDetail)
+            var result = Reparse(added: 0, removed: 0, keptForYourWord: 0, unchanged: 0)
+            var matched = Set<Int64>()
+            for (position, request) in reading.requested.enumerated() {
+                if let same = old.first(where: { !matched.contains($0.id) && $0.text == request.text }) {
+                    matched.insert(same.id)
+                    // The seller's corrections of aspect and topic stay.
+                    try db.execute(
+                        sql: """
+                            UPDATE requested_detail SET position = ?,
+                                aspect = CASE corrected WHEN 1 THEN aspect ELSE ? END,
+                                topic = CASE corrected WHEN 1 THEN topic ELSE ? END
+                            WHERE id = ?
+                            """,
+                        arguments: [position, request.aspect.rawValue, request.topic, same.id])
+                    result.unchanged += 1
+                } else {
+                    try db.execute(
+                        sql: """
+                            INSERT INTO requested_detail (case_id, message_id, position, text, aspect, topic, state)
+                            VALUES (?, ?, ?, ?, ?, ?, 'unanswered')
+                            """,
+                        arguments: [message.caseID, id, position, request.text, request.aspect.rawValue, request.topic])
+                    result.added += 1
+                }
+            }
+            for item in old where !matched.contains(item.id) {
+                if item.state.isUsersWord {
+                    try db.execute(
+                        sql: "UPDATE requested_detail SET position = ? WHERE id = ?",
+                        arguments: [reading.requested.count + result.keptForYourWord, item.id])
+                    result.keptForYourWord += 1
+                } else {
+                    try db.execute(sql: "DELETE FROM requested_detail WHERE id = ?", arguments: [item.id])
+                    result.removed += 1
+                }
+            }
+            try db.execute(
+                sql: "UPDATE message SET text = ?, reader_version = ? WHERE id = ?",
+                arguments: [reading.text, MessageReader.version, id])
+            try db.execute(sql: "DELETE FROM deadline WHERE message_id = ?", arguments: [id])
+            if let rule = reading.deadline {
+                try Self.insertDeadline(caseID: message.caseID, messageID: id, rule: rule, set: message.received, db: db)
+            }
+            try Self.refreshDeadlines(caseID: message.caseID, db: db)
+            return result
+        }
     }
 }

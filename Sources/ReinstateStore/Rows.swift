@@ -59,7 +59,7 @@ enum Decode {
         RequestedDetail(
             id: row["id"], caseID: row["case_id"], messageID: row["message_id"], text: row["text"],
             aspect: Aspect(rawValue: row["aspect"] ?? "") ?? .other, topic: row["topic"],
-            state: requestState(row))
+            state: requestState(row), corrected: row["corrected"] == 1)
     }
 
     static func plan(_ row: Row) -> PlanVersion {

@@ -55,6 +55,8 @@ enum Schema {
                     text TEXT NOT NULL,
                     aspect TEXT NOT NULL,
                     topic TEXT NOT NULL DEFAULT '',
+                    -- 1 once the seller corrected aspect or topic: reading the message again keeps them.
+                    corrected INTEGER NOT NULL DEFAULT 0,
                     state TEXT NOT NULL CHECK (state IN ('unanswered', 'reopened', 'answered', 'waived')),
                     answered_version INTEGER,
                     answered_by TEXT,

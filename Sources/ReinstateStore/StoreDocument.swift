@@ -107,6 +107,8 @@ public struct RequestDocument: Codable, Equatable, Sendable {
     public var id: Int64
     public var text: String
     public var aspect: String
+    /// True when the seller corrected aspect or topic; left out otherwise.
+    public var corrected: Bool?
     public var topic: String
     public var state: String
     public var answeredVersion: Int?

@@ -15,7 +15,6 @@ struct Reinstate: ParsableCommand {
             ~/.local/share/reinstate/cases.sqlite). Dates are ISO 8601 (2026-11-22 or 2026-11-22T09:30); \
             REINSTATE_NOW pins "now" for tests and reproducible demos. NO_COLOR turns colours off.
             """,
-        version: "0.1.0",
         subcommands: [
             CaseCommand.self, MessageCommand.self, PoaCommand.self, RequestCommand.self, NoteCommand.self,
             EvidenceCommand.self, Due.self, Parse.self, Export.self, Import.self, Demo.self, Check.self,

@@ -36,6 +36,11 @@ import Testing
         #expect(try cli(["request", "waive", "2", "--reason", "covered in v1"]).status == 0)
         #expect(try cli(["request", "reopen", "2"]).status == 0)
         #expect(try cli(["note", "add", "--case", "1", "Called support"]).stdout == "1\n")
+        #expect(try cli(["request", "edit", "3", "--topic", "customer service"]).stdout.contains("topic: customer service"))
+        #expect(try cli(["request", "edit", "3"]).status == 64)
+        let reparse = try cli(["message", "reparse", "1"])
+        #expect(reparse.stdout == "message 1: 3 unchanged, 0 added, 0 removed\n")
+        #expect(try cli(["case", "show", "1"]).stdout.contains("topic: customer service\n"))
 
         let due = try cli(["due", "--within", "7", "--json"])
         #expect(due.status == 1)
@@ -197,7 +202,8 @@ import Testing
         let commands = [
             [], ["case"], ["case", "new"], ["case", "list"], ["case", "show"], ["case", "status"], ["message"],
             ["message", "add"], ["message", "show"], ["poa"], ["poa", "add"], ["poa", "submit"], ["poa", "show"],
-            ["request"], ["request", "answer"], ["request", "waive"], ["request", "reopen"], ["note", "add"],
+            ["request"], ["request", "answer"], ["request", "waive"], ["request", "reopen"], ["request", "edit"],
+            ["message", "reparse"], ["check"], ["poa", "diff"], ["poa", "draft"], ["note", "add"],
             ["evidence", "add"], ["due"], ["parse"], ["export"], ["import"], ["demo"],
         ]
         for command in commands {

@@ -14,11 +14,14 @@ import Testing
         let id = try first.createCase(SuspensionCase(title: "<b>&\"wide\" 中文</b>", opened: now))
         _ = try first.addMessage(caseID: id, raw: Data([0xFF, 0xFE, 0x41, 0x00, 0x1B]), reading: MessageReading(text: "?A"), now: now)
         try first.addEvidence(caseID: id, path: "/x", size: 1, sha256: "00", at: now)
+        let corrected = try first.addMessage(caseID: id, raw: Data("reply".utf8), reading: replyReading(), now: now).requests[0]
+        try first.editRequest(corrected.id, aspect: .evidence, topic: "invoices")
         let exported = try first.exportDocument().encoded()
 
         let second = try CaseStore(path: tmp.file("b.sqlite"))
         try second.importDocument(try StoreDocument.decode(exported))
         #expect(try second.exportDocument().encoded() == exported)
+        #expect(try second.request(corrected.id).corrected)
         #expect(try second.message(try second.history(id).messages[0].id).raw == Data([0xFF, 0xFE, 0x41, 0x00, 0x1B]))
         #expect(try second.caseSummaries().map(\.id) == (try first.caseSummaries().map(\.id)))
     }

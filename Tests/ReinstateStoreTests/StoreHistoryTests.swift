@@ -153,3 +153,44 @@ extension DeadlineRule {
         #expect(h.evidence.map(\.size) == [12])
     }
 }
+
+@Suite struct ReparseTests {
+    let t0 = Timestamp.parse("2026-11-01T08:00:00Z")!
+
+    @Test func readingAgainKeepsStatesAndTheSellersWord() throws {
+        let store = try CaseStore()
+        let id = try store.createCase(SuspensionCase(title: "x", opened: t0))
+        let stored = try store.addMessage(caseID: id, raw: Data("reply".utf8), reading: replyReading(), received: t0, now: t0)
+        _ = try store.addPlan(caseID: id, text: "plan", created: t0)
+        let (first, second, third) = (stored.requests[0], stored.requests[1], stored.requests[2])
+        try store.setRequestState(first.id, to: .answered(version: 1, by: .user))
+
+        var again = replyReading(deadline: .seventeen)
+        again.requested = [
+            again.requested[1],
+            ReadRequest(text: "Please provide invoices from your supplier.", aspect: .evidence, topic: ""),
+        ]
+        let change = try store.reparseMessage(stored.message.id, reading: again)
+        #expect(change == Reparse(added: 1, removed: 1, keptForYourWord: 1, unchanged: 1))
+        let requests = try store.history(id).requests
+        #expect(requests.map(\.id).contains(first.id))
+        #expect(requests.map(\.id).contains(second.id))
+        #expect(!requests.map(\.id).contains(third.id))
+        #expect(try store.request(first.id).state == .answered(version: 1, by: .user))
+        #expect(try store.history(id).deadlines.map(\.rule) == [.seventeen])
+        #expect(try store.messageIDs(readBefore: MessageReader.version + 1) == [stored.message.id])
+    }
+
+    @Test func editingARequest() throws {
+        let store = try CaseStore()
+        let id = try store.createCase(SuspensionCase(title: "x", opened: t0))
+        let r = try store.addMessage(caseID: id, raw: Data("reply".utf8), reading: replyReading(), received: t0, now: t0).requests[0]
+        try store.editRequest(r.id, aspect: .evidence, topic: " packaging ")
+        #expect(try store.request(r.id).aspect == .evidence)
+        #expect(try store.request(r.id).topic == "packaging")
+        #expect(throws: StoreError.notFound(what: "Requested detail 99")) { try store.editRequest(99, aspect: nil, topic: "x") }
+        // Reading the message again keeps the correction.
+        _ = try store.reparseMessage(r.messageID, reading: replyReading())
+        #expect(try store.request(r.id).topic == "packaging")
+    }
+}

@@ -72,11 +72,14 @@ public struct RequestedDetail: Sendable, Equatable {
     /// What the request is about ("improper packaging"); empty when Amazon's template left it blank.
     public var topic: String
     public var state: RequestState
+    /// Whether the seller corrected the aspect or topic the reader gave (a new reading keeps them).
+    public var corrected: Bool
 
     public init(
         id: Int64 = 0, caseID: Int64, messageID: Int64, text: String, aspect: Aspect,
-        topic: String, state: RequestState = .unanswered
+        topic: String, state: RequestState = .unanswered, corrected: Bool = false
     ) {
+        self.corrected = corrected
         self.id = id
         self.caseID = caseID
         self.messageID = messageID

@@ -7,7 +7,7 @@ struct MessageCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "message",
         abstract: "Store Amazon's notices and replies, and read them back.",
-        subcommands: [Add.self, Show.self])
+        subcommands: [Add.self, Show.self, Reparse.self])
 }
 
 extension MessageCommand {
@@ -67,6 +67,42 @@ extension MessageCommand {
                     Output.line()
                     Output.line(Output.safe(m.text))
                 }
+            }
+        }
+    }
+}
+
+extension MessageCommand {
+    struct Reparse: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Read a stored message again with this version's reader (after an upgrade).",
+            discussion: """
+                Requests still found keep their state; new ones are added; ones no longer found are removed \
+                unless you marked them (answered, waived, reopened). Give --all to re-read every message \
+                read by an older reader.
+                """)
+
+        @OptionGroup var options: StoreOptions
+        @Argument(help: "The message id.") var id: Int64?
+        @Flag(help: "Every message an older reader read.") var all = false
+
+        func validate() throws {
+            if all == (id != nil) { throw ValidationError("Give a message id or --all.") }
+        }
+
+        func run() throws {
+            try reporting {
+                let store = try options.open()
+                let reader = MessageReader()
+                let ids = try id.map { [$0] } ?? store.messageIDs(readBefore: MessageReader.version)
+                for id in ids {
+                    let message = try store.message(id)
+                    let change = try store.reparseMessage(id, reading: reader.read(message.raw))
+                    Output.line(
+                        "message \(id): \(change.unchanged) unchanged, \(change.added) added, \(change.removed) removed"
+                            + (change.keptForYourWord > 0 ? ", \(change.keptForYourWord) kept because you marked them" : ""))
+                }
+                if ids.isEmpty { Output.line("Every message was read by this version's reader.") }
             }
         }
     }

@@ -7,7 +7,7 @@ struct RequestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "request",
         abstract: "Mark Amazon's requested details answered, waived, or open again. Your word beats the matcher's.",
-        subcommands: [Answer.self, Waive.self, Reopen.self])
+        subcommands: [Answer.self, Waive.self, Reopen.self, Edit.self])
 }
 
 extension RequestCommand {
@@ -58,6 +58,32 @@ extension RequestCommand {
                 let store = try options.open()
                 try store.setRequestState(id, to: .reopened)
                 Output.line("Request \(id) is open again.")
+            }
+        }
+    }
+}
+
+extension RequestCommand {
+    struct Edit: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Correct what the reader took from a request: its aspect or its topic.",
+            discussion: "Requests about the same topic should share one topic, word for word: the plan checks group by it.")
+
+        @OptionGroup var options: StoreOptions
+        @Argument(help: "The requested detail's id.") var id: Int64
+        @Option(help: "One of: \(Aspect.allValueStrings.joined(separator: ", ")).") var aspect: Aspect?
+        @Option(help: "What the request is about (empty for none).") var topic: String?
+
+        func validate() throws {
+            if aspect == nil && topic == nil { throw ValidationError("Give --aspect, --topic or both.") }
+        }
+
+        func run() throws {
+            try reporting {
+                let store = try options.open()
+                try store.editRequest(id, aspect: aspect, topic: topic)
+                let r = try store.request(id)
+                Output.line("Request \(id): [\(r.aspect.label)] topic: \(Output.safe(r.topic.isEmpty ? "–" : r.topic))")
             }
         }
     }

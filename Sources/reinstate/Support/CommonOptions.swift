@@ -82,3 +82,8 @@ extension StatusFilter: ExpressibleByArgument {
 
     public static var allValueStrings: [String] { ["all", "unfinished"] + CaseStatus.allValueStrings }
 }
+
+extension Aspect: ExpressibleByArgument {
+    public init?(argument: String) { self.init(rawValue: argument.lowercased()) }
+    public static var allValueStrings: [String] { allCases.map(\.rawValue) }
+}
