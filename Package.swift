@@ -28,11 +28,13 @@ let package = Package(
         .target(name: "ReinstateUI", dependencies: ["ReinstateCore"]),
         // The only code that talks to ncurses: copies frames to the screen, reads keys, restores the terminal.
         .target(name: "CursesTerminal", dependencies: ["ReinstateUI", "CNcursesw"]),
+        // Wiring shared by the executable and the benchmarks: the store seen through the UI's CaseBook.
+        .target(name: "ReinstateApp", dependencies: ["ReinstateUI", "ReinstateStore", "ReinstateCore"]),
         // The command line: wiring only.
         .executableTarget(
             name: "reinstate",
             dependencies: [
-                "ReinstateCore", "ReinstateStore", "ReinstateUI", "CursesTerminal",
+                "ReinstateCore", "ReinstateStore", "ReinstateUI", "CursesTerminal", "ReinstateApp",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -40,6 +42,10 @@ let package = Package(
         .executableTarget(
             name: "open-store-floor", dependencies: [.product(name: "GRDB", package: "GRDB.swift")],
             path: "Benchmarks/Floor"),
+        // In-process measurements (first frame, a key, the reader's throughput) for Benchmarks/run.
+        .executableTarget(
+            name: "reinstate-bench", dependencies: ["ReinstateApp", "ReinstateUI", "ReinstateStore", "ReinstateCore"],
+            path: "Benchmarks/Bench"),
         .testTarget(name: "ReinstateCoreTests", dependencies: ["ReinstateCore"], exclude: ["Export/__Snapshots__"]),
         .testTarget(
             name: "ReinstateStoreTests",

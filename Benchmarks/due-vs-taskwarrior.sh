@@ -18,14 +18,16 @@ swift build -c release --product open-store-floor >/dev/null
 bin=$(swift build -c release --show-bin-path)
 work=Benchmarks/work
 mkdir -p "$work"
-# Deadlines are generated relative to the real clock, so `task overdue` (which has no pinned clock)
-# sees the same overdue set.
-export REINSTATE_NOW=$(date -u +%Y-%m-%dT%H:00:00Z)
+# Both tools read the real clock, so they see the same overdue set; demo stores are generated
+# relative to the real clock too. A store made earlier (Benchmarks/work/cases-N.sqlite, shared with
+# Benchmarks/run) is reused: a 100,000-case demo takes minutes to write.
+unset REINSTATE_NOW
 
 for n in "${sizes[@]}"; do
-  store="$work/due-$n.sqlite"
-  rm -f "$store" "$store-wal" "$store-shm"
-  "$bin/reinstate" demo --cases "$n" --seed 1 --store "$store" 2>/dev/null
+  store="$work/cases-$n.sqlite"
+  if [ ! -s "$store" ]; then
+    "$bin/reinstate" demo --cases "$n" --seed 1 --store "$store" 2>/dev/null
+  fi
 
   # Every deadline of the store as a taskwarrior task: open ones pending, closed ones completed.
   taskdata="$work/task-$n"

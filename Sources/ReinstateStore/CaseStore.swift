@@ -40,9 +40,10 @@ public final class CaseStore: Sendable {
         config.busyMode = .timeout(Self.busyTimeout)
         config.foreignKeysEnabled = true
         config.prepareDatabase { db in
-            // Reads through memory mapping instead of one system call a page: lists and `due` touch
-            // thousands of pages.
-            try db.execute(sql: "PRAGMA mmap_size = 1073741824")
+            // A 16 MB page cache: lists and `due` touch a few thousand pages. Memory-mapping the file
+            // was 15% faster for `due` but tripled its resident memory (the kernel maps 64 KB around
+            // every page touched), and peak memory is a target of its own.
+            try db.execute(sql: "PRAGMA cache_size = -16000")
         }
         do {
             queue = try DatabaseQueue(path: path, configuration: config)

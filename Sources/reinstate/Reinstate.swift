@@ -1,5 +1,6 @@
 import ArgumentParser
 import CursesTerminal
+import ReinstateApp
 import Foundation
 import ReinstateCore
 import ReinstateUI

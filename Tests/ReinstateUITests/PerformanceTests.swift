@@ -31,6 +31,8 @@ final class GeneratedCaseBook: CaseBook {
     func newCase(_ suspensionCase: SuspensionCase) throws -> Int64 { 1 }
 }
 
+/// How the list scales is a property (only a window is held); how fast it is gets measured by
+/// Benchmarks/run, not asserted here, because these machines are noisy.
 @Suite struct PerformanceTests {
     @Test func only_aWindowOfRowsIsEverHeld() {
         let book = GeneratedCaseBook(total: 100_000)
@@ -40,22 +42,5 @@ final class GeneratedCaseBook: CaseBook {
         #expect(runtime.state.list.window.rows.count <= 3 * runtime.state.layout.listRows)
         #expect(book.rowsHanded < 500)
         #expect(runtime.state.list.total == 100_000)
-    }
-
-    @Test func aKeyIsHandledAndDrawnQuickly() {
-        let runtime = UIRuntime(book: GeneratedCaseBook(total: 100_000), options: Fixtures.options(), width: 100, height: 30, clock: { Fixtures.now })
-        runtime.start()
-        _ = render(runtime.state)
-        let keys: [Key] = Array(repeating: .character("j"), count: 200) + [.pageDown, .character("G"), .pageUp, .character("g")]
-        let clock = ContinuousClock()
-        let elapsed = clock.measure {
-            for key in keys {
-                runtime.send(.key(key))
-                _ = render(runtime.state)
-            }
-        }
-        let perKey = elapsed / keys.count
-        // The target is 2 ms in a release build; debug builds are several times slower.
-        #expect(perKey < .milliseconds(20), "a key took \(perKey)")
     }
 }

@@ -1,9 +1,10 @@
 import Foundation
+import ReinstateApp
 
 /// Reads what the seller hands in (a saved e-mail, a pasted plan), refusing what cannot be meant.
 enum InputFile {
     /// Larger than any real message or plan; a bigger file is almost certainly the wrong file.
-    static let limit = 20 * 1024 * 1024
+    static let limit = StoreCaseBook.messageLimit
 
     /// Reads `path`, or standard input for "-".
     static func read(_ path: String, what: String) throws -> Data {
