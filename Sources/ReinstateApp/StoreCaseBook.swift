@@ -64,4 +64,9 @@ public struct StoreCaseBook: CaseBook {
     public func newCase(_ suspensionCase: SuspensionCase) throws -> Int64 {
         try store.createCase(suspensionCase)
     }
+
+    public func exportCase(id: Int64, format: String, to path: String, at time: Date) throws {
+        let data = try CaseExport.render(try store.history(id), format: format, store: store, now: time)
+        try AtomicFile.write(data, to: path, overwrite: false)
+    }
 }

@@ -126,6 +126,20 @@ struct Tmux {
         let answered = try tmux.waitFor("(you)")
         #expect(answered.contains("✓"))
 
+        // Export the case from the case view: the format, then the file; it says where it wrote.
+        let exported = cli.folder + "/from-ui.md"
+        try tmux.keys("x")
+        try tmux.waitFor("Export as")
+        try tmux.keys("Enter")
+        try tmux.waitFor("Export to file")
+        try tmux.keys("C-u")
+        try tmux.type(exported)
+        try tmux.keys("Enter")
+        try tmux.waitFor("Exported as markdown")
+        let markdown = try String(contentsOfFile: exported, encoding: .utf8)
+        #expect(markdown.hasPrefix("# "))
+        #expect((try FileManager.default.attributesOfItem(atPath: exported)[.posixPermissions] as? Int) == 0o600)
+
         // Resize: re-laid out at once; too small says so.
         try tmux.run(["resize-window", "-t", tmux.session, "-x", "50", "-y", "12"])
         try tmux.waitFor("too small")

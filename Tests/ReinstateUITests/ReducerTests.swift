@@ -153,6 +153,16 @@ import Testing
         #expect(s.apply(.key(.character("r"))) == [.setRequestState(caseID: 12, detailID: 2, state: .reopened)])
     }
 
+    @Test func exportAsksTheFormatThenThePath() {
+        var s = caseState()
+        #expect(s.apply(.key(.character("x"))) == [])
+        #expect(s.prompt?.choices == ["markdown", "html", "json", "text", "ics"])
+        _ = s.apply(.key(.down))
+        #expect(s.apply(.key(.enter)) == [])
+        #expect(s.prompt?.input == "case-12.html")
+        #expect(s.apply(.key(.enter)) == [.exportCase(caseID: 12, format: "html", path: "case-12.html")])
+    }
+
     @Test func savedReloadsTheCaseTheListAndTheWarnings() {
         var s = caseState()
         let effects = s.apply(.saved("Request waived.", caseID: 12))

@@ -42,4 +42,8 @@ public protocol CaseBook {
 
     /// Opens a new case (its `id` is ignored) and returns the new id.
     func newCase(_ suspensionCase: SuspensionCase) throws -> Int64
+
+    /// Writes one case to `path` in a format of `reinstate export` (markdown, html, json, text, ics),
+    /// whole or not at all, never over an existing file.
+    func exportCase(id: Int64, format: String, to path: String, at time: Date) throws
 }

@@ -157,6 +157,8 @@ extension KeyTable {
                    title: "note", help: "Add a note to the case", edits: true),
         KeyBinding(.changeStatus, [.character("s")], KeyContext.caseTabs,
                    title: "status", help: "Change the case's status", edits: true),
+        KeyBinding(.exportCase, [.character("x")], KeyContext.caseTabs,
+                   title: "export", help: "Export the case to a file (asks the format and the path)"),
         KeyBinding(.markAnswered, [.character("a")], [.requestedDetails],
                    title: "answered", help: "Mark the request answered by a plan version (asks which)", footer: true, edits: true),
         KeyBinding(.waive, [.character("w")], [.requestedDetails],

@@ -110,6 +110,11 @@ public final class UIRuntime<Book: CaseBook> {
                 return .saved("v\(version) marked submitted.", caseID: caseID)
             case .newCase(let draft):
                 return .caseCreated(id: try book.newCase(draft))
+            case .exportCase(let caseID, let format, let path):
+                let expanded = (path as NSString).expandingTildeInPath
+                let absolute = expanded.hasPrefix("/") ? expanded : FileManager.default.currentDirectoryPath + "/" + expanded
+                try book.exportCase(id: caseID, format: format, to: absolute, at: clock())
+                return .saved("Exported as \(format) to \(absolute).", caseID: caseID)
             case .quit:
                 return nil
             }

@@ -30,6 +30,7 @@ public enum Effect: Sendable, Equatable {
     case markPlanSubmitted(caseID: Int64, version: Int, at: Date)
     /// → `.caseCreated`
     case newCase(SuspensionCase)
+    case exportCase(caseID: Int64, format: String, path: String)
     /// Ends the program.
     case quit
 }

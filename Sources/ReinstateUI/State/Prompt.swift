@@ -11,6 +11,8 @@ public enum PromptPurpose: Sendable, Equatable {
     /// A file path, or empty to paste the message in the editor.
     case messageSource(caseID: Int64)
     case confirmSubmitted(caseID: Int64, version: Int)
+    case exportFormat(caseID: Int64)
+    case exportPath(caseID: Int64, format: String)
     /// The questions for a new case, one after another, carrying the answers so far.
     case newCaseTitle
     case newCaseAccount(SuspensionCase)

@@ -2,6 +2,9 @@ import Foundation
 import ReinstateCore
 
 extension AppState {
+    /// The formats the case view exports to, as `reinstate export` names them.
+    static let exportFormats = ["markdown", "html", "json", "text", "ics"]
+
     /// The commands of the case view's tabs.
     mutating func performOnCase(_ command: Command) -> [Effect] {
         guard var view = caseView else { return [] }
@@ -20,6 +23,8 @@ extension AppState {
             return [.editText(EditRequest(purpose: .planDraft(caseID: caseID), initialText: start))]
         case .addNote:
             prompt = Prompt(.note(caseID: caseID), label: "Note")
+        case .exportCase:
+            prompt = Prompt(.exportFormat(caseID: caseID), label: "Export as", choices: Self.exportFormats)
         case .changeStatus:
             let current = CaseStatus.allCases.firstIndex(of: view.file.suspensionCase.status) ?? 0
             prompt = Prompt(.status(caseID: caseID), label: "Status", choices: CaseStatus.allCases.map(\.label), choice: current)

@@ -77,6 +77,14 @@ extension AppState {
                 return [.editText(EditRequest(purpose: .message(caseID: caseID), initialText: ""))]
             }
             return [.addMessageFile(caseID: caseID, path: text, at: now)]
+        case .exportFormat(let caseID):
+            let format = Self.exportFormats[min(answer.choice, Self.exportFormats.count - 1)]
+            let suffix = ["markdown": "md", "text": "txt"][format] ?? format
+            prompt = Prompt(.exportPath(caseID: caseID, format: format), label: "Export to file", input: "case-\(caseID).\(suffix)")
+            return []
+        case .exportPath(let caseID, let format):
+            guard !text.isEmpty else { return ask(again: "Give a file to write the export to.") }
+            return [.exportCase(caseID: caseID, format: format, path: text)]
         case .confirmSubmitted(let caseID, let version):
             guard answer.choice == 0 else { return [] }
             return [.markPlanSubmitted(caseID: caseID, version: version, at: now)]

@@ -134,7 +134,7 @@ extension AppState {
             prompt = Prompt(.newCaseTitle, label: "New case: title")
             return []
         case .nextTab, .previousTab, .showTimeline, .showRequestedDetails, .showPlans, .showDeadlines,
-            .addMessage, .newPlanDraft, .addNote, .changeStatus, .markAnswered, .waive, .reopen,
+            .addMessage, .newPlanDraft, .addNote, .changeStatus, .exportCase, .markAnswered, .waive, .reopen,
             .markPlanSubmitted, .pickForCompare, .compareVersions:
             return performOnCase(command)
         case .accept, .cancel, .previousChoice, .nextChoice, .deleteBackward, .clearInput:

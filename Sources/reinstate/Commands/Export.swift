@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ReinstateApp
 import ReinstateCore
 import ReinstateStore
 
@@ -96,7 +97,7 @@ struct Export: ParsableCommand {
             var histories = try caseID.map { [try store.history($0)] } ?? store.allHistories(includingRaw: format == .json)
             let settings = ExportSettings(
                 now: try Clock.now(), zone: .current,
-                evidence: format == .markdown || format == .html ? Self.checkEvidence(of: histories) : [:])
+                evidence: format == .markdown || format == .html ? EvidenceFiles.check(histories) : [:])
             if redact {
                 var redactor = Redactor.forExport(of: histories, extraNames: redactNames)
                 histories = histories.map { redactor.redact($0) }
@@ -206,42 +207,5 @@ struct Export: ParsableCommand {
             bytes += data.count
         }
         printError("wrote \(paths.count) file\(paths.count == 1 ? "" : "s") into \(folder) (\(bytes) bytes)")
-    }
-
-    // MARK: - Evidence on disk
-
-    /// Compares each evidence file with its recorded size and SHA-256. Each path is read once.
-    static func checkEvidence(of histories: [CaseHistory]) -> [Int64: EvidenceCheck] {
-        var byPath: [String: (size: Int64, sha256: String)?] = [:]
-        var result: [Int64: EvidenceCheck] = [:]
-        for e in histories.flatMap(\.evidence) {
-            guard FileManager.default.fileExists(atPath: e.path) else {
-                result[e.id] = .missing
-                continue
-            }
-            if byPath[e.path] == nil { byPath[e.path] = .some(fingerprint(e.path)) }
-            guard let found = byPath[e.path] ?? nil else {
-                result[e.id] = .unreadable
-                continue
-            }
-            result[e.id] = found.size == e.size && found.sha256 == e.sha256 ? .matches : .changed(size: found.size, sha256: found.sha256)
-        }
-        return result
-    }
-
-    static func fingerprint(_ path: String) -> (size: Int64, sha256: String)? {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
-        defer { try? handle.close() }
-        var hasher = SHA256()
-        var size: Int64 = 0
-        do {
-            while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
-                hasher.update(chunk)
-                size += Int64(chunk.count)
-            }
-        } catch {
-            return nil
-        }
-        return (size, hasher.finalize())
     }
 }

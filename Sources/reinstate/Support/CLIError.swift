@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ReinstateApp
 import ReinstateStore
 
 /// An error of the command line, said in words a seller can act on.
@@ -24,6 +25,9 @@ func reporting(_ body: () throws -> Void) throws {
     } catch let exit as ExitCode {
         throw exit
     } catch let error as StoreError {
+        printError(error.description)
+        throw ExitCode(ExitStatus.failure)
+    } catch let error as AtomicFile.Failure {
         printError(error.description)
         throw ExitCode(ExitStatus.failure)
     } catch let error as CLIError {

@@ -122,6 +122,11 @@ final class MemoryCaseBook: CaseBook {
         histories[caseID] = history
     }
 
+    var exports: [(id: Int64, format: String, path: String)] = []
+    func exportCase(id: Int64, format: String, to path: String, at time: Date) throws {
+        exports.append((id, format, path))
+    }
+
     func newCase(_ suspensionCase: SuspensionCase) throws -> Int64 {
         var c = suspensionCase
         c.id = nextID

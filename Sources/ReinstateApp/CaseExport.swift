@@ -1,0 +1,42 @@
+import Foundation
+import ReinstateCore
+import ReinstateStore
+
+/// One case exported to a file from the full-screen UI, in the formats of `reinstate export --case`.
+public enum CaseExport {
+    public static let formats = ["markdown", "html", "json", "text", "ics"]
+
+    /// The file name extension of a format.
+    public static func fileExtension(_ format: String) -> String {
+        switch format {
+        case "markdown": return "md"
+        case "text": return "txt"
+        default: return format
+        }
+    }
+
+    /// Renders a case in a format.
+    public static func render(_ history: CaseHistory, format: String, store: CaseStore, now: Date) throws -> Data {
+        let settings = ExportSettings(
+            now: now, zone: .current,
+            evidence: format == "markdown" || format == "html" ? EvidenceFiles.check([history]) : [:])
+        switch format {
+        case "markdown": return Data(MarkdownExport.render(history, settings: settings).utf8)
+        case "html": return Data(HTMLExport.render(history, settings: settings).utf8)
+        case "ics": return Data(ICalendarExport.render([history], settings: settings).utf8)
+        case "text":
+            guard let plan = PlainTextPlan.latest(of: history) else {
+                throw StoreError.invalid("Case \(history.suspensionCase.id) has no Plan of Action version to export as text.")
+            }
+            return Data(PlainTextPlan.text(of: plan).utf8)
+        case "json":
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+            let document = try store.caseDocuments(for: [history])
+            guard let first = document.first else { throw StoreError.notFound(what: "Case \(history.suspensionCase.id)") }
+            return JSONSafety.escapingControls(try encoder.encode(first) + Data([0x0A]))
+        default:
+            throw StoreError.invalid("Unknown format \(format); choose one of \(formats.joined(separator: ", ")).")
+        }
+    }
+}

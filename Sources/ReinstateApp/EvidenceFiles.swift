@@ -1,0 +1,40 @@
+import Foundation
+import ReinstateCore
+
+/// Evidence files on disk compared with what the store recorded.
+public enum EvidenceFiles {
+    /// Compares each evidence file with its recorded size and SHA-256. Each path is read once.
+    public static func check(_ histories: [CaseHistory]) -> [Int64: EvidenceCheck] {
+        var byPath: [String: (size: Int64, sha256: String)?] = [:]
+        var result: [Int64: EvidenceCheck] = [:]
+        for e in histories.flatMap(\.evidence) {
+            guard FileManager.default.fileExists(atPath: e.path) else {
+                result[e.id] = .missing
+                continue
+            }
+            if byPath[e.path] == nil { byPath[e.path] = .some(fingerprint(e.path)) }
+            guard let found = byPath[e.path] ?? nil else {
+                result[e.id] = .unreadable
+                continue
+            }
+            result[e.id] = found.size == e.size && found.sha256 == e.sha256 ? .matches : .changed(size: found.size, sha256: found.sha256)
+        }
+        return result
+    }
+
+    public static func fingerprint(_ path: String) -> (size: Int64, sha256: String)? {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? handle.close() }
+        var hasher = SHA256()
+        var size: Int64 = 0
+        do {
+            while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
+                hasher.update(chunk)
+                size += Int64(chunk.count)
+            }
+        } catch {
+            return nil
+        }
+        return (size, hasher.finalize())
+    }
+}
