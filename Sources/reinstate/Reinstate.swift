@@ -24,19 +24,30 @@ struct Reinstate: ParsableCommand {
 
     @OptionGroup var options: StoreOptions
     @Flag(help: "Look, don't touch: every editing key is off.") var readOnly = false
-    @Option(help: "At launch, warn about deadlines this many days ahead.") var warnDays: Double = 3
+    @Option(help: "At launch, warn about deadlines this many days ahead (default 3, or warn-days in the config file).")
+    var warnDays: Double?
 
     func run() throws {
         try reporting {
-            guard warnDays >= 0, warnDays.isFinite else { throw CLIError("--warn-days must be zero or more days.") }
+            if let warnDays, !(warnDays >= 0 && warnDays.isFinite) { throw CLIError("--warn-days must be zero or more days.") }
             guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
                 throw CLIError("The case tracker needs a terminal. For scripts, use the commands: reinstate --help")
             }
             let store = try options.open(readOnly: readOnly)
             let pinned = try Clock.pinned()
+            // The optional configuration file; a mistake in it is reported, never fatal.
+            let environment = ProcessInfo.processInfo.environment
+            let configPath = UIConfig.path(environment: environment)
+            var uiOptions = UIOptions(readOnly: readOnly)
+            if let text = FileManager.default.contents(atPath: configPath).map({ String(decoding: $0, as: UTF8.self) }) {
+                let config = UIConfig.parse(text)
+                for problem in config.problems { printError("\(configPath): \(problem) (skipped)") }
+                uiOptions = config.applied(to: uiOptions)
+            }
+            if let warnDays { uiOptions.warningWindow = warnDays * 86_400 }
             try runCursesApp(
                 book: StoreCaseBook(store: store),
-                options: UIOptions(readOnly: readOnly, warningWindow: warnDays * 86_400),
+                options: uiOptions,
                 clock: { pinned ?? Timestamp.wholeSeconds(Date()) })
         }
     }

@@ -1,0 +1,37 @@
+import Foundation
+import ReinstateCore
+import Testing
+@testable import ReinstateUI
+
+@Suite struct UIConfigTests {
+    @Test func readsSettingsAndKeys() {
+        let config = UIConfig.parse("""
+            # mine
+            warn-days = 5
+            color = never   # dark terminal
+            key.move-down = n, Down
+            """)
+        #expect(config.problems == [])
+        #expect(config.warnDays == 5)
+        #expect(config.noColor == true)
+        let options = config.applied(to: UIOptions())
+        #expect(options.warningWindow == 5 * 86_400)
+        #expect(options.noColor)
+        #expect(options.keys.bindings.first { $0.command == .moveDown }?.keys == [.character("n"), .down])
+    }
+
+    @Test func mistakesAreReportedAndSkipped() {
+        let config = UIConfig.parse("warn-days = soon\nfoo\nkey.fly = x\nkey.quit = Hyper-Q\ncolour = sometimes\nbar = 1\nwarn-days = 2")
+        #expect(config.problems == [
+            "line 1: warn-days takes a number of days", "line 2: expected name = value",
+            "line 3: no command called fly (see ? in the tracker)", "line 4: unknown key in Hyper-Q",
+            "line 5: color is auto or never", "line 6: unknown setting bar",
+        ])
+        #expect(config.warnDays == 2)
+    }
+
+    @Test func theFileFollowsXDG() {
+        #expect(UIConfig.path(environment: ["XDG_CONFIG_HOME": "/x", "HOME": "/h"]) == "/x/reinstate/config")
+        #expect(UIConfig.path(environment: ["HOME": "/h"]) == "/h/.config/reinstate/config")
+    }
+}
