@@ -86,6 +86,7 @@ python3 - "$work/check-plan-hyperfine.json" <<'PY'
 import json, sys
 r = json.load(open(sys.argv[1]))["results"]
 print("| %-44s | %9s | %9s | %9s |" % ("command", "wall", "user", "system"))
+print("|---|---:|---:|---:|")
 for x in r:
     print("| %-44s | %6.1f ms | %6.1f ms | %6.1f ms |" % (x["command"], x["median"] * 1000, x["user"] * 1000, x["system"] * 1000))
 ours, floor = r[0], r[1]

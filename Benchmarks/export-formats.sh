@@ -49,6 +49,8 @@ python3 - "$work/export-$cases-hyperfine.json" <<'PY'
 import json, sys
 r = json.load(open(sys.argv[1]))["results"]
 floor = r[-1]["median"]
+print("| %-42s | %11s | %12s |" % ("command", "median", "vs floor"))
+print("|---|---:|---:|")
 for x in r:
     print("| %-42s | %8.1f ms | %6.1f× floor |" % (x["command"], x["median"] * 1000, x["median"] / floor))
 PY

@@ -26,8 +26,10 @@ public enum WarningScreen {
         let zone = state.options.timeZone
         TitleBar.draw("Deadlines need you", readOnly: state.options.readOnly, in: &frame)
         let overdue = warnings.filter { $0.deadline.due <= state.now }.count
-        let heading = "! \(warnings.count) deadline\(warnings.count == 1 ? "" : "s") overdue or due within "
-            + windowText(state.options.warningWindow) + (overdue > 0 ? " (\(overdue) overdue)" : "")
+        let count = "! \(warnings.count) deadline\(warnings.count == 1 ? "" : "s")"
+        let heading = state.options.warningWindow <= 0
+            ? count + " overdue"
+            : count + " overdue or due within " + windowText(state.options.warningWindow) + (overdue > 0 ? " (\(overdue) overdue)" : "")
         frame.write(TextLayout.truncate(heading, to: frame.width - 2), x: 1, y: 2, style: overdue > 0 ? .danger : .warning)
         let widths = Table.widths(columns, total: frame.width - 2)
         Table.drawHeader(columns, widths: widths, x: 1, y: 4, in: &frame)
