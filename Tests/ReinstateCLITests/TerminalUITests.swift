@@ -82,20 +82,20 @@ struct Tmux {
 }
 
 @Suite(.serialized, .enabled(if: Tmux.available, "needs tmux")) struct TerminalUITests {
-    /// A demo store with due cases, made by the real binary.
-    func demoStore(_ cli: CLI) throws -> String {
+    /// A shell in tmux beside a demo store with due cases (made by the real binary), and the path
+    /// prefix for `stty -a` snapshots.
+    func shell(with cli: CLI) throws -> (tmux: Tmux, store: String, stty: String) {
         try cli(["demo", "--cases", "60", "--seed", "2"])
-        return cli.store
+        let tmux = Tmux()
+        try tmux.start()
+        return (tmux, cli.store, cli.folder + "/stty")
     }
 
     @Test func aSellersMorning() throws {
         let cli = CLI()
         defer { cli.remove() }
-        let store = try demoStore(cli)
-        let tmux = Tmux()
+        let (tmux, store, stty) = try shell(with: cli)
         defer { tmux.stop() }
-        try tmux.start()
-        let stty = cli.folder + "/stty"
         try tmux.type("stty -a > \(stty).before; \(CLI.binary) --store \(store); echo exited=$?; stty -a > \(stty).after")
         try tmux.keys("Enter")
 
@@ -167,11 +167,8 @@ struct Tmux {
     @Test(arguments: ["INT", "TERM", "HUP"]) func signalsRestoreTheTerminal(_ signal: String) throws {
         let cli = CLI()
         defer { cli.remove() }
-        let store = try demoStore(cli)
-        let tmux = Tmux()
+        let (tmux, store, stty) = try shell(with: cli)
         defer { tmux.stop() }
-        try tmux.start()
-        let stty = cli.folder + "/stty"
         try tmux.type("stty -a > \(stty).before; \(CLI.binary) --store \(store)")
         try tmux.keys("Enter")
         try tmux.waitFor("Deadlines need you")
@@ -190,11 +187,8 @@ struct Tmux {
     @Test func suspendAndResumeRedrawAndRestore() throws {
         let cli = CLI()
         defer { cli.remove() }
-        let store = try demoStore(cli)
-        let tmux = Tmux()
+        let (tmux, store, stty) = try shell(with: cli)
         defer { tmux.stop() }
-        try tmux.start()
-        let stty = cli.folder + "/stty"
         try tmux.type("stty -a > \(stty).before; \(CLI.binary) --store \(store)")
         try tmux.keys("Enter")
         try tmux.waitFor("Deadlines need you")
