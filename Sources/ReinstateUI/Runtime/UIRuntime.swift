@@ -93,6 +93,11 @@ public final class UIRuntime<Book: CaseBook> {
                 return .saved("Note added.", caseID: caseID)
             case .addMessageFile(let caseID, let path, let at):
                 let expanded = (path as NSString).expandingTildeInPath
+                var isFolder: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: expanded, isDirectory: &isFolder) else {
+                    return .failed("\(path) does not exist; nothing was stored.")
+                }
+                if isFolder.boolValue { return .failed("\(path) is a folder; give the message file inside it.") }
                 let data = try Data(contentsOf: URL(fileURLWithPath: expanded))
                 try book.addMessage(caseID: caseID, raw: data, at: at)
                 return .saved("Message added from \(path).", caseID: caseID)
