@@ -5,6 +5,15 @@ import ReinstateCore
 extension CaseStore {
     // MARK: - Review before sending
 
+    /// Checks `text` as version `version` of a case (nil: a draft), with other cases' plans that share
+    /// passages with it looked up in the text index: what `reinstate check` and the UI's plans tab show.
+    public func checkPlan(caseID: Int64, text: String, version: Int?) throws -> PlanCheck {
+        let history = try history(caseID)
+        let reading = PlanReader().read(text)
+        let others = try plansSharingPassages(PlanCheck.passages(of: reading), excludingCase: caseID)
+        return PlanCheck.run(reading: reading, version: version, history: history, otherPlans: others)
+    }
+
     /// Plan versions of other cases that contain any of `passages` (case-insensitive), through the
     /// trigram text index, with their case's seller account: the candidates for the copied-text check.
     /// At most `limit` versions, the latest of each case first.

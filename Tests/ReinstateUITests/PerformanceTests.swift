@@ -30,6 +30,7 @@ final class GeneratedCaseBook: CaseBook {
     func markPlanSubmitted(caseID: Int64, version: Int, at time: Date) throws {}
     func newCase(_ suspensionCase: SuspensionCase) throws -> Int64 { 1 }
     func exportCase(id: Int64, format: String, to path: String, at time: Date) throws {}
+    func checkPlan(caseID: Int64, version: Int) throws -> PlanCheck { throw CocoaError(.featureUnsupported) }
 }
 
 /// How the list scales is a property (only a window is held); how fast it is gets measured by

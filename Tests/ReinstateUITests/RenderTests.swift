@@ -65,6 +65,32 @@ import Testing
         assertSnapshot(f, named: "case-requested-answered-80x24")
     }
 
+    @Test func answeredRequestShowsTheSentenceThatAnswersIt() {
+        let runtime = openPackagingCase()
+        runtime.send(.key(.character("2")))
+        runtime.send(.key(.character("a")))
+        runtime.send(.key(.enter))  // v2 answers the root cause
+        var f = frame(runtime)
+        #expect(f.lines.contains { $0.contains("Answered in v2, line 2: Our packer used thin boxes in peak season.") })
+        runtime.send(.key(.enter))
+        f = frame(runtime)
+        #expect(f.lines.contains { $0.contains("The sentences of v2 that answer it:") })
+        #expect(f.lines.contains { $0.contains("line 2: Our packer used thin boxes in peak season.") })
+    }
+
+    @Test func checkingAPlanShowsTheReviewInThePager() {
+        let runtime = openPackagingCase(width: 100, height: 40)
+        runtime.send(.key(.character("3")))
+        runtime.send(.key(.character("c")))
+        #expect(runtime.state.screens.last == .pager)
+        let f = frame(runtime)
+        assertSnapshot(f, named: "plan-check-100x40")
+        let verdict = f.lines.firstIndex { $0.contains("Not ready to send") } ?? -1
+        #expect(verdict >= 0)  // the evidence request is unanswered: blocking
+        #expect(f.styleMask[max(0, verdict)].contains("R"))
+        #expect(f.lines.contains { $0.contains("Requested details (") })
+    }
+
     @Test func plansTab100x30() {
         let runtime = openPackagingCase(width: 100, height: 30)
         runtime.send(.key(.character("3")))

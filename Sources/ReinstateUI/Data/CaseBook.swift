@@ -43,6 +43,9 @@ public protocol CaseBook {
     /// Opens a new case (its `id` is ignored) and returns the new id.
     func newCase(_ suspensionCase: SuspensionCase) throws -> Int64
 
+    /// Checks a stored plan version against its case as `reinstate check` does.
+    func checkPlan(caseID: Int64, version: Int) throws -> PlanCheck
+
     /// Writes one case to `path` in a format of `reinstate export` (markdown, html, json, text, ics),
     /// whole or not at all, never over an existing file.
     func exportCase(id: Int64, format: String, to path: String, at time: Date) throws

@@ -37,6 +37,7 @@ public enum Command: String, CaseIterable, Sendable, Hashable {
     case markPlanSubmitted = "mark-submitted"
     case pickForCompare = "pick-for-compare"
     case compareVersions = "compare-versions"
+    case checkPlan = "check-plan"
     case exportCase = "export"
     // MARK: Prompt
     case accept

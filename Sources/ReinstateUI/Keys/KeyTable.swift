@@ -171,6 +171,8 @@ extension KeyTable {
                    title: "pick", help: "Pick the selected version to compare against"),
         KeyBinding(.compareVersions, [.character("d")], [.plans],
                    title: "diff", help: "Show word changes from the picked (else the previous) version to the selected one", footer: true),
+        KeyBinding(.checkPlan, [.character("c")], [.plans],
+                   title: "check", help: "Review the selected version as 'reinstate check' does: requests answered, findings", footer: true),
         // Prompt line
         KeyBinding(.accept, [.enter], [.prompt], title: "accept", help: "Accept the answer", footer: true),
         KeyBinding(.cancel, [.escape, .control("g")], [.prompt], title: "cancel", help: "Cancel", footer: true),

@@ -115,6 +115,8 @@ public final class UIRuntime<Book: CaseBook> {
                 return .saved("v\(version) marked submitted.", caseID: caseID)
             case .newCase(let draft):
                 return .caseCreated(id: try book.newCase(draft))
+            case .checkPlan(let caseID, let version):
+                return .planChecked(try book.checkPlan(caseID: caseID, version: version), caseID: caseID)
             case .exportCase(let caseID, let format, let path):
                 let expanded = (path as NSString).expandingTildeInPath
                 let absolute = expanded.hasPrefix("/") ? expanded : FileManager.default.currentDirectoryPath + "/" + expanded

@@ -50,7 +50,15 @@ enum RequestedDetailsTab {
             let subject = message.subject.isEmpty ? "" : " “\(TerminalSafe.singleLine(message.subject))”"
             source += [Span(" · from the \(message.kind.rawValue) of \(Timestamp.local(message.received, zone: zone))\(subject)", .muted)]
         }
-        lines = Array(lines.prefix(layout.requestPaneRows - 2)) + [source]
+        var tail = [source]
+        if case .answered(let version, _) = detail.state {
+            if let first = view.answeringSentences[detail.id]?.first {
+                tail.append([Span("Answered in v\(version), line \(first.line): ", .good), Span(TerminalSafe.singleLine(first.text))])
+            } else {
+                tail.append([Span("Answered by v\(version); Enter shows the request whole.", .muted)])
+            }
+        }
+        lines = Array(lines.prefix(max(1, layout.requestPaneRows - 1 - tail.count))) + tail
         for (offset, line) in lines.enumerated() {
             frame.write(line, x: 1, y: paneTop + 1 + offset, maxWidth: frame.width - 2)
         }

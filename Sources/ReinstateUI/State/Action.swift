@@ -19,6 +19,8 @@ public enum Action: Sendable, Equatable {
     /// A change was saved; `caseID` names the case to reload.
     case saved(String, caseID: Int64?)
     case caseCreated(id: Int64)
+    /// A plan version was checked (`reinstate check`): shown in the pager.
+    case planChecked(PlanCheck, caseID: Int64)
     /// The editor closed; nil when it failed or the text was left empty.
     case edited(EditRequest, text: String?)
     case failed(String)

@@ -11,6 +11,9 @@ public struct CaseViewState: Sendable, Equatable {
     public private(set) var plans: [PlanVersion]
     /// Deadlines by due date.
     public private(set) var deadlines: [Deadline]
+    /// For each request marked answered, the sentences of the answering version that answer it (as
+    /// `reinstate check` finds them), by request id. Empty when the matcher finds none.
+    public private(set) var answeringSentences: [Int64: [PlanSentence]]
     public var tab: CaseTab
     public var scrolls: [CaseTab: ScrollWindow]
     /// The plan version picked to compare against.
@@ -26,6 +29,7 @@ public struct CaseViewState: Sendable, Equatable {
         requestRows = []
         plans = []
         deadlines = []
+        answeringSentences = [:]
         self.tab = tab
         scrolls = [:]
         pickedVersion = nil
@@ -48,6 +52,21 @@ public struct CaseViewState: Sendable, Equatable {
         requestRows = RequestRow.rows(of: file.requests)
         plans = file.plans.sorted { $0.number < $1.number }
         deadlines = file.deadlines.sorted { $0.due < $1.due }
+        answeringSentences = Self.answers(in: file)
+    }
+
+    /// Reads each answering version once and finds the sentences that answer each answered request.
+    static func answers(in file: CaseHistory) -> [Int64: [PlanSentence]] {
+        var readings: [Int: PlanReading] = [:]
+        var result: [Int64: [PlanSentence]] = [:]
+        let reader = PlanReader(), matcher = CoverageMatcher()
+        for request in file.requests {
+            guard case .answered(let version, _) = request.state, let plan = file.plan(number: version) else { continue }
+            let reading = readings[version] ?? reader.read(plan.text)
+            readings[version] = reading
+            result[request.id] = matcher.verdict(for: request, in: reading).sentences
+        }
+        return result
     }
 
     /// How many rows a tab has.

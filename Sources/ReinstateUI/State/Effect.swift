@@ -30,6 +30,8 @@ public enum Effect: Sendable, Equatable {
     case markPlanSubmitted(caseID: Int64, version: Int, at: Date)
     /// → `.caseCreated`
     case newCase(SuspensionCase)
+    /// → `.planChecked`
+    case checkPlan(caseID: Int64, version: Int)
     case exportCase(caseID: Int64, format: String, path: String)
     /// Ends the program.
     case quit

@@ -28,6 +28,19 @@ extension PagerState {
                 [Span("Topic: ", .muted), Span(detail.topic.isEmpty ? "–" : TerminalSafe.singleLine(detail.topic))],
                 [Span("State: ", .muted), Span(RequestMarker.marker(for: detail.state) + " " + detail.state.label, RequestMarker.style(for: detail.state))],
             ]
+            if case .answered(let version, let by) = detail.state {
+                let sentences = view.answeringSentences[detail.id] ?? []
+                lines.append([])
+                if sentences.isEmpty {
+                    let who = by == .user ? "you marked it answered" : "marked answered"
+                    lines.append([Span("Answered by v\(version) (\(who)); no single sentence of v\(version) answers it on its own.", .heading)])
+                } else {
+                    lines.append([Span("The sentences of v\(version) that answer it:", .heading)])
+                    for sentence in sentences {
+                        lines.append([Span("line \(sentence.line): ", .muted), Span(TerminalSafe.singleLine(sentence.text))])
+                    }
+                }
+            }
             if let source = file.message(id: detail.messageID) {
                 lines.append([])
                 lines.append([Span("From the \(source.kind.rawValue) of \(Timestamp.local(source.received, zone: zone)):", .heading)])
@@ -89,6 +102,26 @@ extension PagerState {
         return PagerState(
             title: "#\(file.caseID) plan v\(old.number) → v\(new.number)",
             source: [legend, []] + WordDiff.lines(from: old.text, to: new.text), width: width)
+    }
+
+    /// The review of a plan version: the same report as `reinstate check`, in colour.
+    static func review(_ file: CaseHistory, _ check: PlanCheck, width: Int) -> PagerState {
+        let lines = CheckReport.lines(check, history: file).map { line in
+            line.map { Span($0.text, style(of: $0.tone)) }
+        }
+        let title = "#\(file.caseID) check of plan " + (check.version.map { "v\($0)" } ?? "draft")
+        return PagerState(title: title, source: lines, width: width)
+    }
+
+    static func style(of tone: CheckReport.Tone) -> Style {
+        switch tone {
+        case .plain: return .plain
+        case .heading: return .heading
+        case .good: return .good
+        case .bad: return .danger
+        case .warning: return .warning
+        case .muted: return .muted
+        }
     }
 
     static func textLines(_ text: String) -> [StyledLine] {

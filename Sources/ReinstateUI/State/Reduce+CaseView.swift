@@ -73,6 +73,9 @@ extension AppState {
             }
             pager = PagerState.diff(view.file, from: base, to: plan, width: width)
             screens.append(.pager)
+        case .checkPlan:
+            guard let plan = view.selectedPlan else { return nothingSelected("plan version") }
+            return [.checkPlan(caseID: caseID, version: plan.number)]
         default:
             return []
         }

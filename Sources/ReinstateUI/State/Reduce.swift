@@ -69,6 +69,11 @@ extension AppState {
         case .caseCreated(let id):
             message = StatusMessage("Case #\(id) opened.")
             return reloadAfterChange(caseID: nil) + [.loadCase(id: id)]
+        case .planChecked(let check, let caseID):
+            guard let view = caseView, view.file.caseID == caseID else { return [] }
+            pager = PagerState.review(view.file, check, width: width)
+            screens.append(.pager)
+            return []
         case .edited(let request, let text):
             return finishEditing(request, text: text)
         case .failed(let text):
@@ -135,7 +140,7 @@ extension AppState {
             return []
         case .nextTab, .previousTab, .showTimeline, .showRequestedDetails, .showPlans, .showDeadlines,
             .addMessage, .newPlanDraft, .addNote, .changeStatus, .exportCase, .markAnswered, .waive, .reopen,
-            .markPlanSubmitted, .pickForCompare, .compareVersions:
+            .markPlanSubmitted, .pickForCompare, .compareVersions, .checkPlan:
             return performOnCase(command)
         case .accept, .cancel, .previousChoice, .nextChoice, .deleteBackward, .clearInput:
             return []  // prompt commands are handled by `handlePrompt`

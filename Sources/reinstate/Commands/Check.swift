@@ -38,63 +38,14 @@ struct Check: ParsableCommand {
                 text = try store.plan(caseID: caseID, number: n).text
                 number = n
             }
-            let reading = PlanReader().read(text)
-            let others = try store.plansSharingPassages(PlanCheck.passages(of: reading), excludingCase: caseID)
-            let check = PlanCheck.run(reading: reading, version: number, history: history, otherPlans: others)
+            let check = try store.checkPlan(caseID: caseID, text: text, version: number)
             if json {
                 try Output.json(CheckJSON(check, caseID: caseID, file: file))
             } else {
-                CheckReport.print(check, history: history, file: file)
+                Output.lines(CheckReport.text(check, history: history, draftName: file))
             }
             if check.hasBlocking { throw ExitCode(ExitStatus.blocked) }
         }
-    }
-}
-
-/// The human view of a check.
-enum CheckReport {
-    static func print(_ check: PlanCheck, history: CaseHistory, file: String?) {
-        let s = Output.safe
-        var out: [String] = []
-        let what = check.version.map { "v\($0)" } ?? "draft \(s(file ?? ""))"
-        out.append("Plan \(what) of case \(history.suspensionCase.id): \(check.reading.wordCount) words")
-        out.append("")
-        out.append("Parts as read")
-        if check.reading.sections.isEmpty { out.append("  (the plan is empty)") }
-        out += Output.table(check.reading.sections.map { section in
-            let lines = section.firstLine == section.lastLine ? "line \(section.firstLine)" : "lines \(section.firstLine)–\(section.lastLine)"
-            return ["  " + section.kind.label, lines, s(section.why)]
-        })
-        out.append("")
-        out.append("Requested details (\(check.coverage.filter(\.answered).count) of \(check.coverage.count) answered)")
-        if check.coverage.isEmpty { out.append("  none: Amazon has asked for nothing yet in this case") }
-        for c in check.coverage {
-            let mark = c.waived != nil ? "–" : c.answered ? "✓" : "✗"
-            let topic = c.request.topic.isEmpty ? "" : " · \(s(c.request.topic))"
-            out.append("  \(mark) #\(c.request.id)  \(c.request.aspect.label)\(topic)   (\(c.by.rawValue))")
-            out.append("      Amazon: \(DisplayWidth.truncate(s(c.request.text), to: 100))")
-            if c.answered || c.by == .user || c.sentences.isEmpty { out.append("      \(s(c.reason))") }
-            for sentence in c.sentences.prefix(4) {
-                out.append("      line \(sentence.line): \(DisplayWidth.truncate(s(sentence.text), to: 100))")
-            }
-            if c.sentences.count > 4 { out.append("      … and \(c.sentences.count - 4) more") }
-            if !c.rejectedVersions.isEmpty {
-                out.append("      Amazon repeated this after " + c.rejectedVersions.map { "v\($0)" }.joined(separator: ", "))
-            }
-        }
-        out.append("")
-        let blocking = check.findings.filter { $0.severity == .blocking }.count
-        let warnings = check.findings.filter { $0.severity == .warning }.count
-        out.append("Findings (\(blocking) blocking, \(warnings) warning\(warnings == 1 ? "" : "s"))")
-        if check.findings.isEmpty { out.append("  none") }
-        for f in check.findings {
-            let line = f.line.map { "line \($0)" } ?? "plan"
-            out.append("  \(f.severity.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0))  \(line.padding(toLength: 9, withPad: " ", startingAt: 0))  \(f.rule.rawValue): \(s(f.what))")
-            out.append("      why: \(f.rule.why)")
-        }
-        out.append("")
-        out.append(blocking > 0 ? "Not ready to send: \(blocking) blocking finding(s)." : "Nothing blocking.")
-        Output.lines(out)
     }
 }
 

@@ -127,6 +127,11 @@ final class MemoryCaseBook: CaseBook {
         exports.append((id, format, path))
     }
 
+    func checkPlan(caseID: Int64, version: Int) throws -> PlanCheck {
+        guard let history = histories[caseID], let plan = history.plan(number: version) else { throw CocoaError(.fileNoSuchFile) }
+        return PlanCheck.run(text: plan.text, version: version, history: history)
+    }
+
     func newCase(_ suspensionCase: SuspensionCase) throws -> Int64 {
         var c = suspensionCase
         c.id = nextID
