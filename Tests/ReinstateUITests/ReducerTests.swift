@@ -289,3 +289,50 @@ import Testing
         #expect(s.screens.last == .caseView)
     }
 }
+
+@Suite struct PagerSearchTests {
+    func pagerState(lines: Int) -> AppState {
+        var s = AppState(width: 80, height: 24, now: Fixtures.now, options: Fixtures.options())
+        let text = (1...lines).map { $0 % 10 == 0 ? "line \($0) mentions the Invoice" : "line \($0)" }
+        s.pager = PagerState(title: "t", source: text.map { [Span($0)] }, width: 80)
+        s.screens.append(.pager)
+        return s
+    }
+
+    @Test func slashFindsTheFirstMatchAndNGoesOnAndWraps() {
+        var s = pagerState(lines: 100)
+        _ = s.apply(.key(.character("/")))
+        #expect(s.prompt?.purpose == .pagerSearch)
+        for c in "invoice" { _ = s.apply(.key(.character(c))) }
+        _ = s.apply(.key(.enter))
+        #expect(s.pager?.scroll.top == 9)  // "line 10", ignoring case
+        _ = s.apply(.key(.character("n")))
+        #expect(s.pager?.scroll.top == 19)
+        _ = s.apply(.key(.character("N")))
+        #expect(s.pager?.scroll.top == 9)
+        // Near the end the window cannot scroll further, but n still walks every match.
+        _ = s.apply(.key(.character("G")))
+        _ = s.apply(.key(.character("k")))
+        var seen: [Int] = []
+        for _ in 0..<4 {
+            _ = s.apply(.key(.character("n")))
+            seen.append(s.pager?.matchLine ?? -1)
+        }
+        #expect(seen == [79, 89, 99, 9])
+        #expect(s.message?.text == "Search went on from the top.")
+    }
+
+    @Test func aMissingTermSaysSoAndMatchesAreHighlighted() {
+        var s = pagerState(lines: 30)
+        _ = s.apply(.key(.character("/")))
+        for c in "zebra" { _ = s.apply(.key(.character(c))) }
+        _ = s.apply(.key(.enter))
+        #expect(s.message == StatusMessage("“zebra” is not in this text.", isError: true))
+        #expect(s.pager?.scroll.top == 0)
+        let line = PagerState.highlighting("invoice", in: [Span("the "), Span("Invoice", .heading), Span(" and invoices")])
+        #expect(line.map(\.text) == ["the ", "Invoice", " and ", "invoice", "s"])
+        #expect(line[1].style == Style.heading.reversed)
+        #expect(line[3].style == Style.plain.reversed)
+        #expect(line[4].style == .plain)
+    }
+}

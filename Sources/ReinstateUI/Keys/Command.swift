@@ -38,6 +38,10 @@ public enum Command: String, CaseIterable, Sendable, Hashable {
     case pickForCompare = "pick-for-compare"
     case compareVersions = "compare-versions"
     case checkPlan = "check-plan"
+    // MARK: Pager
+    case search
+    case nextMatch = "next-match"
+    case previousMatch = "previous-match"
     case exportCase = "export"
     // MARK: Prompt
     case accept

@@ -173,6 +173,13 @@ extension KeyTable {
                    title: "diff", help: "Show word changes from the picked (else the previous) version to the selected one", footer: true),
         KeyBinding(.checkPlan, [.character("c")], [.plans],
                    title: "check", help: "Review the selected version as 'reinstate check' does: requests answered, findings", footer: true),
+        // Pager
+        KeyBinding(.search, [.character("/")], [.pager],
+                   title: "search", help: "Search the text (ignores case); matches are highlighted", footer: true),
+        KeyBinding(.nextMatch, [.character("n")], [.pager],
+                   title: "next match", help: "Go to the next line that matches the search"),
+        KeyBinding(.previousMatch, [.character("N")], [.pager],
+                   title: "previous match", help: "Go to the previous line that matches the search"),
         // Prompt line
         KeyBinding(.accept, [.enter], [.prompt], title: "accept", help: "Accept the answer", footer: true),
         KeyBinding(.cancel, [.escape, .control("g")], [.prompt], title: "cancel", help: "Cancel", footer: true),

@@ -7,7 +7,7 @@ public enum PagerScreen {
         TitleBar.draw(pager.title, right: position(pager, rows: layout.pagerRows), readOnly: state.options.readOnly, in: &frame)
         let range = pager.scroll.visibleRange(count: pager.lines.count, visible: layout.pagerRows)
         for index in range {
-            frame.write(pager.lines[index], x: 0, y: layout.pagerTop + index - range.lowerBound)
+            frame.write(PagerState.highlighting(pager.search, in: pager.lines[index]), x: 0, y: layout.pagerTop + index - range.lowerBound)
         }
     }
 

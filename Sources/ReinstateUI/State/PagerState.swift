@@ -7,6 +7,11 @@ public struct PagerState: Sendable, Equatable {
     public private(set) var lines: [StyledLine]
     public private(set) var wrapWidth: Int
     public var scroll: ScrollWindow
+    /// What `/` last looked for: highlighted, and where `n`/`N` go.
+    public var search = ""
+    /// The line of the match last found, so `n` goes on from it even when the window could not
+    /// scroll it to the top (near the end of the text).
+    public var matchLine: Int?
 
     /// Creates a pager wrapped to a width.
     public init(title: String, source: [StyledLine], width: Int) {
@@ -25,5 +30,6 @@ public struct PagerState: Sendable, Equatable {
         wrapWidth = width
         lines = source.flatMap { SpanWrap.wrap($0, width: width) }
         scroll.top = Int(fraction * Double(lines.count))
+        matchLine = nil
     }
 }

@@ -4,6 +4,8 @@ import ReinstateCore
 public enum PromptPurpose: Sendable, Equatable {
     /// Filtering the case list as you type; Esc goes back to `previous`.
     case filter(previous: String)
+    /// Searching the text in the pager.
+    case pagerSearch
     case answeredByVersion(caseID: Int64, detailID: Int64)
     case waiveReason(caseID: Int64, detailID: Int64)
     case status(caseID: Int64)

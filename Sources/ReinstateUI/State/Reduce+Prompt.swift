@@ -56,6 +56,10 @@ extension AppState {
         case .filter:
             message = StatusMessage(list.total == 1 ? "1 case matches." : "\(list.total) cases match.")
             return []
+        case .pagerSearch:
+            pager?.search = text
+            pager?.matchLine = nil
+            return findInPager(forward: true, including: true)
         case .answeredByVersion(let caseID, let detailID):
             guard let number = Int(text), caseView?.file.plan(number: number) != nil else {
                 let known = caseView?.plans.map { "v\($0.number)" }.joined(separator: ", ") ?? ""

@@ -142,6 +142,11 @@ extension AppState {
             .addMessage, .newPlanDraft, .addNote, .changeStatus, .exportCase, .markAnswered, .waive, .reopen,
             .markPlanSubmitted, .pickForCompare, .compareVersions, .checkPlan:
             return performOnCase(command)
+        case .search:
+            prompt = Prompt(.pagerSearch, label: "Search", input: pager?.search ?? "")
+            return []
+        case .nextMatch: return findInPager(forward: true)
+        case .previousMatch: return findInPager(forward: false)
         case .accept, .cancel, .previousChoice, .nextChoice, .deleteBackward, .clearInput:
             return []  // prompt commands are handled by `handlePrompt`
         }
@@ -216,5 +221,26 @@ extension AppState {
     /// Rows a case tab shows at once.
     func rows(for tab: CaseTab) -> Int {
         tab == .requestedDetails ? layout.requestListRows : layout.tabRows
+    }
+
+    /// Moves the pager to the next (or previous) line holding the search, wrapping round.
+    mutating func findInPager(forward: Bool, including: Bool = false) -> [Effect] {
+        guard var current = pager else { return [] }
+        let term = current.search
+        guard !term.isEmpty else {
+            message = StatusMessage("Nothing to find yet: press / and type what to look for.", isError: true)
+            return []
+        }
+        let visible = current.scroll.visibleRange(count: current.lines.count, visible: layout.pagerRows)
+        let start = current.matchLine.flatMap { visible.contains($0) ? $0 : nil } ?? current.scroll.top
+        guard let found = current.match(of: term, from: start, forward: forward, including: including) else {
+            message = StatusMessage("“\(term)” is not in this text.", isError: true)
+            return []
+        }
+        current.scroll.scroll(to: found.line, count: current.lines.count, visible: layout.pagerRows)
+        current.matchLine = found.line
+        pager = current
+        if found.wrapped { message = StatusMessage(forward ? "Search went on from the top." : "Search went on from the bottom.") }
+        return []
     }
 }
