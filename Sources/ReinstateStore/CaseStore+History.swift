@@ -115,6 +115,7 @@ extension CaseStore {
         let numbers = try Int.fetchAll(db, sql: "SELECT number FROM plan_version WHERE case_id = ?", arguments: [caseID])
         let number = PlanVersion.nextNumber(after: numbers)
         try insertPlan(PlanVersion(caseID: caseID, number: number, text: text, created: created, submitted: submitted), db: db)
+        if let submitted { try markAnswered(caseID: caseID, version: number, text: text, submitted: submitted, db: db) }
         if !current.status.isFinished {
             let next: CaseStatus? = submitted != nil ? .appealSubmitted : (current.status == .open ? .planDrafted : nil)
             if let next {
@@ -125,6 +126,30 @@ extension CaseStore {
         }
         try refreshDeadlines(caseID: caseID, db: db)
         return number
+    }
+
+    /// When a version goes to Amazon, the requests asked before it that it answers (as
+    /// `reinstate check` reads it) are marked answered by it, "by matcher". Only requests still
+    /// unanswered: one the seller reopened, waived or answered keeps the seller's word. The matcher
+    /// leaves a request unanswered when in doubt, so what stays open after a submission is what the
+    /// version did not answer.
+    static func markAnswered(caseID: Int64, version: Int, text: String, submitted: Date, db: Database) throws {
+        let open = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT r.* FROM requested_detail r JOIN message m ON m.id = r.message_id
+                WHERE r.case_id = ? AND r.state = 'unanswered' AND m.received_at <= ?
+                """,
+            arguments: [caseID, Timestamp.wholeSeconds(submitted).stored]
+        ).map(Decode.requestedDetail)
+        guard !open.isEmpty else { return }
+        let reading = PlanReader().read(text)
+        let matcher = CoverageMatcher()
+        for request in open where matcher.verdict(for: request, in: reading).answered {
+            try db.execute(
+                sql: "UPDATE requested_detail SET state = 'answered', answered_version = ?, answered_by = 'matcher' WHERE id = ?",
+                arguments: [version, request.id])
+        }
     }
 
     static func insertPlan(_ plan: PlanVersion, db: Database) throws {
@@ -148,6 +173,9 @@ extension CaseStore {
             try db.execute(
                 sql: "UPDATE plan_version SET submitted_at = ? WHERE case_id = ? AND number = ?",
                 arguments: [Timestamp.wholeSeconds(at).stored, caseID, number])
+            let text = try String.fetchOne(
+                db, sql: "SELECT text FROM plan_version WHERE case_id = ? AND number = ?", arguments: [caseID, number]) ?? ""
+            try Self.markAnswered(caseID: caseID, version: number, text: text, submitted: at, db: db)
             if !current.status.isFinished {
                 try db.execute(
                     sql: "UPDATE suspension_case SET status = 'appeal-submitted', status_changed_at = ? WHERE id = ?",

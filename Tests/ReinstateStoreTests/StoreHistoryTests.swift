@@ -107,6 +107,38 @@ extension DeadlineRule {
         #expect(try store.history(id).plans.map(\.number) == [1, 2])
     }
 
+    @Test func aSubmissionMarksWhatItAnswersAndKeepsTheSellersWord() throws {
+        let store = try CaseStore()
+        let id = try newCase(store)
+        _ = try store.addMessage(caseID: id, raw: Data("r1".utf8), reading: replyReading(topic: "late shipment"), received: t0, now: t0)
+        let requests = try store.history(id).requests
+        try store.setRequestState(requests[2].id, to: .reopened)  // the seller's word: stays open
+        let plan = """
+            Root cause:
+            Our warehouse in Leeds shipped 41 orders late in March because one of two packers was ill for 9 days.
+
+            Corrective actions:
+            To end the late shipments we hired a second full-time packer on 2 April and shipped every open order within 24 hours.
+
+            Preventive measures:
+            Every Monday our manager Anna Wood checks the shipping report for late shipment and adds staff.
+            """
+        let v1 = try store.addPlan(caseID: id, text: plan, created: t0.addingTimeInterval(day))
+        #expect(try store.history(id).requests.allSatisfy { $0.state.isOpen })  // a draft marks nothing
+        try store.submitPlan(caseID: id, number: v1, at: t0.addingTimeInterval(2 * day))
+        let states = try store.history(id).requests.map(\.state)
+        #expect(states == [.answered(version: 1, by: .matcher), .answered(version: 1, by: .matcher), .reopened])
+        // A request asked after the submission is not answered by it.
+        _ = try store.addMessage(
+            caseID: id, raw: Data("r2".utf8), reading: replyReading(topic: "late shipment"),
+            received: t0.addingTimeInterval(5 * day), now: t0.addingTimeInterval(5 * day))
+        #expect(try store.history(id).requests.suffix(3).allSatisfy { $0.state == .unanswered })
+        // A vague version answers nothing.
+        _ = try store.addPlan(caseID: id, text: "We are sorry. It will not happen again.", created: t0.addingTimeInterval(6 * day),
+                              submitted: t0.addingTimeInterval(6 * day))
+        #expect(try store.history(id).requests.suffix(3).allSatisfy { $0.state == .unanswered })
+    }
+
     @Test func requestStatesAndTheirRules() throws {
         let store = try CaseStore()
         let id = try newCase(store)

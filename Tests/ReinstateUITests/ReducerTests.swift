@@ -329,6 +329,15 @@ import Testing
         _ = s.apply(.key(.enter))
         #expect(s.message == StatusMessage("“zebra” is not in this text.", isError: true))
         #expect(s.pager?.scroll.top == 0)
+        // A new search starts empty; Enter alone looks for the last term again.
+        _ = s.apply(.key(.character("/")))
+        #expect(s.prompt?.input == "")
+        for c in "line 2" { _ = s.apply(.key(.character(c))) }
+        _ = s.apply(.key(.enter))
+        #expect(s.pager?.matchLine == 1)
+        _ = s.apply(.key(.character("/")))
+        _ = s.apply(.key(.enter))
+        #expect(s.pager?.matchLine == 19)  // "line 20"
         let line = PagerState.highlighting("invoice", in: [Span("the "), Span("Invoice", .heading), Span(" and invoices")])
         #expect(line.map(\.text) == ["the ", "Invoice", " and ", "invoice", "s"])
         #expect(line[1].style == Style.heading.reversed)

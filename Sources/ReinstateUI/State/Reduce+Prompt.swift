@@ -57,6 +57,7 @@ extension AppState {
             message = StatusMessage(list.total == 1 ? "1 case matches." : "\(list.total) cases match.")
             return []
         case .pagerSearch:
+            if text.isEmpty { return findInPager(forward: true) }
             pager?.search = text
             pager?.matchLine = nil
             return findInPager(forward: true, including: true)

@@ -143,7 +143,8 @@ extension AppState {
             .markPlanSubmitted, .pickForCompare, .compareVersions, .checkPlan:
             return performOnCase(command)
         case .search:
-            prompt = Prompt(.pagerSearch, label: "Search", input: pager?.search ?? "")
+            let last = pager?.search ?? ""
+            prompt = Prompt(.pagerSearch, label: last.isEmpty ? "Search" : "Search (Enter alone: “\(last)” again)")
             return []
         case .nextMatch: return findInPager(forward: true)
         case .previousMatch: return findInPager(forward: false)

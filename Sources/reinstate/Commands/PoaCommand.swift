@@ -36,7 +36,11 @@ extension PoaCommand {
 
     struct Submit: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Record that a plan version was sent to Amazon; it closes the deadlines set before it.")
+            abstract: "Record that a plan version was sent to Amazon; it closes the deadlines set before it.",
+            discussion: """
+                The requests asked before it that the version answers (as 'reinstate check' reads it) are marked \
+                answered by it (matcher); requests you answered, waived or reopened yourself keep your word.
+                """)
 
         @OptionGroup var options: StoreOptions
         @Option(name: .customLong("case"), help: "The case id.") var caseID: Int64
