@@ -25,7 +25,7 @@ public enum WarningScreen {
         let warnings = state.warnings
         let zone = state.options.timeZone
         TitleBar.draw("Deadlines need you", readOnly: state.options.readOnly, in: &frame)
-        let overdue = warnings.filter { $0.deadline.due <= state.now }.count
+        let overdue = DeadlineBanner.overdueCount(warnings, now: state.now)
         let count = "! \(warnings.count) deadline\(warnings.count == 1 ? "" : "s")"
         let heading = state.options.warningWindow <= 0
             ? count + " overdue"

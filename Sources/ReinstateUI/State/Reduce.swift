@@ -28,7 +28,9 @@ extension AppState {
             now = date
             return []
         case .dueWarningsLoaded(let loaded):
-            warnings = loaded
+            // Kept by due date, so every frame finds the next one and counts the overdue ones without
+            // walking thousands of warnings (an agency's store can have that many).
+            warnings = loaded.sorted { $0.deadline.due < $1.deadline.due }
             if !warningsChecked {
                 warningsChecked = true
                 if !loaded.isEmpty, screen == .caseList { screens.append(.warning) }
