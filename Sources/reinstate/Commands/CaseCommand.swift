@@ -13,6 +13,7 @@ struct CaseCommand: ParsableCommand {
 extension CaseCommand {
     struct New: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "new",
             abstract: "Open a new case; prints its id alone on stdout.",
             discussion: "Give --asin once per listing when Amazon removed listings rather than the whole account.")
 
@@ -41,6 +42,7 @@ extension CaseCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List cases, most urgent first.",
             discussion: "Urgency: overdue first, then the nearest deadline; cases with no open deadline last.")
 
@@ -81,6 +83,7 @@ extension CaseCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Show one case: its messages, requested details, plan versions, deadlines and notes.")
 
         @OptionGroup var options: StoreOptions
@@ -102,6 +105,7 @@ extension CaseCommand {
 
     struct Status: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "status",
             abstract: "Change a case's status.",
             discussion: """
                 Statuses: \(CaseStatus.allValueStrings.joined(separator: ", ")). Reinstated, denied and closed \

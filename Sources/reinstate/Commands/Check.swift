@@ -5,6 +5,7 @@ import ReinstateStore
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "Review a plan before sending: which requested details it answers, and what gets appeals turned down.",
         discussion: """
             Checks a stored version (default: the latest) or a draft FILE against the case: the plan's parts as \

@@ -5,6 +5,7 @@ import ReinstateStore
 
 struct Demo: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "demo",
         abstract: "Fill the store with realistic synthetic cases, to try Reinstate or to benchmark it.",
         discussion: """
             The cases are invented (texts in Data/demo): every status, several marketplaces and accounts, \

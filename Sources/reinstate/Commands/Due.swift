@@ -5,6 +5,7 @@ import ReinstateStore
 
 struct Due: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "due",
         abstract: "List open deadlines that have passed or fall within the window, most urgent first.",
         discussion: """
             Exit status: 0 when nothing is due within the window, 1 when something is, 2 or more on errors, \

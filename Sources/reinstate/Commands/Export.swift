@@ -30,6 +30,7 @@ struct Export: ParsableCommand {
     }
 
     static let configuration = CommandConfiguration(
+        commandName: "export",
         abstract: "Export one case or the whole store: JSON, Markdown, HTML, plain text, iCalendar.",
         discussion: """
             Formats:

@@ -5,6 +5,7 @@ import ReinstateStore
 
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "import",
         abstract: "Load a whole-store JSON document (from export --all --format json) into an empty store.",
         discussion: "All of it is loaded, or nothing. To restore a backup: reinstate --store NEW.sqlite import backup.json")
 

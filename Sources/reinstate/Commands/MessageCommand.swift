@@ -13,6 +13,7 @@ struct MessageCommand: ParsableCommand {
 extension MessageCommand {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Store a message from Amazon (a text file, a saved .eml e-mail, or - for pasted text); prints its id.",
             discussion: """
                 The message is kept byte for byte. Its requested details become the case's checklist and its \
@@ -48,7 +49,7 @@ extension MessageCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Print a stored message's text.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Print a stored message's text.")
 
         @OptionGroup var options: StoreOptions
         @Argument(help: "The message id.") var id: Int64
@@ -75,6 +76,7 @@ extension MessageCommand {
 extension MessageCommand {
     struct Reparse: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "reparse",
             abstract: "Read a stored message again with this version's reader (after an upgrade).",
             discussion: """
                 Requests still found keep their state; new ones are added; ones no longer found are removed \

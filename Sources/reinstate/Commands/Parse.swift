@@ -4,6 +4,7 @@ import ReinstateCore
 
 struct Parse: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "parse",
         abstract: "Read a message from Amazon without storing it: kind, reasons, deadline, requested details.")
 
     @Argument(help: "The message file (text or .eml), or - to read standard input.") var file: String

@@ -6,6 +6,7 @@ import ReinstateStore
 extension PoaCommand {
     struct Diff: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "diff",
             abstract: "Show what changed between two versions, word by word, under the reply Amazon sent after the first.",
             discussion: """
                 Removed words are shown as [-words-] and added ones as {+words+}, so the change reads without colour; \
@@ -71,6 +72,7 @@ extension PoaCommand {
 
     struct Draft: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "draft",
             abstract: "Write a new draft in your editor, starting from the latest version, with the open requests as comments.",
             discussion: """
                 Opens $VISUAL, else $EDITOR, else vi, on a private temporary file holding the latest version (or, for a \

@@ -13,6 +13,7 @@ struct PoaCommand: ParsableCommand {
 extension PoaCommand {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Store a new plan version from a file (or - for standard input); prints its number.")
 
         @OptionGroup var options: StoreOptions
@@ -36,6 +37,7 @@ extension PoaCommand {
 
     struct Submit: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "submit",
             abstract: "Record that a plan version was sent to Amazon; it closes the deadlines set before it.",
             discussion: """
                 The requests asked before it that the version answers (as 'reinstate check' reads it) are marked \
@@ -58,7 +60,7 @@ extension PoaCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Print a plan version (default: the latest).")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Print a plan version (default: the latest).")
 
         @OptionGroup var options: StoreOptions
         @Option(name: .customLong("case"), help: "The case id.") var caseID: Int64

@@ -12,7 +12,7 @@ struct RequestCommand: ParsableCommand {
 
 extension RequestCommand {
     struct Answer: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Mark a requested detail answered by a plan version.")
+        static let configuration = CommandConfiguration(commandName: "answer", abstract: "Mark a requested detail answered by a plan version.")
 
         @OptionGroup var options: StoreOptions
         @Argument(help: "The requested detail's id (see: reinstate case show ID).") var id: Int64
@@ -32,7 +32,7 @@ extension RequestCommand {
     }
 
     struct Waive: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Set a requested detail aside, with the reason why.")
+        static let configuration = CommandConfiguration(commandName: "waive", abstract: "Set a requested detail aside, with the reason why.")
 
         @OptionGroup var options: StoreOptions
         @Argument(help: "The requested detail's id.") var id: Int64
@@ -48,7 +48,7 @@ extension RequestCommand {
     }
 
     struct Reopen: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Mark a requested detail unanswered again.")
+        static let configuration = CommandConfiguration(commandName: "reopen", abstract: "Mark a requested detail unanswered again.")
 
         @OptionGroup var options: StoreOptions
         @Argument(help: "The requested detail's id.") var id: Int64
@@ -66,6 +66,7 @@ extension RequestCommand {
 extension RequestCommand {
     struct Edit: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "edit",
             abstract: "Correct what the reader took from a request: its aspect or its topic.",
             discussion: "Requests about the same topic should share one topic, word for word: the plan checks group by it.")
 
@@ -94,7 +95,7 @@ struct NoteCommand: ParsableCommand {
         commandName: "note", abstract: "Keep notes on a case.", subcommands: [Add.self])
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add a note to a case; prints its id.")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a note to a case; prints its id.")
 
         @OptionGroup var options: StoreOptions
         @Option(name: .customLong("case"), help: "The case id.") var caseID: Int64
@@ -116,6 +117,7 @@ struct EvidenceCommand: ParsableCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Record an evidence file by path with its size and SHA-256, so a later change to it shows.")
 
         @OptionGroup var options: StoreOptions
