@@ -127,6 +127,13 @@ enum Schema {
                 END;
                 """)
         }
+        migrator.registerMigration("v2") { db in
+            // Counting a case's submitted versions (every list row and every `due` line shows it) read
+            // each plan row, and a plan's text spills into overflow pages before `submitted_at` is
+            // reached: 2,600 of the 3,500 pages `due` read on 10,000 cases. This index answers the count
+            // alone.
+            try db.execute(sql: "CREATE INDEX plan_version_submitted ON plan_version(case_id, submitted_at)")
+        }
         return migrator
     }
 
