@@ -15,11 +15,7 @@ for tool in hyperfine python3; do
   command -v "$tool" >/dev/null || { echo "needs $tool (apt-get install hyperfine python3)"; exit 2; }
 done
 
-# SWIFT_SCRATCH=.build-x builds in another scratch folder (for several builds on one machine).
-scratch=(); if [ -n "${SWIFT_SCRATCH:-}" ]; then scratch=(--scratch-path "$SWIFT_SCRATCH"); fi
-swift build -c release "${scratch[@]}" --product reinstate >/dev/null
-swift build -c release "${scratch[@]}" --product open-store-floor >/dev/null
-bin=$(swift build -c release "${scratch[@]}" --show-bin-path)
+source Benchmarks/build.sh reinstate open-store-floor
 work=Benchmarks/work
 mkdir -p "$work"
 export REINSTATE_NOW=2026-11-22T09:00:00Z

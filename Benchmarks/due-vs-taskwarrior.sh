@@ -13,9 +13,7 @@ for tool in hyperfine task python3; do
   command -v "$tool" >/dev/null || { echo "needs $tool (apt-get install hyperfine taskwarrior)"; exit 2; }
 done
 
-swift build -c release --product reinstate >/dev/null
-swift build -c release --product open-store-floor >/dev/null
-bin=$(swift build -c release --show-bin-path)
+source Benchmarks/build.sh reinstate open-store-floor
 work=Benchmarks/work
 mkdir -p "$work"
 # Both tools read the real clock, so they see the same overdue set; demo stores are generated

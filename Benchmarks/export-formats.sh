@@ -3,7 +3,7 @@
 # that only opens the same store), in one hyperfine run. Target: Markdown of 1,000 cases under 1 s.
 #
 #   Benchmarks/export-formats.sh [CASES]      (default: 1000)
-#   SCRATCH=.build-bench Benchmarks/export-formats.sh   (build in another folder than .build)
+#   SWIFT_SCRATCH=.build-bench Benchmarks/export-formats.sh   (build in another folder than .build-static)
 #
 # Needs hyperfine (apt-get install hyperfine). Writes Benchmarks/work/ (git-ignored) and prints a
 # table of medians with the ratio to the floor.
@@ -14,10 +14,7 @@ command -v hyperfine >/dev/null || { echo "needs hyperfine (apt-get install hype
 
 work=Benchmarks/work
 mkdir -p "$work"
-for product in reinstate open-store-floor; do
-  swift build -c release ${SCRATCH:+--scratch-path "$SCRATCH"} --product "$product" > "$work/build.log" 2>&1 || { tail -n 30 "$work/build.log"; exit 2; }
-done
-bin=$(swift build -c release ${SCRATCH:+--scratch-path "$SCRATCH"} --show-bin-path)
+source Benchmarks/build.sh reinstate open-store-floor
 export REINSTATE_NOW=2026-11-22T09:00:00Z TZ=UTC
 
 store="$work/export-$cases.sqlite"
