@@ -22,6 +22,14 @@ struct Reinstate: ParsableCommand {
         ]
     )
 
+    /// A file-size limit (`ulimit -f`) must give an error, not a dead process: by default SIGXFSZ kills a
+    /// process whose write passes the limit, mid-transaction. Ignored, the write fails with EFBIG, SQLite
+    /// rolls the transaction back, and the command says what happened.
+    static func main() {
+        signal(SIGXFSZ, SIG_IGN)
+        main(nil)
+    }
+
     @OptionGroup var options: StoreOptions
     @Flag(help: "Look, don't touch: every editing key is off.") var readOnly = false
     @Option(help: "At launch, warn about deadlines this many days ahead (default 3, or warn-days in the config file).")
