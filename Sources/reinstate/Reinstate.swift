@@ -18,7 +18,8 @@ struct Reinstate: ParsableCommand {
             """,
         subcommands: [
             CaseCommand.self, MessageCommand.self, PoaCommand.self, RequestCommand.self, NoteCommand.self,
-            EvidenceCommand.self, Due.self, Parse.self, Export.self, Import.self, Demo.self, Check.self,
+            EvidenceCommand.self, Due.self, Parse.self, Export.self, Import.self, Backup.self, Restore.self, Demo.self,
+            Check.self,
         ]
     )
 

@@ -228,4 +228,28 @@ func runUnderFileSizeLimit(_ blocks: Int, _ args: [String], cli: CLI) throws -> 
         #expect(try StoreFile(path: empty).caseCount == 0)
         #expect(try StoreFile(path: empty).integrity() == ["ok"])
     }
+
+    /// A backup that runs out of room is removed whole: nothing under its name, no temporary file.
+    @Test func aBackupThatCannotBeWrittenLeavesNothingUnderItsName() throws {
+        let cli = CLI()
+        defer { cli.remove() }
+        #expect(try cli(["demo", "--cases", "10"]).status == 0)
+        let before = checksum(cli.store)
+        let target = cli.folder + "/b.sqlite"
+        let limited = try runUnderFileSizeLimit(128, ["backup", "--output", target, "--store", cli.store], cli: cli)
+        #expect(limited.ending == .exited(2))
+        #expect(limited.stderr.hasPrefix("reinstate: Cannot write the backup \(target): the file grew past this shell's file-size limit"))
+        #expect(limited.stderr.hasSuffix("Nothing was written under that name.\n"))
+        #expect(!exists(target))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: cli.folder).filter { $0.hasPrefix(".b.sqlite") }.isEmpty)
+        #expect(checksum(cli.store) == before)
+
+        guard PrivateDisk.available else { return }
+        let disk = PrivateDisk(cli: cli)
+        let full = try disk.run(["backup", "--output", disk.mountPoint + "/b.sqlite", "--store", cli.store], seed: nil, sizeKB: 1024, freeKB: 48)
+        #expect(full.ending == .exited(2))
+        #expect(full.stderr == "reinstate: Cannot write the backup \(disk.mountPoint)/b.sqlite: the disk is full; free some space and try again. Nothing was written under that name.\n")
+        #expect(full.listing == [".filler"])
+        #expect(checksum(cli.store) == before)
+    }
 }
