@@ -53,6 +53,10 @@ let package = Package(
         ),
         .testTarget(
             name: "ReinstateUITests", dependencies: ["ReinstateUI", "ReinstateCore"], exclude: ["__Snapshots__"]),
-        .testTarget(name: "ReinstateCLITests", dependencies: ["ReinstateCore", "reinstate"]),
+        // The command-line tests run the built binary; they read the stores it leaves with the store module
+        // and GRDB (integrity checks, row counts after a kill).
+        .testTarget(
+            name: "ReinstateCLITests",
+            dependencies: ["ReinstateCore", "ReinstateStore", "reinstate", .product(name: "GRDB", package: "GRDB.swift")]),
     ]
 )

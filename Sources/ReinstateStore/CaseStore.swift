@@ -21,7 +21,9 @@ public final class CaseStore: Sendable {
     /// Opens the store at `path`, creating it (folder 0700, file 0600) when it does not exist yet.
     /// A file that is not a Reinstate store, or one from a newer Reinstate, is refused and left untouched:
     /// the checks only read, and nothing is written (not even the journal mode) until they pass.
-    public init(path: String, readOnly: Bool = false) throws {
+    /// `acceptOlderSchema` lets a read-only open read a store an earlier Reinstate wrote without
+    /// upgrading it (restore reads old backups that way); other read-only opens ask for an upgrade.
+    public init(path: String, readOnly: Bool = false, acceptOlderSchema: Bool = false) throws {
         self.path = path
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
@@ -52,7 +54,7 @@ public final class CaseStore: Sendable {
                 return try !Schema.migrator.hasCompletedMigrations(db)
             }
             if readOnly {
-                if needsMigration {
+                if needsMigration, !acceptOlderSchema {
                     throw StoreError.cannotOpen(path: path, why: "the store needs an upgrade; open it once without --read-only")
                 }
             } else {
@@ -66,9 +68,9 @@ public final class CaseStore: Sendable {
         } catch let error as StoreError {
             throw error
         } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
-            throw StoreError.notAStore(path: path, why: Self.explain(error))
+            throw StoreError.notAStore(path: path, why: Self.explain(error, path: path))
         } catch {
-            throw StoreError.cannotOpen(path: path, why: Self.explain(error))
+            throw StoreError.cannotOpen(path: path, why: Self.explain(error, path: path))
         }
         self.warnings = warnings
     }
@@ -122,7 +124,12 @@ public final class CaseStore: Sendable {
         }
         let fd = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
         if fd < 0 {
-            throw StoreError.cannotOpen(path: path, why: String(cString: strerror(errno)))
+            let code = errno
+            switch code {
+            case EROFS, EACCES, EPERM: throw StoreError.cannotOpen(path: path, why: Words.readOnly)
+            case ENOSPC, EDQUOT: throw StoreError.cannotOpen(path: path, why: Words.full)
+            default: throw StoreError.cannotOpen(path: path, why: String(cString: strerror(code)))
+            }
         }
         fchmod(fd, 0o600)
         close(fd)
@@ -169,7 +176,7 @@ public final class CaseStore: Sendable {
         } catch let error as StoreError {
             throw error
         } catch {
-            throw StoreError.writeFailed(Self.explain(error))
+            throw StoreError.writeFailed(Self.explain(error, path: path))
         }
     }
 
@@ -179,24 +186,70 @@ public final class CaseStore: Sendable {
         } catch let error as StoreError {
             throw error
         } catch {
-            throw StoreError.cannotOpen(path: path, why: Self.explain(error))
+            throw StoreError.cannotOpen(path: path, why: Self.explain(error, path: path))
         }
     }
 
-    /// SQLite's errors in words a seller can act on.
-    static func explain(_ error: Error) -> String {
+    /// The words for the failures a seller can fix.
+    enum Words {
+        static let full = "the disk is full; free some space and try again"
+        static let readOnly = "the store (or its folder) is read-only; check the permissions or use --store elsewhere"
+        static func fileSizeLimit(_ bytes: UInt64) -> String {
+            "the file grew past this shell's file-size limit (ulimit -f, \(bytes / 1024) KB); "
+                + "raise it (ulimit -f unlimited) and try again"
+        }
+    }
+
+    /// SQLite's errors in words a seller can act on. With the `path` of the file involved, an error that
+    /// SQLite can only call "cannot open" or "disk I/O error" is traced to its usual cause: a read-only
+    /// disk or folder (SQLite needs to create the -wal and -shm files beside the store even to read it),
+    /// a full disk, or a file-size limit.
+    static func explain(_ error: Error, path: String? = nil) -> String {
         guard let db = error as? DatabaseError else { return "\(error)" }
         switch db.resultCode {
-        case .SQLITE_FULL: return "the disk is full; free some space and try again"
+        case .SQLITE_FULL:
+            if let path, placeProblem(at: path) == nil, let limit = fileSizeLimit() { return Words.fileSizeLimit(limit) }
+            return Words.full
         case .SQLITE_READONLY, .SQLITE_PERM:
-            return "the store (or its folder) is read-only; check the permissions or use --store elsewhere"
+            return Words.readOnly
         case .SQLITE_BUSY, .SQLITE_LOCKED:
             return "another Reinstate kept the store busy for more than \(Int(busyTimeout)) seconds; try again"
         case .SQLITE_CORRUPT: return "the store file is damaged; restore it from a backup"
         case .SQLITE_NOTADB: return "it is not a database"
-        case .SQLITE_CANTOPEN: return "the file cannot be opened (check the folder exists and its permissions)"
-        case .SQLITE_IOERR: return "a disk error occurred (\(db.message ?? "I/O error"))"
+        case .SQLITE_CANTOPEN:
+            if let path, let problem = placeProblem(at: path) { return problem }
+            return "the file cannot be opened (check the folder exists and its permissions)"
+        case .SQLITE_IOERR:
+            if let path, let problem = placeProblem(at: path) { return problem }
+            if path != nil, let limit = fileSizeLimit() { return Words.fileSizeLimit(limit) }
+            return "a disk error occurred (\(db.message ?? "I/O error"))"
         default: return db.message ?? "\(db)"
         }
+    }
+
+    /// A read-only disk or folder, or a (nearly) full disk, where the file at `path` lives.
+    static func placeProblem(at path: String) -> String? {
+        let parent = (path as NSString).deletingLastPathComponent
+        let folder = parent.isEmpty ? "." : parent
+        var fs = statvfs()
+        let measured = statvfs(folder, &fs) == 0
+        if measured, fs.f_flag & UInt(ST_RDONLY) != 0 { return Words.readOnly }
+        if access(folder, W_OK) != 0 && (errno == EACCES || errno == EROFS || errno == EPERM) { return Words.readOnly }
+        if access(path, F_OK) == 0, access(path, W_OK) != 0 { return Words.readOnly }
+        // Less room than SQLite's shared-memory file (32 KB) needs: nothing can be opened for writing.
+        if measured, UInt64(getuid() == 0 ? fs.f_bfree : fs.f_bavail) * UInt64(fs.f_frsize) < 64 * 1024 { return Words.full }
+        return nil
+    }
+
+    /// The file-size limit (`ulimit -f`) of this process in bytes, when there is one.
+    static func fileSizeLimit() -> UInt64? {
+        var limit = rlimit()
+        #if os(Linux)
+        let resource = __rlimit_resource_t(RLIMIT_FSIZE.rawValue)
+        #else
+        let resource = RLIMIT_FSIZE
+        #endif
+        guard getrlimit(resource, &limit) == 0, limit.rlim_cur != rlim_t.max else { return nil }
+        return UInt64(limit.rlim_cur)
     }
 }

@@ -10,6 +10,9 @@ public enum StoreError: Error, Equatable, CustomStringConvertible, LocalizedErro
     case notEmpty(path: String)
     case badDocument(String)
     case writeFailed(String)
+    case damaged(path: String, why: String)
+    case backupExists(path: String)
+    case backupFailed(path: String, why: String)
 
     public var errorDescription: String? { description }
 
@@ -34,6 +37,12 @@ public enum StoreError: Error, Equatable, CustomStringConvertible, LocalizedErro
             return "This is not a Reinstate export document: \(why)"
         case .writeFailed(let why):
             return "Nothing was saved: \(why)"
+        case .damaged(let path, let why):
+            return "\(path) is damaged (SQLite's integrity check says: \(why)). Nothing was changed."
+        case .backupExists(let path):
+            return "\(path) already exists; add --force to replace it. Nothing was written."
+        case .backupFailed(let path, let why):
+            return "Cannot write the backup \(path): \(why). Nothing was written under that name."
         }
     }
 }

@@ -18,9 +18,18 @@ struct Reinstate: ParsableCommand {
             """,
         subcommands: [
             CaseCommand.self, MessageCommand.self, PoaCommand.self, RequestCommand.self, NoteCommand.self,
-            EvidenceCommand.self, Due.self, Parse.self, Export.self, Import.self, Demo.self, Check.self,
+            EvidenceCommand.self, Due.self, Parse.self, Export.self, Import.self, Backup.self, Restore.self, Demo.self,
+            Check.self,
         ]
     )
+
+    /// A file-size limit (`ulimit -f`) must give an error, not a dead process: by default SIGXFSZ kills a
+    /// process whose write passes the limit, mid-transaction. Ignored, the write fails with EFBIG, SQLite
+    /// rolls the transaction back, and the command says what happened.
+    static func main() {
+        signal(SIGXFSZ, SIG_IGN)
+        main(nil)
+    }
 
     @OptionGroup var options: StoreOptions
     @Flag(help: "Look, don't touch: every editing key is off.") var readOnly = false

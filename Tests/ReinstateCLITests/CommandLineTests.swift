@@ -204,7 +204,7 @@ import Testing
             ["message", "add"], ["message", "show"], ["poa"], ["poa", "add"], ["poa", "submit"], ["poa", "show"],
             ["request"], ["request", "answer"], ["request", "waive"], ["request", "reopen"], ["request", "edit"],
             ["message", "reparse"], ["check"], ["poa", "diff"], ["poa", "draft"], ["note", "add"],
-            ["evidence", "add"], ["due"], ["parse"], ["export"], ["import"], ["demo"],
+            ["evidence", "add"], ["due"], ["parse"], ["export"], ["import"], ["backup"], ["restore"], ["demo"],
         ]
         for command in commands {
             let result = try cli(command + ["--help"])

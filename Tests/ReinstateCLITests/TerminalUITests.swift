@@ -10,44 +10,14 @@ struct Tmux {
         FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") || FileManager.default.isExecutableFile(atPath: "/usr/local/bin/tmux")
     }()
 
-    /// Runs a tmux command with posix_spawn and waitpid. Foundation's Process never saw the tmux client
-    /// exit once `new-session` had daemonised a server (the client stayed a zombie), so this goes
-    /// below it: output through a file, every other descriptor closed in the child.
+    /// Runs a tmux command with posix_spawn and waitpid (see `ChildProcess`: Foundation's Process never
+    /// saw the tmux client exit once `new-session` had daemonised a server). The terminal under test gets
+    /// every signal at its default (SIGWINCH for resizes, SIGTSTP for Ctrl-Z).
     @discardableResult
     func run(_ args: [String]) throws -> String {
         let outPath = FileManager.default.temporaryDirectory.appendingPathComponent("tmux-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: outPath) }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        let open = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []
-        for fd in open.compactMap(Int32.init) where fd > 2 {
-            posix_spawn_file_actions_addclose(&actions, fd)
-        }
-        let argv = ["tmux", "-L", socket] + args
-        var cArgs = argv.map { strdup($0) } + [nil]
-        defer { for p in cArgs { free(p) } }
-        // The test process blocks or ignores some signals; the terminal under test must get them all
-        // (SIGWINCH for resizes, SIGTSTP for Ctrl-Z), so the child starts with none blocked and every
-        // signal at its default.
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var none = sigset_t()
-        sigemptyset(&none)
-        var all = sigset_t()
-        sigfillset(&all)
-        posix_spawnattr_setsigmask(&attributes, &none)
-        posix_spawnattr_setsigdefault(&attributes, &all)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-        var pid: pid_t = 0
-        let spawned = posix_spawnp(&pid, "tmux", &actions, &attributes, &cArgs, environ)
-        guard spawned == 0 else { throw CocoaError(.executableNotLoadable) }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        try ChildProcess.spawn(["tmux", "-L", socket] + args, stdout: outPath).wait()
         return String(decoding: FileManager.default.contents(atPath: outPath) ?? Data(), as: UTF8.self)
     }
 
