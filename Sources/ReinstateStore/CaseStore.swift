@@ -35,7 +35,7 @@ public final class CaseStore: Sendable {
             warnings = Self.permissionWarnings(path: path)
         } else {
             if readOnly { throw StoreError.cannotOpen(path: path, why: "there is no store there yet") }
-            try Self.createPrivateFile(path: path)
+            try Self.createStore(at: path)
         }
         var config = Configuration()
         config.readonly = readOnly
@@ -109,6 +109,40 @@ public final class CaseStore: Sendable {
                 path: path, why: tables == 0 ? "it is an empty SQLite database" : "it is a database of another program")
         }
         if try Schema.migrator.hasBeenSuperseded(db) { throw StoreError.newerStore(path: path) }
+    }
+
+    /// Makes a new, fully migrated store under a temporary name beside `path` and only then gives it
+    /// its name (a hard link, which never replaces a file). A process killed while creating a store
+    /// leaves no empty or half-made file under the store's name, which every later open would refuse;
+    /// a second process creating the same store at the same moment uses the one that got the name.
+    static func createStore(at path: String) throws {
+        let folder = (path as NSString).deletingLastPathComponent
+        let name = (path as NSString).lastPathComponent
+        let temp = (folder.isEmpty ? "" : folder + "/") + ".\(name).\(getpid()).creating"
+        do {
+            try createPrivateFile(path: temp)
+        } catch StoreError.cannotOpen(_, let why) {
+            throw StoreError.cannotOpen(path: path, why: why)  // name the store, not the temporary file
+        }
+        defer { for suffix in ["", "-wal", "-shm", "-journal"] { unlink(temp + suffix) } }
+        do {
+            let queue = try DatabaseQueue(path: temp)
+            try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = WAL") }
+            try Schema.migrator.migrate(queue)
+            try queue.close()
+        } catch {
+            throw StoreError.cannotOpen(path: path, why: explain(error, path: path))
+        }
+        if link(temp, path) == 0 { return }
+        let code = errno
+        if code == EEXIST { return }  // another Reinstate made it first: use that one
+        // Drives without hard links (FAT, exFAT): claim the name by renaming when it is still free.
+        if code == EPERM || code == ENOTSUP || code == EOPNOTSUPP, !FileManager.default.fileExists(atPath: path),
+            rename(temp, path) == 0
+        {
+            return
+        }
+        throw StoreError.cannotOpen(path: path, why: String(cString: strerror(code)))
     }
 
     static func createPrivateFile(path: String) throws {
