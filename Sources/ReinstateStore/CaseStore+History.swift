@@ -164,7 +164,7 @@ extension CaseStore {
         try write { db in
             let current = try Self.fetchCase(caseID, db: db)
             guard let row = try Row.fetchOne(
-                db, sql: "SELECT submitted_at FROM plan_version WHERE case_id = ? AND number = ?", arguments: [caseID, number])
+                db, sql: "SELECT submitted_at, text FROM plan_version WHERE case_id = ? AND number = ?", arguments: [caseID, number])
             else { throw StoreError.notFound(what: "Plan version \(number) of case \(caseID)") }
             if let already = row.optionalDate("submitted_at") {
                 throw StoreError.invalid(
@@ -173,9 +173,7 @@ extension CaseStore {
             try db.execute(
                 sql: "UPDATE plan_version SET submitted_at = ? WHERE case_id = ? AND number = ?",
                 arguments: [Timestamp.wholeSeconds(at).stored, caseID, number])
-            let text = try String.fetchOne(
-                db, sql: "SELECT text FROM plan_version WHERE case_id = ? AND number = ?", arguments: [caseID, number]) ?? ""
-            try Self.markAnswered(caseID: caseID, version: number, text: text, submitted: at, db: db)
+            try Self.markAnswered(caseID: caseID, version: number, text: row["text"] ?? "", submitted: at, db: db)
             if !current.status.isFinished {
                 try db.execute(
                     sql: "UPDATE suspension_case SET status = 'appeal-submitted', status_changed_at = ? WHERE id = ?",
