@@ -110,7 +110,11 @@ struct ColumnReader {
         guard let text = sqlite3_column_text(statement, i) else { return nil }
         return String(cString: text)
     }
-    func date(_ i: Int32) -> Date? { optionalString(i).flatMap { Timestamp.parse($0) } }
+    func date(_ i: Int32) -> Date? {
+        guard let text = sqlite3_column_text(statement, i) else { return nil }
+        let stored = Timestamp.parseStored(bytes: UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(statement, i))))
+        return stored ?? Timestamp.parse(String(cString: text))
+    }
 
     /// Runs `sql` and maps each row.
     static func map<T>(_ db: Database, sql: String, arguments: StatementArguments, _ transform: (ColumnReader) -> T) throws -> [T] {

@@ -3,6 +3,25 @@ import ReinstateUI
 import Testing
 
 @Suite struct DisplayWidthTests {
+    /// The shortcuts that skip Unicode property lookups give what the lookups give, for every scalar
+    /// below U+30000 (the planes with assigned text).
+    @Test func shortcutsAgreeWithTheUnicodeProperties() {
+        var disagree: [String] = []
+        for v in UInt32(0)..<0x30000 {
+            guard let s = Unicode.Scalar(v) else { continue }
+            if s.properties.isEmojiPresentation, v >= 0x2000, v < 0x1F000, DisplayWidth.of(scalar: s) != 2 {
+                disagree.append("U+\(String(v, radix: 16)) emoji")
+            }
+            guard v >= 0x300, DisplayWidth.of(scalar: s) == 1 else { continue }
+            switch s.properties.generalCategory {
+            case .nonspacingMark, .enclosingMark, .format:
+                disagree.append("U+\(String(v, radix: 16)) mark")
+            default: break
+            }
+        }
+        #expect(disagree == [])
+    }
+
     @Test func asciiIsOneColumnEach() {
         #expect(DisplayWidth.of("Plan of Action") == 14)
     }

@@ -2,52 +2,79 @@
 /// combining marks and zero-width characters none (like `wcwidth`, decided per grapheme cluster).
 public enum DisplayWidth {
     public static func of(_ text: some StringProtocol) -> Int {
-        // Most names and titles are ASCII: one column a byte.
-        var ascii = true
-        for byte in text.utf8 where byte >= 0x7F || byte < 0x20 {
-            ascii = false
-            break
-        }
-        if ascii { return text.utf8.count }
-        return ofScalars(text.unicodeScalars)
+        if let width = text.utf8.withContiguousStorageIfAvailable(of(utf8:)) { return width }
+        var walker = Walker()
+        return text.unicodeScalars.reduce(0) { $0 + walker.step($1.value).width }
     }
 
-    /// The width of a run of scalars without breaking it into grapheme clusters (which is slow):
-    /// marks, joiners and modifiers add nothing, a joined emoji sequence counts once, a variation
-    /// selector 16 widens the emoji before it, and a pair of regional indicators is one flag.
-    static func ofScalars(_ scalars: some Sequence<Unicode.Scalar>) -> Int {
+    static func of(utf8 p: UnsafeBufferPointer<UInt8>) -> Int {
+        // Most names and titles are ASCII: one column a byte.
+        if !p.contains(where: { $0 >= 0x7F || $0 < 0x20 }) { return p.count }
+        var walker = Walker()
         var total = 0
+        var i = 0
+        while i < p.count {
+            let (v, length) = scalar(in: p, at: i)
+            total += walker.step(v).width
+            i += length
+        }
+        return total
+    }
+
+    /// The scalar whose UTF-8 starts at `i` (Swift strings hold valid UTF-8) and its length in bytes.
+    @inline(__always)
+    static func scalar(in p: UnsafeBufferPointer<UInt8>, at i: Int) -> (UInt32, Int) {
+        let b = UInt32(p[i])
+        if b < 0x80 { return (b, 1) }
+        if b < 0xE0 { return ((b & 0x1F) << 6 | UInt32(p[i + 1] & 0x3F), 2) }
+        if b < 0xF0 { return ((b & 0x0F) << 12 | UInt32(p[i + 1] & 0x3F) << 6 | UInt32(p[i + 2] & 0x3F), 3) }
+        return ((b & 0x07) << 18 | UInt32(p[i + 1] & 0x3F) << 12 | UInt32(p[i + 2] & 0x3F) << 6 | UInt32(p[i + 3] & 0x3F), 4)
+    }
+
+    /// Widths scalar by scalar without breaking text into grapheme clusters (which is slow): marks,
+    /// joiners and modifiers add nothing, a joined emoji sequence counts once, a variation selector 16
+    /// widens the emoji before it, and a pair of regional indicators is one flag. `of` and `truncate`
+    /// share it, so a cut text is never measured differently from a whole one.
+    struct Walker {
         var previous = 0  // width of the previous scalar
         var afterJoiner = false
         var pendingFlag = false
-        for s in scalars {
-            let v = s.value
+
+        /// The columns scalar `v` adds, and whether it starts a new character (a place to cut).
+        mutating func step(_ v: UInt32) -> (width: Int, starts: Bool) {
+            if v >= 0x20, v < 0x7F, !afterJoiner {  // ASCII between the wide characters: one column
+                previous = 1
+                pendingFlag = false
+                return (1, true)
+            }
             if afterJoiner {
                 afterJoiner = false
                 previous = 0
-                continue
+                return (0, false)
             }
             var w: Int
+            var starts = true
             switch v {
             case 0x200D:
-                afterJoiner = true
-                w = 0
+                (w, starts, afterJoiner) = (0, false, true)
             case 0xFE0F:
-                w = previous == 1 ? 1 : 0
+                (w, starts) = (previous == 1 ? 1 : 0, false)
             case 0x1F3FB...0x1F3FF:
-                w = previous == 2 ? 0 : 2
+                (w, starts) = previous == 2 ? (0, false) : (2, true)
             case 0x1F1E6...0x1F1FF:
-                w = pendingFlag ? 0 : 2
+                (w, starts) = pendingFlag ? (0, false) : (2, true)
                 pendingFlag.toggle()
             default:
-                w = of(scalar: s)
-                if w == 1, v >= 0x2000, s.properties.isEmojiPresentation { w = 2 }
+                let s = Unicode.Scalar(v) ?? "\u{FFFD}"
+                w = DisplayWidth.of(scalar: s)
+                // Below U+1F000 every emoji-presentation scalar is in `isWide` already.
+                if w == 1, v >= 0x1F000, s.properties.isEmojiPresentation { w = 2 }
+                starts = w > 0
             }
             if !(0x1F1E6...0x1F1FF).contains(v) { pendingFlag = false }
-            total += w
             if w > 0 { previous = w }
+            return (w, starts)
         }
-        return total
     }
 
     public static func of(_ character: Character) -> Int {
@@ -67,12 +94,23 @@ public enum DisplayWidth {
         if v < 0x20 || (0x7F..<0xA0).contains(v) { return 0 }
         if v < 0x300 { return 1 }
         if isWide(v) { return 2 }
+        if isNarrowSymbol(v) { return 1 }
         switch s.properties.generalCategory {
         case .nonspacingMark, .enclosingMark, .format: return 0
         default: break
         }
         if v == 0x200B || (0x1160...0x11FF).contains(v) { return 0 }
         return isWide(v) ? 2 : 1
+    }
+
+    /// Dashes, quotes, currency, letterlike symbols, arrows, box drawing: common in titles and names,
+    /// one column each and never a mark or a format character, so the Unicode property lookup (slow)
+    /// is skipped. `DisplayWidthTests` checks this against the lookup for every scalar.
+    static func isNarrowSymbol(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x2010...0x2027, 0x2030...0x205F, 0x2070...0x20CF, 0x2100...0x2CEE: return true
+        default: return false
+        }
     }
 
     static func isWide(_ v: UInt32) -> Bool {
@@ -98,50 +136,28 @@ public enum DisplayWidth {
     /// only where a new character starts, never inside a cluster (a mark, a joined emoji, a flag).
     public static func truncate(_ text: String, to columns: Int) -> String {
         guard columns > 0 else { return "" }
-        let width = of(text)
-        if width <= columns { return text }
+        if of(text) <= columns { return text }
         let budget = columns - 1
-        let scalars = text.unicodeScalars
-        var used = 0
-        var index = scalars.startIndex
-        var cut = index
-        var previous = 0
-        var afterJoiner = false
-        var pendingFlag = false
-        while index < scalars.endIndex {
-            let s = scalars[index]
-            let v = s.value
-            var starts = true
-            var w: Int
-            if afterJoiner {
-                afterJoiner = false
-                (w, starts) = (0, false)
-            } else {
-                switch v {
-                case 0x200D: (w, starts, afterJoiner) = (0, false, true)
-                case 0xFE0F: (w, starts) = (previous == 1 ? 1 : 0, false)
-                case 0x1F3FB...0x1F3FF where previous == 2: (w, starts) = (0, false)
-                case 0x1F1E6...0x1F1FF:
-                    (w, starts) = pendingFlag ? (0, false) : (2, true)
-                    pendingFlag.toggle()
-                default:
-                    w = of(scalar: s)
-                    if w == 1, v >= 0x2000, s.properties.isEmojiPresentation { w = 2 }
-                    if w == 0 { starts = false }
+        var text = text
+        return text.withUTF8 { p in
+            var walker = Walker()
+            var used = 0
+            var i = 0
+            var cut = 0
+            while i < p.count {
+                let (v, length) = scalar(in: p, at: i)
+                let (w, starts) = walker.step(v)
+                if starts {
+                    // Everything before this scalar is whole; stop if this character does not fit.
+                    cut = i
+                    if used + w > budget { break }
+                } else if used + w > budget {
+                    break  // a widening modifier that no longer fits: cut before its cluster
                 }
+                used += w
+                i += length
             }
-            if !(0x1F1E6...0x1F1FF).contains(v) { pendingFlag = false }
-            if starts {
-                // Everything before this scalar is whole; stop if this character does not fit.
-                cut = index
-                if used + w > budget { break }
-            } else if used + w > budget {
-                break  // a widening modifier that no longer fits: cut before its cluster
-            }
-            used += w
-            if w > 0 { previous = w }
-            index = scalars.index(after: index)
+            return String(decoding: UnsafeBufferPointer(rebasing: p[..<cut]), as: UTF8.self) + "…"
         }
-        return String(scalars[..<cut]) + "…"
     }
 }

@@ -49,19 +49,26 @@ public enum TerminalSafe {
     /// A byte scan that finds no control, no C1 control (UTF-8 C2 80–9F) and no bidirectional control
     /// (E2 80 8E/8F/AA–AE, E2 81 A6–A9, D8 9C): most text needs no work.
     static func needsCleaning(_ text: String) -> Bool {
-        var utf8 = text.utf8.makeIterator()
-        var b0: UInt8 = 0, b1: UInt8 = 0
-        while let b = utf8.next() {
-            if b < 0x20 && b != 0x0A && b != 0x09 { return true }
-            if b == 0x7F { return true }
-            if b0 == 0xC2 && (0x80...0x9F).contains(b) { return true }
-            if b0 == 0xD8 && b == 0x9C { return true }
-            if b1 == 0xE2 && b0 == 0x80 && (b == 0x8E || b == 0x8F || (0xAA...0xAE).contains(b)) { return true }
-            if b1 == 0xE2 && b0 == 0x81 && (0xA6...0xA9).contains(b) { return true }
-            b1 = b0
-            b0 = b
+        var text = text
+        return text.withUTF8 { bytes in
+            var b0: UInt8 = 0, b1: UInt8 = 0
+            for b in bytes {
+                // Printable ASCII, the bulk of every name and title, needs one comparison.
+                if b >= 0x20, b < 0x7F {
+                    b0 = b
+                    continue
+                }
+                if b < 0x20 && b != 0x0A && b != 0x09 { return true }
+                if b == 0x7F { return true }
+                if b0 == 0xC2 && (0x80...0x9F).contains(b) { return true }
+                if b0 == 0xD8 && b == 0x9C { return true }
+                if b1 == 0xE2 && b0 == 0x80 && (b == 0x8E || b == 0x8F || (0xAA...0xAE).contains(b)) { return true }
+                if b1 == 0xE2 && b0 == 0x81 && (0xA6...0xA9).contains(b) { return true }
+                b1 = b0
+                b0 = b
+            }
+            return false
         }
-        return false
     }
 
     /// Whether the text would be changed by `clean`.

@@ -1,18 +1,50 @@
 /// Columns of text padded to the widest cell by display width (wide characters count as two), two
 /// spaces apart. The command line's tables and the check report share it.
 public enum TextTable {
+    /// One line a row.
     public static func align(_ rows: [[String]]) -> [String] {
-        guard let columns = rows.map(\.count).max() else { return [] }
-        let cellWidths = rows.map { $0.map(DisplayWidth.of) }
-        var widths = Array(repeating: 0, count: columns)
-        for row in cellWidths { for (i, w) in row.enumerated() { widths[i] = max(widths[i], w) } }
-        return zip(rows, cellWidths).map { row, rowWidths in
+        let widths = measure(rows)
+        return zip(rows, widths.cells).map { row, rowWidths in
             var line = ""
-            for (i, cell) in row.enumerated() {
-                line += cell
-                if i < row.count - 1 { line += String(repeating: " ", count: widths[i] - rowWidths[i] + 2) }
-            }
+            append(row, widths: rowWidths, columns: widths.columns, to: &line)
             return line
         }
     }
+
+    /// The whole table as one text, each line ending in a newline: `due` prints thousands of rows, and
+    /// building one string is a third of the cost of a string a line joined afterwards.
+    public static func text(_ rows: [[String]]) -> String {
+        let widths = measure(rows)
+        var out = ""
+        out.reserveCapacity(rows.count * (widths.columns.reduce(0, +) + 2 * widths.columns.count + 1))
+        for (row, rowWidths) in zip(rows, widths.cells) {
+            append(row, widths: rowWidths, columns: widths.columns, to: &out)
+            out.append("\n")
+        }
+        return out
+    }
+
+    static func measure(_ rows: [[String]]) -> (cells: [[Int]], columns: [Int]) {
+        let cells = rows.map { $0.map(DisplayWidth.of) }
+        var columns = Array(repeating: 0, count: rows.map(\.count).max() ?? 0)
+        for row in cells { for (i, w) in row.enumerated() { columns[i] = max(columns[i], w) } }
+        return (cells, columns)
+    }
+
+    static func append(_ row: [String], widths: [Int], columns: [Int], to out: inout String) {
+        for (i, cell) in row.enumerated() {
+            out.append(cell)
+            if i < row.count - 1 {
+                var pad = columns[i] - widths[i] + 2
+                while pad > 0 {
+                    let n = min(pad, pads.count - 1)
+                    out.append(pads[n])
+                    pad -= n
+                }
+            }
+        }
+    }
+
+    /// Runs of 0 to 64 spaces, made once.
+    static let pads = (0...64).map { String(repeating: " ", count: $0) }
 }

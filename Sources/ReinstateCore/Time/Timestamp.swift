@@ -85,26 +85,28 @@ public enum Timestamp {
     /// The stored form "2026-11-22T09:30:00Z" without the general parser's bookkeeping: stores read
     /// thousands of these per screen.
     static func parseStored(_ utf8: Substring.UTF8View) -> Date? {
-        let parsed = utf8.withContiguousStorageIfAvailable { p -> Date? in
-            guard p.count == 20, p[4] == 0x2D, p[7] == 0x2D, p[10] == 0x54, p[13] == 0x3A, p[16] == 0x3A, p[19] == 0x5A
-            else { return nil }
-            func number(_ start: Int, _ length: Int) -> Int? {
-                var value = 0
-                for k in start..<(start + length) {
-                    let c = p[k]
-                    guard c >= 0x30, c <= 0x39 else { return nil }
-                    value = value * 10 + Int(c - 0x30)
-                }
-                return value
+        utf8.withContiguousStorageIfAvailable(parseStored(bytes:)) ?? nil
+    }
+
+    /// The stored form read straight from the bytes a database row holds, without making a string.
+    public static func parseStored(bytes p: UnsafeBufferPointer<UInt8>) -> Date? {
+        guard p.count == 20, p[4] == 0x2D, p[7] == 0x2D, p[10] == 0x54, p[13] == 0x3A, p[16] == 0x3A, p[19] == 0x5A
+        else { return nil }
+        func number(_ start: Int, _ length: Int) -> Int? {
+            var value = 0
+            for k in start..<(start + length) {
+                let c = p[k]
+                guard c >= 0x30, c <= 0x39 else { return nil }
+                value = value * 10 + Int(c - 0x30)
             }
-            guard let y = number(0, 4), let mo = number(5, 2), let d = number(8, 2), let h = number(11, 2),
-                let mi = number(14, 2), let se = number(17, 2), (1...12).contains(mo), d >= 1,
-                d <= daysIn(month: mo, year: y), h < 24, mi < 60, se < 60
-            else { return nil }
-            let seconds = daysFromCivil(year: y, month: mo, day: d) * 86_400 + h * 3600 + mi * 60 + se
-            return Date(timeIntervalSince1970: TimeInterval(seconds))
+            return value
         }
-        return parsed ?? nil
+        guard let y = number(0, 4), let mo = number(5, 2), let d = number(8, 2), let h = number(11, 2),
+            let mi = number(14, 2), let se = number(17, 2), (1...12).contains(mo), d >= 1,
+            d <= daysIn(month: mo, year: y), h < 24, mi < 60, se < 60
+        else { return nil }
+        let seconds = daysFromCivil(year: y, month: mo, day: d) * 86_400 + h * 3600 + mi * 60 + se
+        return Date(timeIntervalSince1970: TimeInterval(seconds))
     }
 
     /// "2026-11-22T09:30:00Z": the stored and exported form.
@@ -165,13 +167,25 @@ public enum Timestamp {
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         let rest = seconds - days * 86_400
         let (y, m, d) = civilFromDays(days)
-        func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
-        func four(_ v: Int) -> String {
-            let s = String(v)
-            return String(repeating: "0", count: max(0, 4 - s.count)) + s
+        // Digits into a byte buffer: lists and `due` format thousands of these.
+        var out: [UInt8] = []
+        out.reserveCapacity(24)
+        func digits(_ v: Int, _ count: Int) {
+            if count == 4, v > 9999 || v < 0 {
+                out.append(contentsOf: String(v).utf8)
+                return
+            }
+            var divisor = 1
+            for _ in 1..<count { divisor *= 10 }
+            while divisor > 0 {
+                out.append(UInt8(48 + (v / divisor) % 10))
+                divisor /= 10
+            }
         }
-        var out = "\(four(y))-\(two(m))-\(two(d))\(separator)\(two(rest / 3600)):\(two(rest % 3600 / 60))"
-        if withSeconds { out += ":\(two(rest % 60))" }
-        return out
+        digits(y, 4); out.append(0x2D); digits(m, 2); out.append(0x2D); digits(d, 2)
+        out.append(contentsOf: separator.utf8)
+        digits(rest / 3600, 2); out.append(0x3A); digits(rest % 3600 / 60, 2)
+        if withSeconds { out.append(0x3A); digits(rest % 60, 2) }
+        return String(decoding: out, as: UTF8.self)
     }
 }

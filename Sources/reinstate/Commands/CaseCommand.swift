@@ -75,7 +75,7 @@ extension CaseCommand {
                         String(r.unanswered), String(r.appealsSubmitted),
                     ])
                 }
-                Output.lines(Output.table(table))
+                Output.table(table)
                 Output.line("\(rows.count) case\(rows.count == 1 ? "" : "s")")
             }
         }

@@ -41,7 +41,7 @@ struct Due: ParsableCommand {
                     DeadlineRules.countdown(until: d.deadline.due, now: now), String(d.summary.unanswered),
                 ])
             }
-            Output.lines(Output.table(table))
+            Output.table(table)
             let overdue = due.filter { $0.deadline.due < now }.count
             Output.line("\(due.count) deadline\(due.count == 1 ? "" : "s") due within \(Self.days(within)), \(overdue) overdue.")
         }

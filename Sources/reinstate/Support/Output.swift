@@ -26,6 +26,8 @@ enum Output {
         FileHandle.standardOutput.write(data)
     }
 
-    /// Columns padded to the widest cell, by display width (wide characters count as two).
-    static func table(_ rows: [[String]]) -> [String] { TextTable.align(rows) }
+    /// Columns padded to the widest cell, by display width (wide characters count as two), in one write.
+    static func table(_ rows: [[String]]) {
+        FileHandle.standardOutput.write(Data(TextTable.text(rows).utf8))
+    }
 }
