@@ -42,6 +42,14 @@ let package = Package(
         .executableTarget(
             name: "open-store-floor", dependencies: [.product(name: "GRDB", package: "GRDB.swift")],
             path: "Benchmarks/Floor"),
+        // The same floor with swift-argument-parser parsing `due --store STORE` in front of it.
+        .executableTarget(
+            name: "parse-floor",
+            dependencies: [
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Benchmarks/ParseFloor"),
         // In-process measurements (first frame, a key, the reader's throughput) for Benchmarks/run.
         .executableTarget(
             name: "reinstate-bench", dependencies: ["ReinstateApp", "ReinstateUI", "ReinstateStore", "ReinstateCore"],

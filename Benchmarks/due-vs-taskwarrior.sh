@@ -13,7 +13,7 @@ for tool in hyperfine task python3; do
   command -v "$tool" >/dev/null || { echo "needs $tool (apt-get install hyperfine taskwarrior)"; exit 2; }
 done
 
-source Benchmarks/build.sh reinstate open-store-floor
+source Benchmarks/build.sh reinstate open-store-floor parse-floor
 work=Benchmarks/work
 mkdir -p "$work"
 # Both tools read the real clock, so they see the same overdue set; demo stores are generated
@@ -57,17 +57,19 @@ PY
   hyperfine --warmup 3 --min-runs 15 -N -i --export-json "$work/due-$n-hyperfine.json" \
     -n "reinstate due ($n cases)" "$bin/reinstate due --store $store" \
     -n "task overdue ($n tasks)" "task overdue" \
-    -n "floor: open store ($n cases)" "$bin/open-store-floor $store" >/dev/null
+    -n "floor: open store ($n cases)" "$bin/open-store-floor $store" \
+    -n "floor: parse due, open store" "$bin/parse-floor due --store $store" >/dev/null
   unset TASKRC
   python3 - "$work/due-$n-hyperfine.json" <<'PY'
 import json, sys
 r = json.load(open(sys.argv[1]))["results"]
 med = {x["command"]: x["median"] for x in r}
 names = list(med)
-ours, task, floor = med[names[0]], med[names[1]], med[names[2]]
+ours, task, floor, parse = (med[n] for n in names)
 for name in names:
-    print("| %-32s | %8.1f ms |" % (name, med[name] * 1000))
-print("| %-32s | %8.3f    |" % ("ratio reinstate / taskwarrior", ours / task))
-print("| %-32s | %8.2f    |" % ("ratio reinstate / floor", ours / floor))
+    print("| %-34s | %8.1f ms |" % (name, med[name] * 1000))
+print("| %-34s | %8.3f    |" % ("ratio reinstate / taskwarrior", ours / task))
+print("| %-34s | %8.2f    |" % ("ratio reinstate / floor", ours / floor))
+print("| %-34s | %8.2f    |" % ("ratio reinstate / floor with parser", ours / parse))
 PY
 done
