@@ -14,8 +14,8 @@ public struct StoreCaseBook: CaseBook {
         self.store = store
     }
 
-    public func dueWarnings(now: Date, within window: TimeInterval) throws -> [DueDeadline] {
-        try store.due(now: now, within: window)
+    public func dueWarnings(now: Date, within window: TimeInterval, first limit: Int) throws -> DueWarnings {
+        try store.dueWarnings(now: now, within: window, first: limit)
     }
 
     public func countCases(matching filter: CaseFilter) throws -> Int {

@@ -47,7 +47,23 @@ extension CaseStore {
 
     /// Every open deadline that has passed or falls due before `now + window`, most urgent first.
     public func due(now: Date, within window: TimeInterval) throws -> [DueDeadline] {
+        try read { db in try Self.due(db, before: now.addingTimeInterval(window), limit: -1) }
+    }
+
+    /// The same deadlines for the launch warning: every due date, and the first `limit` whole. Both
+    /// come from the index of open deadlines; only the first ones read their case.
+    public func dueWarnings(now: Date, within window: TimeInterval, first limit: Int) throws -> DueWarnings {
         try read { db in
+            let end = now.addingTimeInterval(window)
+            let dues = try ColumnReader.map(
+                db, sql: "SELECT due_at FROM deadline WHERE closed_at IS NULL AND due_at <= ? ORDER BY due_at",
+                arguments: [end.stored]
+            ) { $0.date(0) ?? Date(timeIntervalSince1970: 0) }
+            return DueWarnings(dues: dues, first: try Self.due(db, before: end, limit: max(0, limit)))
+        }
+    }
+
+    static func due(_ db: Database, before end: Date, limit: Int) throws -> [DueDeadline] {
             let k = Self.summaryColumnCount
             return try ColumnReader.map(
                 db,
@@ -57,8 +73,9 @@ extension CaseStore {
                     FROM deadline d JOIN suspension_case c ON c.id = d.case_id
                     WHERE d.closed_at IS NULL AND d.due_at <= ?
                     ORDER BY d.due_at, d.case_id, d.id
+                    LIMIT ?
                     """,
-                arguments: [now.addingTimeInterval(window).stored]
+                arguments: [end.stored, limit]
             ) { row in
                 let summary = Self.summary(row)
                 let rule = DeadlineRule(
@@ -70,6 +87,5 @@ extension CaseStore {
                     set: row.date(k + 6) ?? epoch, due: row.date(k + 7) ?? epoch)
                 return DueDeadline(summary: summary, deadline: deadline)
             }
-        }
     }
 }

@@ -59,3 +59,19 @@ import Testing
         #expect(try store.due(now: now, within: 0).map(\.summary.title) == ["overdue"])
     }
 }
+
+@Suite struct DueWarningTests {
+    let now = Timestamp.parse("2026-11-22T09:00:00Z")!
+
+    @Test func theWarningsCountAllAndReadTheFirstWhole() throws {
+        let store = try CaseStore()
+        try store.fillDemo(count: 60, seed: 2, now: now)
+        let all = try store.due(now: now, within: 7 * 86_400)
+        #expect(all.count > 5)
+        let warnings = try store.dueWarnings(now: now, within: 7 * 86_400, first: 5)
+        #expect(warnings.dues == all.map(\.deadline.due))
+        #expect(warnings.first == Array(all.prefix(5)))
+        #expect(warnings.overdue(at: now) == all.filter { $0.deadline.due <= now }.count)
+        #expect(try store.dueWarnings(now: now, within: 7 * 86_400, first: 1000) == DueWarnings(all))
+    }
+}

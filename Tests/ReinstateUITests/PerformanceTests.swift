@@ -14,7 +14,7 @@ final class GeneratedCaseBook: CaseBook {
                     reason: .inauthentic, status: .open, nextDeadline: Fixtures.at(days: Double(i % 30) - 3), unanswered: i % 4, appealsSubmitted: i % 3)
     }
 
-    func dueWarnings(now: Date, within window: TimeInterval) throws -> [DueDeadline] { [] }
+    func dueWarnings(now: Date, within window: TimeInterval, first limit: Int) throws -> DueWarnings { .none }
     func countCases(matching filter: CaseFilter) throws -> Int { total }
     func cases(matching filter: CaseFilter, sortedBy sort: CaseSort, offset: Int, limit: Int) throws -> [CaseSummary] {
         let rows = (offset..<min(total, offset + limit)).map(row)

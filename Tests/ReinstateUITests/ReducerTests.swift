@@ -19,17 +19,33 @@ import Testing
 
     @Test func warningsAtLaunchShowTheWarningScreenOnce() {
         let warning = DueDeadline(summary: Fixtures.book().summary(Fixtures.packagingCase()), deadline: Fixtures.packagingCase().deadlines[1])
-        var (next, _) = reduce(state(), .dueWarningsLoaded([warning]))
+        var (next, _) = reduce(state(), .dueWarningsLoaded(DueWarnings([warning])))
         #expect(next.screens == [.caseList, .warning])
         (next, _) = reduce(next, .key(.character("x")))  // any key
         #expect(next.screens == [.caseList])
-        (next, _) = reduce(next, .dueWarningsLoaded([warning]))
+        (next, _) = reduce(next, .dueWarningsLoaded(DueWarnings([warning])))
         #expect(next.screens == [.caseList])
-        #expect(next.warnings == [warning])
+        #expect(next.warnings == DueWarnings([warning]))
+    }
+
+    /// An agency's store: 500 due deadlines, of which only the first few are read whole. The screen
+    /// and the banner count all of them, and the overdue count follows the clock.
+    @Test func warningsCountEveryDeadlineWhileOnlyTheFirstAreRead() {
+        let packaging = Fixtures.packagingCase()
+        let warning = DueDeadline(summary: Fixtures.book().summary(packaging), deadline: packaging.deadlines[1])
+        let dues = (0..<500).map { Fixtures.now.addingTimeInterval(Double($0 - 300) * 60 + 30) }  // 300 overdue
+        var (next, _) = reduce(state(), .dueWarningsLoaded(DueWarnings(dues: dues, first: [warning, warning, warning])))
+        var text = render(next).lines.joined(separator: "\n")
+        #expect(text.contains("500 deadlines overdue or due within 3 days (300 overdue)"))
+        #expect(text.contains("… and 497 more"))
+        (next, _) = reduce(next, .key(.character(" ")))
+        (next, _) = reduce(next, .tick(Fixtures.now.addingTimeInterval(100 * 60)))
+        text = render(next).lines.joined(separator: "\n")
+        #expect(text.contains("! 400 overdue, 100 due within 3 days"))
     }
 
     @Test func noWarningScreenWhenNothingIsDue() {
-        let (next, _) = reduce(state(), .dueWarningsLoaded([]))
+        let (next, _) = reduce(state(), .dueWarningsLoaded(.none))
         #expect(next.screens == [.caseList])
         #expect(next.warningsChecked)
     }

@@ -88,3 +88,39 @@ public struct DueDeadline: Sendable, Equatable {
         self.deadline = deadline
     }
 }
+
+/// What the launch warning and the banner need: when every due deadline falls (to count them, and
+/// count the overdue ones at any moment), and the most urgent ones whole. An agency's store can have
+/// thousands of due deadlines; a screen shows a few dozen, so only those are read with their cases.
+public struct DueWarnings: Sendable, Equatable {
+    /// The due date of every open deadline in the window, earliest first.
+    public var dues: [Date]
+    /// The most urgent deadlines with their cases, earliest first: a prefix of what `dues` counts.
+    public var first: [DueDeadline]
+
+    public init(dues: [Date], first: [DueDeadline]) {
+        self.dues = dues
+        self.first = first
+    }
+
+    /// Every deadline whole (a small store, or tests).
+    public init(_ all: [DueDeadline]) {
+        let sorted = all.sorted { $0.deadline.due < $1.deadline.due }
+        self.init(dues: sorted.map(\.deadline.due), first: sorted)
+    }
+
+    public static let none = DueWarnings(dues: [], first: [])
+
+    public var count: Int { dues.count }
+    public var isEmpty: Bool { dues.isEmpty }
+
+    /// How many are overdue at `now`: a binary search, so every frame can ask.
+    public func overdue(at now: Date) -> Int {
+        var low = 0, high = dues.count
+        while low < high {
+            let mid = (low + high) / 2
+            if dues[mid] <= now { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+}

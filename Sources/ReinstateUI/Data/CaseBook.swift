@@ -6,8 +6,8 @@ import ReinstateCore
 /// the case list asks for a count and a window of rows, never for all cases.
 public protocol CaseBook {
     /// Open deadlines of unfinished cases that are overdue or due before `now + window`, most urgent
-    /// first, one per deadline.
-    func dueWarnings(now: Date, within window: TimeInterval) throws -> [DueDeadline]
+    /// first, one per deadline: the due dates of all, and the first `limit` with their cases.
+    func dueWarnings(now: Date, within window: TimeInterval, first limit: Int) throws -> DueWarnings
 
     /// How many cases pass the filter.
     func countCases(matching filter: CaseFilter) throws -> Int

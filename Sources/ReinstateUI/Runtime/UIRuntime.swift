@@ -67,7 +67,7 @@ public final class UIRuntime<Book: CaseBook> {
         do {
             switch effect {
             case .loadDueDeadlines(let now, let window):
-                return .dueWarningsLoaded(try book.dueWarnings(now: now, within: window))
+                return .dueWarningsLoaded(try book.dueWarnings(now: now, within: window, first: AppState.warningRows))
             case .countCases(let filter):
                 return .casesCounted(filter, total: try book.countCases(matching: filter))
             case .loadCases(let request):

@@ -25,7 +25,7 @@ public enum WarningScreen {
         let warnings = state.warnings
         let zone = state.options.timeZone
         TitleBar.draw("Deadlines need you", readOnly: state.options.readOnly, in: &frame)
-        let overdue = DeadlineBanner.overdueCount(warnings, now: state.now)
+        let overdue = warnings.overdue(at: state.now)
         let count = "! \(warnings.count) deadline\(warnings.count == 1 ? "" : "s")"
         let heading = state.options.warningWindow <= 0
             ? count + " overdue"
@@ -34,7 +34,7 @@ public enum WarningScreen {
         let widths = Table.widths(columns, total: frame.width - 2)
         Table.drawHeader(columns, widths: widths, x: 1, y: 4, in: &frame)
         let rows = max(0, state.layout.messageY - 6)
-        for (index, warning) in warnings.prefix(rows).enumerated() {
+        for (index, warning) in warnings.first.prefix(rows).enumerated() {
             let summary = warning.summary
             let due = warning.deadline.due
             let style = DeadlineText.style(due: due, now: state.now, window: state.options.warningWindow)
@@ -45,8 +45,9 @@ public enum WarningScreen {
                 Span(summary.unanswered > 0 ? "●\(summary.unanswered)" : "0", summary.unanswered > 0 ? .danger : .muted),
             ], columns: columns, widths: widths, x: 1, y: 5 + index, in: &frame)
         }
-        if warnings.count > rows {
-            frame.write("… and \(warnings.count - rows) more", x: 1, y: 5 + rows, style: .muted)
+        let shown = min(rows, warnings.first.count)
+        if warnings.count > shown {
+            frame.write("… and \(warnings.count - shown) more", x: 1, y: 5 + shown, style: .muted)
         }
         if state.message == nil, state.prompt == nil {
             frame.write("Press any key to go on to your cases.", x: 1, y: state.layout.messageY, style: .muted)

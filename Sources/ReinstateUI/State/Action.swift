@@ -11,7 +11,7 @@ public enum Action: Sendable, Equatable {
     case resized(width: Int, height: Int)
     /// The time now, so countdowns move.
     case tick(Date)
-    case dueWarningsLoaded([DueDeadline])
+    case dueWarningsLoaded(DueWarnings)
     case casesCounted(CaseFilter, total: Int)
     case casesLoaded(CaseWindowRequest, rows: [CaseSummary])
     case caseLoaded(CaseHistory)

@@ -14,7 +14,10 @@ public struct AppState: Sendable, Equatable {
     /// The screens, bottom first; never empty.
     public var screens: [Screen]
     /// Overdue and soon-due deadlines: the launch warning, then the banner.
-    public var warnings: [DueDeadline]
+    public var warnings: DueWarnings
+    /// How many due deadlines are read whole for the warning screen (taller than any terminal); the
+    /// rest are counted.
+    public static let warningRows = 200
     /// Whether the launch warning was decided on (shown, or nothing was due).
     public var warningsChecked: Bool
     public var list: CaseListState
@@ -35,7 +38,7 @@ public struct AppState: Sendable, Equatable {
         self.now = now
         self.options = options
         screens = [.caseList]
-        warnings = []
+        warnings = .none
         warningsChecked = false
         list = CaseListState()
         caseView = nil

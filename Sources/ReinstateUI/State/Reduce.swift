@@ -30,7 +30,7 @@ extension AppState {
         case .dueWarningsLoaded(let loaded):
             // Kept by due date, so every frame finds the next one and counts the overdue ones without
             // walking thousands of warnings (an agency's store can have that many).
-            warnings = loaded.sorted { $0.deadline.due < $1.deadline.due }
+            warnings = loaded
             if !warningsChecked {
                 warningsChecked = true
                 if !loaded.isEmpty, screen == .caseList { screens.append(.warning) }

@@ -28,12 +28,13 @@ final class MemoryCaseBook: CaseBook {
             appealsSubmitted: history.appealsSubmitted)
     }
 
-    func dueWarnings(now: Date, within window: TimeInterval) throws -> [DueDeadline] {
+    func dueWarnings(now: Date, within window: TimeInterval, first limit: Int) throws -> DueWarnings {
         calls.append("dueWarnings")
-        return histories.values.filter { !$0.suspensionCase.status.isFinished }.flatMap { history in
+        let all = DueWarnings(histories.values.filter { !$0.suspensionCase.status.isFinished }.flatMap { history in
             history.deadlines.filter { $0.isOpen && $0.due <= now.addingTimeInterval(window) }
                 .map { DueDeadline(summary: summary(history), deadline: $0) }
-        }.sorted { $0.deadline.due < $1.deadline.due }
+        })
+        return DueWarnings(dues: all.dues, first: Array(all.first.prefix(limit)))
     }
 
     func matching(_ filter: CaseFilter) -> [CaseHistory] {
