@@ -49,14 +49,37 @@ struct LoweredText {
         return nil
     }
 
+    /// Like `find`, but where the phrase starts or ends with a letter, the text must not continue the
+    /// word there. Scripts written without spaces (Chinese, Japanese) are not letters here.
+    func findWord(_ phrase: [UInt32], from: Int = 0) -> Int? {
+        guard let first = phrase.first, let last = phrase.last else { return nil }
+        var start = from
+        while let o = find(phrase, from: start) {
+            let before = Self.isWordLetter(first) && o > 0 && Self.isWordLetter(scalars[o - 1])
+            let after = Self.isWordLetter(last) && o + phrase.count < scalars.count && Self.isWordLetter(scalars[o + phrase.count])
+            if !before && !after { return o }
+            start = o + 1
+        }
+        return nil
+    }
+
+    /// Latin letters (with accents), Greek and Cyrillic: the scripts whose words are split by spaces.
+    static func isWordLetter(_ v: UInt32) -> Bool {
+        (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) || (v >= 0xC0 && v <= 0x24F && v != 0xD7 && v != 0xF7)
+            || (v >= 0x370 && v <= 0x52F)
+    }
+
     func range(_ start: Int, _ end: Int) -> Range<String.Index> { indices[start]..<indices[end] }
 
     /// The first case-insensitive occurrence of any of `phrases`: the earliest, or one overlapping
     /// it that reaches further ("la causa" → "causa raíz").
+    ///
+    /// A phrase that starts or ends with a letter matches whole words only: the marker "prevent" is not
+    /// found inside "preventive measures" (whose topic read "ive measures you have put in place").
     func firstRange(ofAny phrases: [[UInt32]], from: Int = 0) -> (start: Int, end: Int)? {
         var matches: [(Int, Int)] = []
         for lp in phrases {
-            if let o = find(lp, from: from) { matches.append((o, o + lp.count)) }
+            if let o = findWord(lp, from: from) { matches.append((o, o + lp.count)) }
         }
         guard let earliest = matches.min(by: { $0.0 < $1.0 || ($0.0 == $1.0 && $0.1 > $1.1) }) else { return nil }
         return matches.filter { $0.0 < earliest.1 }.max { $0.1 < $1.1 }.map { (start: $0.0, end: $0.1) }

@@ -47,6 +47,19 @@ struct KindAndIdentifierTests {
         #expect(r.orderIDs == ["203-1234567-7654321"])
     }
 
+    /// A marker is a whole word: "prevent" is not read inside "preventive measures", whose topic
+    /// came out as "ive measures you have put in place …".
+    @Test func markersMatchWholeWords() {
+        let r = read("""
+            We need more information. Please provide:
+
+            -- A description of the preventive measures you have put in place to prevent late shipment going forward.
+            -- Greater detail on the root cause(s) of late shipment.
+            """)
+        #expect(r.requested.map(\.aspect) == [.preventiveMeasure, .rootCause])
+        #expect(r.requested.map(\.topic) == ["late shipment", "late shipment"])
+    }
+
     @Test func kinds() {
         #expect(read("Good news: your account has been reactivated and you can sell again.").kind == .reinstatement)
         #expect(read("We have reinstated your listing for ASIN B07XJ8C8F5.").kind == .reinstatement)
