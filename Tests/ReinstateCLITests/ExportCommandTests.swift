@@ -395,5 +395,38 @@ import Testing
             #expect(full.listing == [".filler"], "\(format)")
         }
     }
+
+    /// A long export keeps its temporary file open from the start; an interrupt (Ctrl-C, SIGTERM,
+    /// SIGHUP) removes it before the signal ends the process, as it would have ended it.
+    @Test func anInterruptedExportLeavesNoTemporaryFile() throws {
+        let cli = CLI()
+        defer { cli.remove() }
+        #expect(try cli(["demo", "--cases", "40", "--seed", "1"]).status == 0)
+        let line = "Root cause: the packaging supplier changed the carton without telling us; every order since then was checked.\n"
+        let big = cli.file("big.md", String(repeating: line, count: 40_000))
+        for id in 1...6 { #expect(try cli(["poa", "add", "--case", String(id), big]).status == 0) }
+        let out = cli.folder + "/out"
+        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        for signal in [SIGTERM, SIGINT, SIGHUP] {
+            var interrupted = false
+            for _ in 0..<5 where !interrupted {
+                let child = try ChildProcess.spawn(
+                    [CLI.binary, "export", "--all", "--format", "markdown", "--output", out + "/all.md", "--force", "--store", cli.store],
+                    environment: cliEnvironment(extra: ["REINSTATE_EXPORT_BATCH": "1"]))
+                // As soon as the temporary file is there, the export is under way.
+                let deadline = Date().addingTimeInterval(10)
+                while Date() < deadline, (try FileManager.default.contentsOfDirectory(atPath: out)).allSatisfy({ !$0.hasSuffix(".tmp") }) {
+                    usleep(500)
+                }
+                child.kill(signal)
+                let ending = child.wait()
+                // It may have finished first (then the file is whole and the test tries again).
+                interrupted = ending == .signalled(signal)
+                #expect(interrupted || ending == .exited(0), "\(ending)")
+                #expect(try FileManager.default.contentsOfDirectory(atPath: out).filter { $0.hasSuffix(".tmp") }.isEmpty, "signal \(signal)")
+            }
+            #expect(interrupted, "signal \(signal): the export always finished before the signal")
+        }
+    }
 }
 
