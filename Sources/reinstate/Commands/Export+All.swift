@@ -19,18 +19,18 @@ extension Export {
     }
 
     func exportAll(_ store: CaseStore) throws {
-        let now = try Clock.now()
         try store.withExportSnapshot(batchSize: Self.batchSize) { snapshot in
             switch format {
+            // The backup needs no clock (and a bad REINSTATE_NOW never stood in its way).
             case .json: try writeBackup(snapshot)
             case .markdown, .html:
                 if let outputDir {
-                    try writeEachCase(snapshot, now: now, into: outputDir)
+                    try writeEachCase(snapshot, now: try Clock.now(), into: outputDir)
                 } else {
-                    try writeDocument(snapshot, now: now)
+                    try writeDocument(snapshot, now: try Clock.now())
                 }
             case .text: try writeEachPlan(snapshot, into: outputDir ?? ".")
-            case .ics: try writeCalendar(snapshot, now: now)
+            case .ics: try writeCalendar(snapshot, now: try Clock.now())
             }
         }
     }
@@ -88,11 +88,11 @@ extension Export {
 
     /// One Markdown or HTML file a case, DIR/case-ID.EXT, each the many-case document of that case alone.
     func writeEachCase(_ snapshot: ExportSnapshot, now: Date, into folder: String) throws {
-        var redactor = try redactor(for: snapshot)
         let settings = ExportSettings(now: now, zone: .current)
         var evidence = EvidenceFiles.Checker()
         try prepareFolder(folder)
         try refuseExisting(in: folder, snapshot: snapshot, withPlanOnly: false)
+        var redactor = try redactor(for: snapshot)
         var files = 0, bytes = 0
         try snapshot.forEachHistoryBatch(includingRaw: false) { batch in
             var batchSettings = settings
@@ -111,7 +111,6 @@ extension Export {
 
     /// One plain-text plan a case, DIR/case-ID.txt; cases without a plan are skipped, and said so first.
     func writeEachPlan(_ snapshot: ExportSnapshot, into folder: String) throws {
-        var redactor = try redactor(for: snapshot)
         try snapshot.forEachCaseBatch { cases in
             let withPlan = try snapshot.casesWithPlan(cases)
             for c in cases where !withPlan.contains(c.id) {
@@ -120,6 +119,7 @@ extension Export {
         }
         try prepareFolder(folder)
         try refuseExisting(in: folder, snapshot: snapshot, withPlanOnly: true)
+        var redactor = try redactor(for: snapshot)
         var files = 0, bytes = 0
         try snapshot.forEachHistoryBatch(includingRaw: false) { batch in
             for h in Self.redacting(batch, with: &redactor) {
