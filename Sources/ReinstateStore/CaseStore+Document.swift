@@ -5,11 +5,13 @@ import ReinstateCore
 extension CaseStore {
     // MARK: - Export
 
-    /// Every case, oldest id first, as one document.
+    /// Every case, oldest id first, as one document, in memory. `reinstate export --all` writes the
+    /// same document a batch of cases at a time instead (`StoreDocument.Encoder`), from the same reads.
     public func exportDocument() throws -> StoreDocument {
-        try read { db in
-            let ids = try Int64.fetchAll(db, sql: "SELECT id FROM suspension_case ORDER BY id")
-            return StoreDocument(cases: try ids.map { try Self.caseDocument(Self.fetchHistory($0, db: db), db: db) })
+        try withExportSnapshot { snapshot in
+            var cases: [CaseDocument] = []
+            try snapshot.forEachHistoryBatch(includingRaw: true) { cases += try snapshot.documents(for: $0) }
+            return StoreDocument(cases: cases)
         }
     }
 
@@ -19,6 +21,10 @@ extension CaseStore {
     }
 
     static func caseDocument(_ h: CaseHistory, db: Database) throws -> CaseDocument {
+        caseDocument(h, statusChanged: try statusChanged(h.suspensionCase.id, db: db))
+    }
+
+    static func caseDocument(_ h: CaseHistory, statusChanged: Date) -> CaseDocument {
         let c = h.suspensionCase
         let requestsByMessage = Dictionary(grouping: h.requests, by: \.messageID)
         let messages = h.messages.map { m -> MessageDocument in
@@ -32,7 +38,7 @@ extension CaseStore {
         return CaseDocument(
             id: c.id, title: c.title, account: c.account, marketplace: c.marketplace,
             scope: c.scope == .account ? "account" : "listings", asins: c.scope.asins, reason: c.reason.rawValue,
-            status: c.status.rawValue, statusChanged: try statusChanged(c.id, db: db).stored, opened: c.opened.stored,
+            status: c.status.rawValue, statusChanged: statusChanged.stored, opened: c.opened.stored,
             nextDeadline: h.nextDeadline?.due.stored, appealsSubmitted: h.appealsSubmitted, messages: messages,
             plans: h.plans.map {
                 PlanDocument(number: $0.number, text: $0.text, created: $0.created.stored, submitted: $0.submitted?.stored)

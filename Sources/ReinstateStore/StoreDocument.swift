@@ -25,6 +25,41 @@ public struct StoreDocument: Codable, Equatable, Sendable {
         return data
     }
 
+    /// Writes the bytes of `encoded()` a batch of cases at a time, so a store of any size is backed up
+    /// in bounded memory: `head`, then `cases(_:)` for each batch in order, then `foot`. The layout is the
+    /// encoder's own: each batch is encoded as a document of its cases and cut out of it, and the cut
+    /// is checked, so a change in the encoder's layout fails loudly instead of writing other bytes.
+    public struct Encoder {
+        /// Everything before the first case.
+        public let head: Data
+        /// Everything after the last case.
+        public let foot: Data
+        private var first = true
+
+        public init() throws {
+            let empty = try StoreDocument(cases: []).encoded()
+            // `{\n  "cases" : [\n` + `\n  ],\n  "format" …}\n`: the empty array is the line break between.
+            guard let open = empty.firstIndex(of: UInt8(ascii: "[")), open + 1 < empty.endIndex, empty[open + 1] == 0x0A else {
+                throw StoreError.badDocument("the JSON encoder writes an unexpected layout")
+            }
+            head = Data(empty[..<(open + 2)])
+            foot = Data(empty[(open + 2)...])
+        }
+
+        /// The bytes of `cases`, to follow the head or the cases before them.
+        public mutating func cases(_ cases: [CaseDocument]) throws -> Data {
+            guard !cases.isEmpty else { return Data() }
+            let whole = try StoreDocument(cases: cases).encoded()
+            guard whole.count > head.count + foot.count, whole.starts(with: head), whole.suffix(foot.count).elementsEqual(foot) else {
+                throw StoreError.badDocument("the JSON encoder writes an unexpected layout")
+            }
+            var out = first ? Data() : Data(",\n".utf8)
+            first = false
+            out.append(whole[(whole.startIndex + head.count)..<(whole.endIndex - foot.count)])
+            return out
+        }
+    }
+
     public static func decode(_ data: Data) throws -> StoreDocument {
         struct Header: Decodable {
             var format: String?

@@ -1,4 +1,7 @@
 import Foundation
+import ReinstateApp
+import ReinstateCore
+import ReinstateStore
 import Testing
 
 /// `reinstate export` end to end: every format from a real store, files, refusals, modes, redaction.
@@ -216,4 +219,214 @@ import Testing
         #expect(noPlan.stderr.contains("has no Plan of Action version yet"))
         #expect(try cli(["export", "--case", "9", "--format", "markdown"]).stderr.contains("Case 9 does not exist"))
     }
+
+    // MARK: - Every case, streamed
+
+    /// The case of `makeCase` (its evidence file on disk, so it is checked), 40 demo cases, a case with
+    /// nothing, and one whose title and texts repeat what the first case holds, so placeholders cross
+    /// cases and batches.
+    func makeStore(_ cli: CLI) throws {
+        _ = try makeCase(cli)
+        #expect(try cli(["demo", "--cases", "40", "--seed", "1", "--add"]).status == 0)
+        #expect(try cli(["case", "new", "--title", "Nothing yet \u{202E}rtl"]).status == 0)
+        // Its title is the first place of an address and an order id: the contents list and the calendar
+        // show them before the cases they follow, with the placeholders the cases' order gives them.
+        #expect(try cli(["case", "new", "--title", "Mail ops@northwind.example about 999-1111111-2222222, jane.doe@example.com",
+                         "--account", "blue harbor goods llc"]).status == 0)
+        let raw = "Hello Jane Doe,\n\nDEL \u{7F} C1 \u{85}\u{9B}1m bidi \u{2066}x\u{2069}. Call +1 415-555-0142.\n"
+            + "If we do not receive a plan of action within 3 days, your account will remain deactivated.\n"
+        #expect(try cli(["message", "add", "--case", "43", "--received", "2026-11-20T10:00:00Z", "--kind", "notice",
+                         cli.file("late.eml", raw)]).status == 0)
+    }
+
+    /// What `export --all` wrote before it was streamed: every history read at once, redacted at once,
+    /// rendered into one document (the in-memory renderers, which the snapshots pin).
+    func wholeExport(_ cli: CLI, format: String, redactNames: [String]?) throws -> Data {
+        let store = try CaseStore(path: cli.store)
+        if format == "json", redactNames == nil {
+            let ids = try store.caseSummaries().map(\.id).sorted()
+            return try StoreDocument(cases: ids.map { try store.caseDocument($0) }).encoded()
+        }
+        var histories = try store.allHistories(includingRaw: format == "json")
+        let settings = ExportSettings(
+            now: try #require(Timestamp.parse(cli.now)), zone: TimeZone(identifier: "UTC")!,
+            evidence: format == "markdown" || format == "html" ? EvidenceFiles.check(histories) : [:])
+        if let redactNames {
+            var redactor = Redactor.forExport(of: histories, extraNames: redactNames)
+            histories = histories.map { redactor.redact($0) }
+        }
+        switch format {
+        case "json": return JSONSafety.escapingControls(try StoreDocument(cases: store.caseDocuments(for: histories)).encoded())
+        case "markdown": return Data(MarkdownExport.render(all: histories, settings: settings).utf8)
+        case "html": return Data(HTMLExport.render(all: histories, settings: settings).utf8)
+        default: return Data(ICalendarExport.render(histories, settings: settings).utf8)
+        }
+    }
+
+    /// The streamed export of every case is byte for byte the whole document, in every format, redacted
+    /// or not, to standard output or a file, in batches of 200 (one batch here) and of 7.
+    @Test func theStreamedExportIsTheWholeDocument() throws {
+        let cli = CLI()
+        defer { cli.remove() }
+        try makeStore(cli)
+        for format in ["json", "markdown", "html", "ics"] {
+            for redactNames in [nil, [], ["Jane", "Roe"]] as [[String]?] {
+                let expected = try wholeExport(cli, format: format, redactNames: redactNames)
+                let redaction = redactNames.map { ["--redact"] + $0.flatMap { ["--redact-name", $0] } } ?? []
+                let args = ["export", "--all", "--format", format] + redaction
+                for batch in ["200", "7"] {
+                    let environment = ["REINSTATE_EXPORT_BATCH": batch]
+                    let out = try cli(args, environment: environment)
+                    #expect(out.status == 0, "\(args): \(out.stderr)")
+                    #expect(out.stdoutData == expected, "\(args), batches of \(batch): differs")
+                    let file = cli.folder + "/all-\(format)-\(batch)"
+                    #expect(try cli(args + ["--output", file, "--force"], environment: environment).status == 0)
+                    #expect(FileManager.default.contents(atPath: file) == expected, "\(args) --output, batches of \(batch): differs")
+                }
+            }
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: cli.folder).filter { $0.hasSuffix(".tmp") }.isEmpty)
+    }
+
+    /// --output-dir writes each case as the many-case document of that case alone (text: its latest
+    /// plan), the same files as before, redacted or not, and says the same on stderr.
+    @Test func theStreamedFilesAreTheWholeDocumentsCaseByCase() throws {
+        let cli = CLI()
+        defer { cli.remove() }
+        try makeStore(cli)
+        let store = try CaseStore(path: cli.store)
+        let settings = ExportSettings(now: try #require(Timestamp.parse(cli.now)), zone: TimeZone(identifier: "UTC")!)
+        for format in ["markdown", "html", "text"] {
+            for redactNames in [nil, ["Jane"]] as [[String]?] {
+                var histories = try store.allHistories()
+                var caseSettings = settings
+                caseSettings.evidence = EvidenceFiles.check(histories)
+                if let redactNames {
+                    var redactor = Redactor.forExport(of: histories, extraNames: redactNames)
+                    histories = histories.map { redactor.redact($0) }
+                }
+                let folder = cli.folder + "/\(format)-\(redactNames == nil ? "plain" : "redacted")"
+                let redaction = redactNames.map { ["--redact"] + $0.flatMap { ["--redact-name", $0] } } ?? []
+                let out = try cli(["export", "--all", "--format", format, "--output-dir", folder] + redaction,
+                                  environment: ["REINSTATE_EXPORT_BATCH": "7"])
+                #expect(out.status == 0, "\(format): \(out.stderr)")
+                var expectedFiles: [String: Data] = [:]
+                var stderr = ""
+                for h in histories {
+                    let id = h.suspensionCase.id
+                    switch format {
+                    case "markdown": expectedFiles["case-\(id).md"] = Data(MarkdownExport.render(all: [h], settings: caseSettings).utf8)
+                    case "html": expectedFiles["case-\(id).html"] = Data(HTMLExport.render(all: [h], settings: caseSettings).utf8)
+                    default:
+                        if let plan = PlainTextPlan.latest(of: h) {
+                            expectedFiles["case-\(id).txt"] = Data(PlainTextPlan.text(of: plan).utf8)
+                        } else {
+                            stderr += "reinstate: note: case \(id) has no Plan of Action version; skipped.\n"
+                        }
+                    }
+                }
+                let bytes = expectedFiles.values.reduce(0) { $0 + $1.count }
+                stderr += "reinstate: wrote \(expectedFiles.count) files into \(folder) (\(bytes) bytes)\n"
+                if format == "text" {
+                    for h in histories where PlainTextPlan.latest(of: h) != nil {
+                        for r in h.unanswered {
+                            stderr += "reinstate: note: case \(h.suspensionCase.id): requested detail #\(r.id) is unanswered: "
+                                + "[\(r.aspect.label)] \(TerminalSafe.singleLine(r.text))\n"
+                        }
+                    }
+                }
+                #expect(out.stderr == stderr, "\(format)")
+                let written = try FileManager.default.contentsOfDirectory(atPath: folder)
+                #expect(Set(written) == Set(expectedFiles.keys), "\(format)")
+                for (name, data) in expectedFiles {
+                    #expect(FileManager.default.contents(atPath: folder + "/" + name) == data, "\(format) \(name)")
+                }
+            }
+        }
+    }
+
+    /// A write that fails part way (here past a file-size limit, after the first megabyte has gone
+    /// out) leaves nothing under the name and no temporary file; a file that was there stays as it was.
+    @Test func aWriteThatFailsMidStreamLeavesNoFile() throws {
+        let cli = CLI()
+        defer { cli.remove() }
+        #expect(try cli(["demo", "--cases", "40", "--seed", "1"]).status == 0)
+        let line = "Root cause: the packaging supplier changed the carton without telling us; every order since then was checked.\n"
+        #expect(try cli(["poa", "add", "--case", "3", cli.file("big.md", String(repeating: line, count: 20_000))]).status == 0)
+        let out = cli.folder + "/out"
+        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        let kept = out + "/kept"
+        try Data("before\n".utf8).write(to: URL(fileURLWithPath: kept))
+        for format in ["markdown", "html", "json"] {
+            for (target, force) in [(out + "/all.\(format)", false), (kept, true)] {
+                // 2,048 blocks of 512 bytes: 1 MiB, less than the export, more than a buffer's worth.
+                let limited = try runUnderFileSizeLimit(
+                    2048, ["export", "--all", "--format", format, "--output", target, "--store", cli.store] + (force ? ["--force"] : []),
+                    cli: cli)
+                #expect(limited.ending == .exited(2), "\(format): \(limited.ending)")
+                #expect(limited.stderr == "reinstate: Cannot write \(target): File too large. Nothing was written.\n", "\(format)")
+            }
+            #expect(try FileManager.default.contentsOfDirectory(atPath: out) == ["kept"], "\(format)")
+            #expect(FileManager.default.contents(atPath: kept) == Data("before\n".utf8))
+        }
+        // One file a case: those written before the failure stay whole, none is cut short, no temporary file.
+        let folder = cli.folder + "/each"
+        let limited = try runUnderFileSizeLimit(
+            1024, ["export", "--all", "--format", "markdown", "--output-dir", folder, "--store", cli.store], cli: cli)
+        #expect(limited.ending == .exited(2))
+        #expect(limited.stderr == "reinstate: Cannot write \(folder)/case-3.md: File too large. Nothing was written.\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["case-1.md", "case-2.md"])
+    }
+
+    @Test(.enabled(if: PrivateDisk.available, "needs root and unshare for a private tmpfs"))
+    func aFullDiskMidStreamLeavesNoFile() throws {
+        let cli = CLI()
+        defer { cli.remove() }
+        #expect(try cli(["demo", "--cases", "40", "--seed", "1"]).status == 0)
+        let line = "Root cause: the packaging supplier changed the carton without telling us; every order since then was checked.\n"
+        #expect(try cli(["poa", "add", "--case", "3", cli.file("big.md", String(repeating: line, count: 20_000))]).status == 0)
+        let disk = PrivateDisk(cli: cli)
+        for format in ["markdown", "json"] {
+            let target = disk.mountPoint + "/all.\(format)"
+            let full = try disk.run(
+                ["export", "--all", "--format", format, "--output", target, "--store", cli.store], seed: nil, sizeKB: 4096, freeKB: 1536)
+            #expect(full.ending == .exited(2), "\(format)")
+            #expect(full.stderr == "reinstate: Cannot write \(target): No space left on device. Nothing was written.\n", "\(format)")
+            #expect(full.listing == [".filler"], "\(format)")
+        }
+    }
+
+    /// A long export keeps its temporary file open from the start; an interrupt (Ctrl-C, SIGTERM,
+    /// SIGHUP) removes it before the signal ends the process, as it would have ended it.
+    @Test func anInterruptedExportLeavesNoTemporaryFile() throws {
+        let cli = CLI()
+        defer { cli.remove() }
+        #expect(try cli(["demo", "--cases", "40", "--seed", "1"]).status == 0)
+        let line = "Root cause: the packaging supplier changed the carton without telling us; every order since then was checked.\n"
+        let big = cli.file("big.md", String(repeating: line, count: 40_000))
+        for id in 1...6 { #expect(try cli(["poa", "add", "--case", String(id), big]).status == 0) }
+        let out = cli.folder + "/out"
+        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        for signal in [SIGTERM, SIGINT, SIGHUP] {
+            var interrupted = false
+            for _ in 0..<5 where !interrupted {
+                let child = try ChildProcess.spawn(
+                    [CLI.binary, "export", "--all", "--format", "markdown", "--output", out + "/all.md", "--force", "--store", cli.store],
+                    environment: cliEnvironment(extra: ["REINSTATE_EXPORT_BATCH": "1"]))
+                // As soon as the temporary file is there, the export is under way.
+                let deadline = Date().addingTimeInterval(10)
+                while Date() < deadline, (try FileManager.default.contentsOfDirectory(atPath: out)).allSatisfy({ !$0.hasSuffix(".tmp") }) {
+                    usleep(500)
+                }
+                child.kill(signal)
+                let ending = child.wait()
+                // It may have finished first (then the file is whole and the test tries again).
+                interrupted = ending == .signalled(signal)
+                #expect(interrupted || ending == .exited(0), "\(ending)")
+                #expect(try FileManager.default.contentsOfDirectory(atPath: out).filter { $0.hasSuffix(".tmp") }.isEmpty, "signal \(signal)")
+            }
+            #expect(interrupted, "signal \(signal): the export always finished before the signal")
+        }
+    }
 }
+

@@ -6,32 +6,81 @@ public enum HTMLExport {
     /// One case as a document.
     public static func render(_ history: CaseHistory, settings: ExportSettings) -> String {
         let c = history.suspensionCase
-        return page(title: "Case \(c.id): \(c.title)", [caseArticle(history, settings: settings)])
+        var out = pageHead(title: "Case \(c.id): \(c.title)")
+        caseArticle(history, settings: settings).render(into: &out)
+        out += pageFoot
+        return out
     }
 
     /// Several cases in one document, each starting on a new page when printed.
     public static func render(all histories: [CaseHistory], settings: ExportSettings) -> String {
-        let contents = HTMLNode.el(.nav, [
-            .el(.h1, text: "Reinstate: \(histories.count) case\(histories.count == 1 ? "" : "s")"),
-            .el(.p, class: "meta", text: "Exported on \(settings.time(settings.now))."),
-            .el(.ul, histories.map { h in
-                .el(.li, text: "Case \(h.suspensionCase.id): \(h.suspensionCase.title) (\(h.suspensionCase.status.label))")
-            }),
-        ])
-        return page(title: "Reinstate: \(histories.count) cases", [contents] + histories.map { caseArticle($0, settings: settings) })
+        var out = documentHead(count: histories.count, settings: settings)
+        for h in histories { out += contentsEntry(h.suspensionCase) }
+        out += contentsFoot
+        for h in histories { out += section(h, settings: settings) }
+        out += pageFoot
+        return out
     }
 
-    static func page(title: String, _ body: [HTMLNode]) -> String {
-        HTMLNode.element(.html, [HTMLAttribute(.lang, "en")], [
-            .el(.head, [
-                .element(.meta, [HTMLAttribute(.charset, "utf-8")], []),
-                .element(.meta, [HTMLAttribute(.name, "viewport"), HTMLAttribute(.content, "width=device-width, initial-scale=1")], []),
-                .element(.meta, [HTMLAttribute(.name, "generator"), HTMLAttribute(.content, "Reinstate")], []),
-                .el(.title, text: title),
-                .styleSheet(HTMLStyle.sheet),
-            ]),
-            .el(.body, body),
-        ]).document()
+    // MARK: - The many-case document in pieces
+
+    // `render(all:)` is these pieces in order: the head (up to the contents list), one contents entry a
+    // case, the end of the contents, one article a case, the foot. A whole-store export writes them as
+    // it reads the cases, so it never holds more than a few.
+
+    /// The page up to the first entry of the contents list.
+    public static func documentHead(count: Int, settings: ExportSettings) -> String {
+        var out = pageHead(title: "Reinstate: \(count) cases")
+        HTMLNode.startTag(.nav, into: &out)
+        HTMLNode.el(.h1, text: "Reinstate: \(count) case\(count == 1 ? "" : "s")").render(into: &out)
+        HTMLNode.el(.p, class: "meta", text: "Exported on \(settings.time(settings.now)).").render(into: &out)
+        HTMLNode.startTag(.ul, into: &out)
+        return out
+    }
+
+    /// One entry of the contents list: the case's id, title and status.
+    public static func contentsEntry(_ c: SuspensionCase) -> String {
+        var out = ""
+        HTMLNode.el(.li, text: "Case \(c.id): \(c.title) (\(c.status.label))").render(into: &out)
+        return out
+    }
+
+    /// The end of the contents list.
+    public static var contentsFoot: String {
+        var out = ""
+        HTMLNode.endTag(.ul, into: &out)
+        HTMLNode.endTag(.nav, into: &out)
+        return out
+    }
+
+    /// One case's article.
+    public static func section(_ h: CaseHistory, settings: ExportSettings) -> String {
+        var out = ""
+        caseArticle(h, settings: settings).render(into: &out)
+        return out
+    }
+
+    /// Everything before the body's content: the doctype, the head with the style sheet, `<body>`.
+    static func pageHead(title: String) -> String {
+        var out = "<!DOCTYPE html>\n"
+        HTMLNode.startTag(.html, [HTMLAttribute(.lang, "en")], into: &out)
+        HTMLNode.el(.head, [
+            .element(.meta, [HTMLAttribute(.charset, "utf-8")], []),
+            .element(.meta, [HTMLAttribute(.name, "viewport"), HTMLAttribute(.content, "width=device-width, initial-scale=1")], []),
+            .element(.meta, [HTMLAttribute(.name, "generator"), HTMLAttribute(.content, "Reinstate")], []),
+            .el(.title, text: title),
+            .styleSheet(HTMLStyle.sheet),
+        ]).render(into: &out)
+        HTMLNode.startTag(.body, into: &out)
+        return out
+    }
+
+    /// The end of the body and of the page.
+    public static var pageFoot: String {
+        var out = ""
+        HTMLNode.endTag(.body, into: &out)
+        HTMLNode.endTag(.html, into: &out)
+        return out + "\n"
     }
 
     static func caseArticle(_ h: CaseHistory, settings: ExportSettings) -> HTMLNode {

@@ -67,27 +67,39 @@ public indirect enum HTMLNode: Sendable {
             out += css.description
             out += "</style>"
         case .element(let tag, let attributes, let children):
-            out += "<"
-            out += tag.rawValue
-            for a in attributes {
-                out += " "
-                out += a.name.rawValue
-                out += "=\""
-                HTMLNode.escape(TerminalSafe.singleLine(a.value), into: &out)
-                out += "\""
-            }
-            out += ">"
+            HTMLNode.startTag(tag, attributes, into: &out)
             if tag.isVoid { return }
             // A parser drops one newline right after <pre>: give it one to drop.
             if tag == .pre, case .text(let first)? = children.first, first.hasPrefix("\n") || first.hasPrefix("\r") {
                 out += "\n"
             }
             for child in children { child.render(into: &out) }
-            out += "</"
-            out += tag.rawValue
-            out += ">"
-            if tag.breaksLine { out += "\n" }
+            HTMLNode.endTag(tag, into: &out)
         }
+    }
+
+    /// The start tag of an element, as `render(into:)` writes it: for a document written in pieces,
+    /// whose children come one at a time.
+    public static func startTag(_ tag: HTMLTag, _ attributes: [HTMLAttribute] = [], into out: inout String) {
+        out += "<"
+        out += tag.rawValue
+        for a in attributes {
+            out += " "
+            out += a.name.rawValue
+            out += "=\""
+            HTMLNode.escape(TerminalSafe.singleLine(a.value), into: &out)
+            out += "\""
+        }
+        out += ">"
+    }
+
+    /// The end tag of an element (none for a void one), with the line break of a block element.
+    public static func endTag(_ tag: HTMLTag, into out: inout String) {
+        if tag.isVoid { return }
+        out += "</"
+        out += tag.rawValue
+        out += ">"
+        if tag.breaksLine { out += "\n" }
     }
 
     /// Escapes `& < > " '`, which makes text safe both between tags and inside quoted attributes.

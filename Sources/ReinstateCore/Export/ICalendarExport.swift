@@ -9,6 +9,33 @@ public enum ICalendarExport {
 
     /// The calendar of every open deadline of `histories`, in due order. DTSTAMP is `settings.now`.
     public static func render(_ histories: [CaseHistory], settings: ExportSettings) -> String {
+        var open: [(Deadline, CaseHistory)] = []
+        for h in histories {
+            for d in openDeadlines(of: h) { open.append((d, h)) }
+        }
+        open.sort { inCalendarOrder($0.0, $1.0) }
+        var text = calendarHead
+        for (d, h) in open { text += event(d, of: h, settings: settings) }
+        return text + calendarFoot
+    }
+
+    // MARK: - The calendar in pieces
+
+    // `render` is these pieces: the head, one event an open deadline in calendar order, the foot. A
+    // whole-store export writes them as it reads the cases, so it never holds more than a few.
+
+    /// The deadlines of a case that get an event.
+    public static func openDeadlines(of h: CaseHistory) -> [Deadline] {
+        h.deadlines.filter(\.isOpen)
+    }
+
+    /// The order of the events: by due instant, then by id.
+    public static func inCalendarOrder(_ a: Deadline, _ b: Deadline) -> Bool {
+        (a.due, a.id) < (b.due, b.id)
+    }
+
+    /// Everything before the first event.
+    public static var calendarHead: String {
         var w = ICalendarWriter()
         w.property("BEGIN", raw: "VCALENDAR")
         w.property("VERSION", raw: "2.0")
@@ -16,12 +43,19 @@ public enum ICalendarExport {
         w.property("CALSCALE", raw: "GREGORIAN")
         w.property("METHOD", raw: "PUBLISH")
         w.property("X-WR-CALNAME", text: "Reinstate deadlines")
-        var open: [(Deadline, CaseHistory)] = []
-        for h in histories {
-            for d in h.deadlines where d.isOpen { open.append((d, h)) }
-        }
-        open.sort { ($0.0.due, $0.0.id) < ($1.0.due, $1.0.id) }
-        for (d, h) in open { event(d, of: h, settings: settings, into: &w) }
+        return w.text
+    }
+
+    /// The event of one open deadline of `h`.
+    public static func event(_ d: Deadline, of h: CaseHistory, settings: ExportSettings) -> String {
+        var w = ICalendarWriter()
+        event(d, of: h, settings: settings, into: &w)
+        return w.text
+    }
+
+    /// The end of the calendar.
+    public static var calendarFoot: String {
+        var w = ICalendarWriter()
         w.property("END", raw: "VCALENDAR")
         return w.text
     }

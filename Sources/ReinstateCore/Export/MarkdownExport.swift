@@ -14,16 +14,32 @@ public enum MarkdownExport {
 
     /// Several cases as one document: a contents list, then each case one heading level down.
     public static func render(all histories: [CaseHistory], settings: ExportSettings) -> String {
-        var out = "# Reinstate: \(histories.count) case\(histories.count == 1 ? "" : "s")\n\n"
-        out += "Exported on \(settings.time(settings.now)).\n\n"
-        for h in histories {
-            let c = h.suspensionCase
-            out += "- Case \(c.id): \(MarkdownText.inline(c.title)) (\(c.status.label))\n"
-        }
-        for h in histories {
-            out += "\n---\n\n"
-            renderCase(h, level: 2, settings: settings, into: &out)
-        }
+        var out = documentHead(count: histories.count, settings: settings)
+        for h in histories { out += contentsEntry(h.suspensionCase) }
+        for h in histories { out += section(h, settings: settings) }
+        return out
+    }
+
+    // MARK: - The many-case document in pieces
+
+    // `render(all:)` is these pieces in order: the head, one contents entry a case, one section a case.
+    // A whole-store export writes them as it reads the cases, so it never holds more than a few.
+
+    /// The title and the moment of the export.
+    public static func documentHead(count: Int, settings: ExportSettings) -> String {
+        "# Reinstate: \(count) case\(count == 1 ? "" : "s")\n\nExported on \(settings.time(settings.now)).\n\n"
+    }
+
+    /// One line of the contents list: the case's id, title and status.
+    public static func contentsEntry(_ c: SuspensionCase) -> String {
+        "- Case \(c.id): \(MarkdownText.inline(c.title)) (\(c.status.label))\n"
+    }
+
+    /// One case after the contents list: a rule, then the case one heading level down.
+    public static func section(_ h: CaseHistory, settings: ExportSettings) -> String {
+        var out = "\n---\n\n"
+        out.reserveCapacity(4096 + h.messages.reduce(0) { $0 + $1.text.utf8.count } * 2)
+        renderCase(h, level: 2, settings: settings, into: &out)
         return out
     }
 

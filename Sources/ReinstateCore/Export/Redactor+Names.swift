@@ -53,14 +53,38 @@ extension Redactor {
     /// A redactor for exporting `histories`: it knows every case's account name and the names their
     /// messages, plans and notes greet or sign with, plus `extraNames` the seller gave.
     public static func forExport(of histories: [CaseHistory], extraNames: [String] = []) -> Redactor {
-        var accounts: [String] = []
-        var sellers: [String] = extraNames
-        for h in histories {
-            if !h.suspensionCase.account.isEmpty { accounts.append(h.suspensionCase.account) }
-            for m in h.messages { sellers += personalNames(in: m.text) }
-            for p in h.plans { sellers += personalNames(in: p.text) }
-            for n in h.notes { sellers += personalNames(in: n.text) }
+        var names = NameCollector(extraNames: extraNames)
+        for h in histories { names.collect(h) }
+        return names.redactor()
+    }
+
+    /// The names `forExport(of:)` finds, gathered one case at a time, so a whole store can be read in
+    /// batches before anything is redacted: every placeholder must know every name first.
+    public struct NameCollector: Sendable {
+        private var accounts: [String] = []
+        private var sellers: [String] = []
+        private var seenAccounts = Set<String>()
+        private var seenSellers = Set<String>()
+
+        public init(extraNames: [String] = []) {
+            for name in extraNames { addSeller(name) }
         }
-        return Redactor(accountNames: accounts, sellerNames: sellers)
+
+        public mutating func collect(_ h: CaseHistory) {
+            let account = h.suspensionCase.account
+            if !account.isEmpty, seenAccounts.insert(account).inserted { accounts.append(account) }
+            for m in h.messages { for name in personalNames(in: m.text) { addSeller(name) } }
+            for p in h.plans { for name in personalNames(in: p.text) { addSeller(name) } }
+            for n in h.notes { for name in personalNames(in: n.text) { addSeller(name) } }
+        }
+
+        /// The same name twice is kept once: the redactor would keep only the first anyway.
+        private mutating func addSeller(_ name: String) {
+            if seenSellers.insert(name).inserted { sellers.append(name) }
+        }
+
+        public func redactor() -> Redactor {
+            Redactor(accountNames: accounts, sellerNames: sellers)
+        }
     }
 }

@@ -91,66 +91,46 @@ struct Export: ParsableCommand {
     func run() throws {
         try reporting {
             let store = try options.open()
-            // The backup: byte for byte what it always was.
-            if all, format == .json, !redact {
-                return try emit(try store.exportDocument().encoded(), to: output)
-            }
-            var histories = try caseID.map { [try store.history($0)] } ?? store.allHistories(includingRaw: format == .json)
-            let settings = ExportSettings(
-                now: try Clock.now(), zone: .current,
-                evidence: format == .markdown || format == .html ? EvidenceFiles.check(histories) : [:])
-            if redact {
-                var redactor = Redactor.forExport(of: histories, extraNames: redactNames)
-                histories = histories.map { redactor.redact($0) }
-            }
-            switch format {
-            case .json:
-                let documents = try store.caseDocuments(for: histories)
-                let data = try all ? StoreDocument(cases: documents).encoded() : Self.encode(documents[0])
-                try emit(JSONSafety.escapingControls(data), to: output)
-            case .markdown, .html:
-                if let outputDir {
-                    try writeEach(histories, into: outputDir) { render([$0], settings: settings) }
-                } else {
-                    try emit(Data(render(histories, settings: settings).utf8), to: output)
-                }
-            case .text:
-                if let outputDir {
-                    let withPlan = histories.filter { PlainTextPlan.latest(of: $0) != nil }
-                    for h in histories where PlainTextPlan.latest(of: h) == nil {
-                        printError("note: case \(h.suspensionCase.id) has no Plan of Action version; skipped.")
-                    }
-                    try writeEach(withPlan, into: outputDir) { h in
-                        PlainTextPlan.latest(of: h).map(PlainTextPlan.text(of:)) ?? ""
-                    }
-                    for h in withPlan { Self.noteUnanswered(h) }
-                } else {
-                    let h = histories[0]
-                    guard let plan = PlainTextPlan.latest(of: h) else {
-                        throw CLIError(
-                            "Case \(h.suspensionCase.id) has no Plan of Action version yet; add one with: "
-                                + "reinstate poa add --case \(h.suspensionCase.id) FILE")
-                    }
-                    try emit(Data(PlainTextPlan.text(of: plan).utf8), to: output)
-                    printError("exported plan v\(plan.number) (\(plan.submitted == nil ? "draft" : "submitted"))")
-                    Self.noteUnanswered(h)
-                }
-            case .ics:
-                let open = histories.reduce(0) { $0 + $1.deadlines.filter(\.isOpen).count }
-                try emit(Data(ICalendarExport.render(histories, settings: settings).utf8), to: output)
-                printError("\(open) open deadline\(open == 1 ? "" : "s") in the calendar")
+            if let caseID {
+                try exportOne(try store.history(caseID), store: store)
+            } else {
+                try exportAll(store)
             }
         }
     }
 
-    // MARK: - Rendering
+    // MARK: - One case
 
-    func render(_ histories: [CaseHistory], settings: ExportSettings) -> String {
-        switch (format, histories.count == 1 && !all) {
-        case (.html, true): return HTMLExport.render(histories[0], settings: settings)
-        case (.html, false): return HTMLExport.render(all: histories, settings: settings)
-        case (_, true): return MarkdownExport.render(histories[0], settings: settings)
-        case (_, false): return MarkdownExport.render(all: histories, settings: settings)
+    func exportOne(_ history: CaseHistory, store: CaseStore) throws {
+        var h = history
+        let settings = ExportSettings(
+            now: try Clock.now(), zone: .current,
+            evidence: format == .markdown || format == .html ? EvidenceFiles.check([h]) : [:])
+        if redact {
+            var redactor = Redactor.forExport(of: [h], extraNames: redactNames)
+            h = redactor.redact(h)
+        }
+        switch format {
+        case .json:
+            let documents = try store.caseDocuments(for: [h])
+            try emit(JSONSafety.escapingControls(try Self.encode(documents[0])), to: output)
+        case .markdown:
+            try emit(Data(MarkdownExport.render(h, settings: settings).utf8), to: output)
+        case .html:
+            try emit(Data(HTMLExport.render(h, settings: settings).utf8), to: output)
+        case .text:
+            guard let plan = PlainTextPlan.latest(of: h) else {
+                throw CLIError(
+                    "Case \(h.suspensionCase.id) has no Plan of Action version yet; add one with: "
+                        + "reinstate poa add --case \(h.suspensionCase.id) FILE")
+            }
+            try emit(Data(PlainTextPlan.text(of: plan).utf8), to: output)
+            printError("exported plan v\(plan.number) (\(plan.submitted == nil ? "draft" : "submitted"))")
+            Self.noteUnanswered(h)
+        case .ics:
+            let open = ICalendarExport.openDeadlines(of: h).count
+            try emit(Data(ICalendarExport.render([h], settings: settings).utf8), to: output)
+            printError("\(open) open deadline\(open == 1 ? "" : "s") in the calendar")
         }
     }
 
@@ -168,8 +148,6 @@ struct Export: ParsableCommand {
         }
     }
 
-    // MARK: - Writing
-
     func emit(_ data: Data, to path: String?) throws {
         if let path {
             try AtomicFile.write(data, to: path, overwrite: force)
@@ -177,36 +155,5 @@ struct Export: ParsableCommand {
         } else {
             FileHandle.standardOutput.write(data)
         }
-    }
-
-    /// One file per case, DIR/case-ID.EXT. Existing files are all looked for first, so a refusal
-    /// writes nothing.
-    func writeEach(_ histories: [CaseHistory], into folder: String, _ body: (CaseHistory) -> String) throws {
-        let fm = FileManager.default
-        var isDirectory: ObjCBool = false
-        if fm.fileExists(atPath: folder, isDirectory: &isDirectory) {
-            if !isDirectory.boolValue { throw CLIError("\(folder) is a file; --output-dir needs a folder.") }
-        } else {
-            do {
-                try fm.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-            } catch {
-                throw CLIError("Cannot create the folder \(folder): \(error.localizedDescription)")
-            }
-        }
-        let paths = histories.map { (folder as NSString).appendingPathComponent("case-\($0.suspensionCase.id).\(format.fileExtension)") }
-        if !force {
-            let existing = paths.filter { fm.fileExists(atPath: $0) }
-            if let first = existing.first {
-                let more = existing.count > 1 ? " and \(existing.count - 1) more" : ""
-                throw CLIError("\(first)\(more) already exist\(existing.count > 1 ? "" : "s"); add --force to replace. Nothing was written.")
-            }
-        }
-        var bytes = 0
-        for (h, path) in zip(histories, paths) {
-            let data = Data(body(h).utf8)
-            try AtomicFile.write(data, to: path, overwrite: force)
-            bytes += data.count
-        }
-        printError("wrote \(paths.count) file\(paths.count == 1 ? "" : "s") into \(folder) (\(bytes) bytes)")
     }
 }

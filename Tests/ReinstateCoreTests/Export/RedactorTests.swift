@@ -65,3 +65,34 @@ import Testing
         #expect([1, 2, 26, 27, 28, 52, 53].map(Redactor.letters) == ["A", "B", "Z", "AA", "AB", "AZ", "BA"])
     }
 }
+
+/// A whole-store export redacts in passes: names from every case first (a batch at a time), then the
+/// cases. Placeholders are given on first sight and never change, so redacting a text again later
+/// gives what it gave the first time: what lets a contents list or a calendar show redacted text of
+/// every case before the cases themselves are written.
+@Suite struct RedactorPassesTests {
+    static var histories: [CaseHistory] {
+        var second = ExportFixture.history
+        second.suspensionCase.id = 8
+        second.suspensionCase.account = "Northwind Home & Garden"
+        second.suspensionCase.title = "Mail from ops@northwind.example and 555-000-1234"
+        second.notes[0].text = "Hello Mary Major,\nOrder 222-3333333-4444444."
+        return ManyCasesSnapshotTests.histories + [second]
+    }
+
+    @Test func namesCollectedCaseByCaseMakeTheSameRedactor() {
+        var whole = Redactor.forExport(of: Self.histories, extraNames: ["王小明", "Jane"])
+        var names = Redactor.NameCollector(extraNames: ["王小明", "Jane"])
+        for h in Self.histories { names.collect(h) }
+        var collected = names.redactor()
+        for h in Self.histories { #expect(collected.redact(h) == whole.redact(h)) }
+    }
+
+    @Test func redactingAgainGivesTheSamePlaceholders() {
+        var r = Redactor.forExport(of: Self.histories)
+        let first = Self.histories.map { r.redact($0) }
+        #expect(first.map(\.suspensionCase.title).last == "Mail from contact2@example.invalid and phone-3")
+        #expect(Self.histories.map { r.redact($0) } == first)
+        #expect(Self.histories.map { r.redact($0.suspensionCase.title) } == first.map(\.suspensionCase.title))
+    }
+}
