@@ -32,9 +32,14 @@ struct Reinstate: ParsableCommand {
     }
 
     @OptionGroup var options: StoreOptions
-    @Flag(help: "Look, don't touch: every editing key is off.") var readOnly = false
+    @Flag(help: "Look, don't touch: every editing key is off. With a command: the store is opened read-only (not created, upgraded or changed).") var readOnly = false
     @Option(help: "At launch, warn about deadlines this many days ahead (default 3, or warn-days in the config file).")
     var warnDays: Double?
+
+    func validate() throws {
+        // Runs for every command (the top command's options are parsed whatever the subcommand).
+        StoreOptions.readOnlyRequested = readOnly
+    }
 
     func run() throws {
         try reporting {

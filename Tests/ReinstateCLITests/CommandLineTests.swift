@@ -75,6 +75,24 @@ import Testing
         #expect(try cli(["due", "--within=-1"]).status == 2)
     }
 
+    /// `--read-only` after a subcommand used to be accepted and ignored: `due --read-only` created a
+    /// store at a mistyped path. Now every command honours it.
+    @Test func readOnlyAfterACommandIsHonoured() throws {
+        let cli = CLI()
+        defer { cli.remove() }
+        let missing = try cli(["due", "--read-only"])
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("there is no store there yet"))
+        #expect(!FileManager.default.fileExists(atPath: cli.store))
+        #expect(try cli(["case", "new", "--title", "kept"]).status == 0)
+        let write = try cli(["case", "new", "--title", "not kept", "--read-only"])
+        #expect(write.status == 2)
+        #expect(write.stderr.contains("--read-only was given, so the store was not changed"))
+        let list = try cli(["case", "list", "--read-only"])
+        #expect(list.status == 0)
+        #expect(list.stdout.contains("kept") && !list.stdout.contains("not kept"))
+    }
+
     @Test func exportImportRoundTripGivesTheSameBytesAndPrivateFiles() throws {
         let cli = CLI()
         defer { cli.remove() }

@@ -25,7 +25,11 @@ func reporting(_ body: () throws -> Void) throws {
     } catch let exit as ExitCode {
         throw exit
     } catch let error as StoreError {
-        printError(error.description)
+        if StoreOptions.readOnlyRequested, case .writeFailed = error {
+            printError("--read-only was given, so the store was not changed; run the command without --read-only to save.")
+        } else {
+            printError(error.description)
+        }
         throw ExitCode(ExitStatus.failure)
     } catch let error as AtomicFile.Failure {
         printError(error.description)

@@ -17,9 +17,16 @@ struct StoreOptions: ParsableArguments {
         StoreLocation.resolve(option: store, environment: ProcessInfo.processInfo.environment)
     }
 
-    /// Opens the store, telling the seller about loose permissions.
+    /// `--read-only` given anywhere on the command line. It belongs to the top command, and
+    /// swift-argument-parser also accepts it after a subcommand (`reinstate export --all --read-only`)
+    /// without telling the subcommand; `Reinstate.validate()` records it here so every command honours
+    /// it instead of silently ignoring it.
+    nonisolated(unsafe) static var readOnlyRequested = false
+
+    /// Opens the store, telling the seller about loose permissions. Read-only when asked by the command
+    /// or by `--read-only`: nothing is created, upgraded or changed, and a write fails with words.
     func open(readOnly: Bool = false) throws -> CaseStore {
-        let store = try CaseStore(path: path, readOnly: readOnly)
+        let store = try CaseStore(path: path, readOnly: readOnly || Self.readOnlyRequested)
         for warning in store.warnings { printError("warning: " + warning) }
         return store
     }
