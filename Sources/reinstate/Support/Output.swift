@@ -28,6 +28,6 @@ enum Output {
 
     /// Columns padded to the widest cell, by display width (wide characters count as two), in one write.
     static func table(_ rows: [[String]]) {
-        FileHandle.standardOutput.write(Data(TextTable.text(rows).utf8))
+        FileHandle.standardOutput.write(Data(TextTable.bytes(rows)))
     }
 }
