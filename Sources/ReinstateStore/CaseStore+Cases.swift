@@ -88,17 +88,35 @@ extension CaseStore {
         _ filter: CaseFilter = CaseFilter(), sort: CaseSort = .urgency, offset: Int = 0, limit: Int = Int(Int32.max)
     ) throws -> [CaseSummary] {
         try read { db in
-            let (whereSQL, arguments) = Self.whereClause(filter)
-            let order = Schema.order(sort)
-            return try ColumnReader.map(
-                db,
-                sql: """
-                    SELECT \(Self.summaryColumns)
-                    FROM suspension_case c \(whereSQL)
-                    ORDER BY \(order) LIMIT ? OFFSET ?
-                    """,
-                arguments: arguments + [limit, offset], Self.summary)
+            var rows: [CaseSummary] = []
+            try Self.eachSummary(db, filter, sort: sort, offset: offset, limit: limit) { rows.append($0) }
+            return rows
         }
+    }
+
+    /// Every case passing the filter, as many times as `body` asks (`pass(each)` walks them all once),
+    /// all from one snapshot of the store: a command can measure every row, then print every row with
+    /// the same rows, without holding 100,000 of them in memory.
+    public func walkCaseSummaries<T>(
+        _ filter: CaseFilter, sort: CaseSort, _ body: (_ pass: ((CaseSummary) throws -> Void) throws -> Void) throws -> T
+    ) throws -> T {
+        try read { db in
+            try body { each in try Self.eachSummary(db, filter, sort: sort, offset: 0, limit: Int(Int32.max), each) }
+        }
+    }
+
+    static func eachSummary(
+        _ db: Database, _ filter: CaseFilter, sort: CaseSort, offset: Int, limit: Int, _ each: (CaseSummary) throws -> Void
+    ) throws {
+        let (whereSQL, arguments) = Self.whereClause(filter)
+        try ColumnReader.forEach(
+            db,
+            sql: """
+                SELECT \(Self.summaryColumns)
+                FROM suspension_case c \(whereSQL)
+                ORDER BY \(Schema.order(sort)) LIMIT ? OFFSET ?
+                """,
+            arguments: arguments + [limit, offset]) { try each(Self.summary($0)) }
     }
 
     /// The columns `summary(_:)` reads, by position: lists read thousands of rows, and GRDB's lookup of

@@ -118,14 +118,19 @@ struct ColumnReader {
 
     /// Runs `sql` and maps each row.
     static func map<T>(_ db: Database, sql: String, arguments: StatementArguments, _ transform: (ColumnReader) -> T) throws -> [T] {
+        var result: [T] = []
+        try forEach(db, sql: sql, arguments: arguments) { result.append(transform($0)) }
+        return result
+    }
+
+    /// Runs `sql` and hands each row to `body`, keeping none.
+    static func forEach(_ db: Database, sql: String, arguments: StatementArguments, _ body: (ColumnReader) throws -> Void) throws {
         let statement = try db.makeStatement(sql: sql)
         try statement.setArguments(arguments)
         let reader = ColumnReader(statement: statement.sqliteStatement)
-        var result: [T] = []
         let cursor = try Row.fetchCursor(statement)
         while try cursor.next() != nil {
-            result.append(transform(reader))
+            try body(reader)
         }
-        return result
     }
 }

@@ -93,6 +93,24 @@ import Testing
         #expect(list.stdout.contains("kept") && !list.stdout.contains("not kept"))
     }
 
+    /// `case list` measures and prints a row at a time (two passes over one snapshot); what it prints
+    /// is the same table, and an empty result says why.
+    @Test func caseListPrintsTheTableAndSaysWhyWhenEmpty() throws {
+        let cli = CLI()
+        defer { cli.remove() }
+        #expect(try cli(["case", "list"]).stdout.hasPrefix("No cases yet."))
+        try cli(["case", "new", "--title", "Order defect rate – 深圳", "--account", "Acme"])
+        try cli(["case", "new", "--title", "Inauthentic", "--account", "Northwind Home & Garden"])
+        let list = try cli(["case", "list", "--sort", "account"])
+        let lines = list.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count == 4)
+        #expect(lines[0].hasPrefix("ID  ACCOUNT                  MARKET  TITLE"))
+        #expect(lines[1].hasPrefix("1   Acme") && lines[2].hasPrefix("2   Northwind Home & Garden"))
+        #expect(lines[3] == "2 cases")
+        let none = try cli(["case", "list", "--search", "nothing like this"])
+        #expect(none.stdout == "No case matches; 2 in all. Try without --search or --status.\n")
+    }
+
     @Test func exportImportRoundTripGivesTheSameBytesAndPrivateFiles() throws {
         let cli = CLI()
         defer { cli.remove() }

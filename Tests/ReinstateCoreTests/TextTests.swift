@@ -81,3 +81,21 @@ import Testing
         #expect(hasher.finalize() == SHA256.hex(data))
     }
 }
+
+@Suite struct TextTableTests {
+    /// `case list` measures and prints a row at a time; the lines are the same as the whole table's.
+    @Test func rowAtATimeGivesTheSameLinesAsTheWholeTable() {
+        let rows = [
+            ["ID", "ACCOUNT", "TITLE", "OPEN"],
+            ["7", "深圳市蓝鲸贸易有限公司", "Order defect rate – account deactivated", "12"],
+            ["12345", "Acme", "Inauthentic – B0ABCDEF12", ""],
+            ["3", "Ame\u{301}lie 👩‍💻", "x", "1"],
+        ]
+        var columns: [Int] = []
+        for row in rows { TextTable.measure(row, into: &columns) }
+        var out: [UInt8] = []
+        for row in rows { TextTable.appendLine(row, columns: columns, to: &out) }
+        #expect(out == TextTable.bytes(rows))
+        #expect(String(decoding: out, as: UTF8.self) == TextTable.align(rows).joined(separator: "\n") + "\n")
+    }
+}

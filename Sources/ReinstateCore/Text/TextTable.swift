@@ -21,15 +21,31 @@ public enum TextTable {
         var out: [UInt8] = []
         out.reserveCapacity(rows.count * (widths.columns.reduce(0, +) + 2 * widths.columns.count + 1) * 2)
         for (row, rowWidths) in zip(rows, widths.cells) {
-            for (i, cell) in row.enumerated() {
-                out.append(contentsOf: cell.utf8)
-                if i < row.count - 1 {
-                    out.append(contentsOf: repeatElement(0x20, count: widths.columns[i] - rowWidths[i] + 2))
-                }
-            }
-            out.append(0x0A)
+            appendLine(row, widths: rowWidths, columns: widths.columns, to: &out)
         }
         return out
+    }
+
+    /// Widens `columns` to fit `row`: tables too long to hold (`case list` on 100,000 cases) are
+    /// measured a row at a time, then printed a row at a time with `appendLine`.
+    public static func measure(_ row: [String], into columns: inout [Int]) {
+        if columns.count < row.count { columns += Array(repeating: 0, count: row.count - columns.count) }
+        for (i, cell) in row.enumerated() { columns[i] = max(columns[i], DisplayWidth.of(cell)) }
+    }
+
+    /// One row padded to the measured `columns`, and its newline.
+    public static func appendLine(_ row: [String], columns: [Int], to out: inout [UInt8]) {
+        appendLine(row, widths: row.map(DisplayWidth.of), columns: columns, to: &out)
+    }
+
+    static func appendLine(_ row: [String], widths: [Int], columns: [Int], to out: inout [UInt8]) {
+        for (i, cell) in row.enumerated() {
+            out.append(contentsOf: cell.utf8)
+            if i < row.count - 1 {
+                out.append(contentsOf: repeatElement(0x20, count: max(1, columns[i] - widths[i] + 2)))
+            }
+        }
+        out.append(0x0A)
     }
 
     static func measure(_ rows: [[String]]) -> (cells: [[Int]], columns: [Int]) {

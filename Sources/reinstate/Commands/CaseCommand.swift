@@ -57,26 +57,49 @@ extension CaseCommand {
             try reporting {
                 let store = try options.open()
                 let now = try Clock.now()
-                let rows = try store.caseSummaries(CaseFilter(text: search, status: status), sort: sort)
+                let filter = CaseFilter(text: search, status: status)
                 if json {
-                    try Output.json(rows.map(CaseSummaryJSON.init))
+                    try Output.json(try store.caseSummaries(filter, sort: sort).map(CaseSummaryJSON.init))
                     return
                 }
-                if rows.isEmpty {
-                    Output.line("No cases yet. Add one with: reinstate case new --title \"…\"  (or try: reinstate demo)")
-                    return
-                }
-                var table = [["ID", "ACCOUNT", "MARKET", "TITLE", "STATUS", "NEXT DEADLINE", "OPEN", "APPEALS"]]
-                for r in rows {
-                    table.append([
+                let header = ["ID", "ACCOUNT", "MARKET", "TITLE", "STATUS", "NEXT DEADLINE", "OPEN", "APPEALS"]
+                func cells(_ r: CaseSummary) -> [String] {
+                    [
                         String(r.id), DisplayWidth.truncate(Output.safe(r.account), to: 24), r.marketplace,
                         DisplayWidth.truncate(Output.safe(r.title), to: 36), r.status.label,
                         r.nextDeadline.map { DeadlineRules.countdown(until: $0, now: now) } ?? "–",
                         String(r.unanswered), String(r.appealsSubmitted),
-                    ])
+                    ]
                 }
-                Output.table(table)
-                Output.line("\(rows.count) case\(rows.count == 1 ? "" : "s")")
+                // Two passes over one snapshot: the column widths, then the lines, a few hundred
+                // kilobytes at a time, so 100,000 cases never sit in memory at once.
+                let count = try store.walkCaseSummaries(filter, sort: sort) { pass -> Int in
+                    var columns: [Int] = []
+                    TextTable.measure(header, into: &columns)
+                    var count = 0
+                    try pass { TextTable.measure(cells($0), into: &columns); count += 1 }
+                    guard count > 0 else { return 0 }
+                    var out: [UInt8] = []
+                    TextTable.appendLine(header, columns: columns, to: &out)
+                    try pass {
+                        TextTable.appendLine(cells($0), columns: columns, to: &out)
+                        if out.count > 1 << 18 {
+                            Output.write(out)
+                            out.removeAll(keepingCapacity: true)
+                        }
+                    }
+                    Output.write(out)
+                    return count
+                }
+                if count == 0 {
+                    if filter != CaseFilter() {
+                        Output.line("No case matches; \(try store.caseCount()) in all. Try without --search or --status.")
+                    } else {
+                        Output.line("No cases yet. Add one with: reinstate case new --title \"…\"  (or try: reinstate demo)")
+                    }
+                    return
+                }
+                Output.line("\(count) case\(count == 1 ? "" : "s")")
             }
         }
     }
