@@ -119,6 +119,7 @@ public final class CaseStore: Sendable {
         let folder = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
         let temp = (folder.isEmpty ? "" : folder + "/") + ".\(name).\(getpid()).creating"
+        removeLeftovers(in: folder, prefix: ".\(name).", suffix: ".creating")
         do {
             try createPrivateFile(path: temp)
         } catch StoreError.cannotOpen(_, let why) {
@@ -143,6 +144,22 @@ public final class CaseStore: Sendable {
             return
         }
         throw StoreError.cannotOpen(path: path, why: String(cString: strerror(code)))
+    }
+
+    /// Removes what a killed Reinstate left while creating a store: files named PREFIX + PID + SUFFIX
+    /// (and their -wal, -shm, -journal) whose process is gone. A live process's files are left alone.
+    static func removeLeftovers(in folder: String, prefix: String, suffix: String) {
+        let place = folder.isEmpty ? "." : folder
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: place) else { return }
+        for file in names where file.hasPrefix(prefix) {
+            var base = Substring(file)
+            for journal in ["-wal", "-shm", "-journal"] where base.hasSuffix(journal) { base = base.dropLast(journal.count) }
+            guard base.hasSuffix(suffix), let pid = Int32(base.dropFirst(prefix.count).dropLast(suffix.count)), pid > 0,
+                pid != getpid()
+            else { continue }
+            if kill(pid, 0) == 0 || errno != ESRCH { continue }  // still running, or not ours to ask
+            unlink(place + "/" + file)
+        }
     }
 
     static func createPrivateFile(path: String) throws {

@@ -67,6 +67,27 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: path + "-wal"))
     }
 
+    /// A process killed while creating the store leaves ".NAME.PID.creating" (and its -wal, -shm);
+    /// the next first use removes it when that process is gone, and leaves a live process's alone.
+    @Test func leftoversOfAKilledFirstUseAreRemovedWhenTheirProcessIsGone() throws {
+        let tmp = TemporaryFolder()
+        let path = tmp.file("data/cases.sqlite")
+        try FileManager.default.createDirectory(atPath: tmp.file("data"), withIntermediateDirectories: true)
+        let gone = try Process.run(URL(fileURLWithPath: "/bin/true"), arguments: [])
+        gone.waitUntilExit()
+        let dead = tmp.file("data/.cases.sqlite.\(gone.processIdentifier).creating")
+        let alive = tmp.file("data/.cases.sqlite.\(getppid()).creating")
+        let unrelated = tmp.file("data/.notes.txt.\(gone.processIdentifier).creating")
+        for file in [dead, dead + "-wal", dead + "-shm", alive, unrelated] {
+            FileManager.default.createFile(atPath: file, contents: Data())
+        }
+        _ = try CaseStore(path: path)
+        #expect(FileManager.default.fileExists(atPath: path))
+        for file in [dead, dead + "-wal", dead + "-shm"] { #expect(!FileManager.default.fileExists(atPath: file)) }
+        #expect(FileManager.default.fileExists(atPath: alive))
+        #expect(FileManager.default.fileExists(atPath: unrelated))
+    }
+
     @Test func aFolderIsRefused() throws {
         let tmp = TemporaryFolder()
         #expect(throws: StoreError.notAStore(path: tmp.path, why: "it is a folder")) { try CaseStore(path: tmp.path) }
