@@ -156,6 +156,10 @@ public final class StandardOutput: ExportOutput {
         if buffer.append(data) { try flush() }
     }
 
+    public func write(_ bytes: [UInt8]) throws {
+        if buffer.append(bytes) { try flush() }
+    }
+
     public func flush() throws {
         if let error = buffer.drain(to: STDOUT_FILENO) {
             throw AtomicFile.Failure(description: "Cannot write to standard output: \(String(cString: strerror(error))).")
@@ -177,6 +181,11 @@ struct OutputBuffer {
 
     mutating func append(_ data: Data) -> Bool {
         bytes.append(contentsOf: data)
+        return bytes.count >= Self.capacity
+    }
+
+    mutating func append(_ more: [UInt8]) -> Bool {
+        bytes.append(contentsOf: more)
         return bytes.count >= Self.capacity
     }
 

@@ -2,7 +2,7 @@ import Foundation
 import ReinstateCore
 import ReinstateStore
 
-/// One case exported to a file from the full-screen UI, in the formats of `reinstate export --case`.
+/// One case exported in the formats of `reinstate export --case`: the command and the full-screen UI.
 public enum CaseExport {
     public static let formats = ["markdown", "html", "json", "text", "ics"]
 
@@ -15,11 +15,14 @@ public enum CaseExport {
         }
     }
 
-    /// Renders a case in a format.
-    public static func render(_ history: CaseHistory, format: String, store: CaseStore, now: Date) throws -> Data {
+    /// Renders a case in a format. `evidenceOf` is the case as stored when `history` is a redacted
+    /// copy (whose evidence paths keep only the file name): its files are the ones checked.
+    public static func render(
+        _ history: CaseHistory, format: String, store: CaseStore, now: Date, evidenceOf stored: CaseHistory? = nil
+    ) throws -> Data {
         let settings = ExportSettings(
             now: now, zone: .current,
-            evidence: format == "markdown" || format == "html" ? EvidenceFiles.check([history]) : [:])
+            evidence: format == "markdown" || format == "html" ? EvidenceFiles.check([stored ?? history]) : [:])
         switch format {
         case "markdown": return Data(MarkdownExport.render(history, settings: settings).utf8)
         case "html": return Data(HTMLExport.render(history, settings: settings).utf8)

@@ -93,18 +93,16 @@ extension CaseStore {
                 """,
             arguments: arguments
         ).map(Decode.requestedDetail), by: \.caseID)
-        let plans = Dictionary(grouping: try Row.fetchAll(
-            db, sql: "SELECT * FROM plan_version WHERE \(condition) ORDER BY case_id, number", arguments: arguments
-        ).map(Decode.plan), by: \.caseID)
-        let deadlines = Dictionary(grouping: try Row.fetchAll(
-            db, sql: "SELECT * FROM deadline WHERE \(condition) ORDER BY case_id, set_at, id", arguments: arguments
-        ).map(Decode.deadline), by: \.caseID)
-        let notes = Dictionary(grouping: try Row.fetchAll(
-            db, sql: "SELECT * FROM note WHERE \(condition) ORDER BY case_id, created_at, id", arguments: arguments
-        ).map(Decode.note), by: \.caseID)
-        let evidence = Dictionary(grouping: try Row.fetchAll(
-            db, sql: "SELECT * FROM evidence WHERE \(condition) ORDER BY case_id, added_at, id", arguments: arguments
-        ).map(Decode.evidence), by: \.caseID)
+        /// A table's rows of the selected cases, in `order`, by case.
+        func byCase<T>(_ table: String, order: String, _ decode: (Row) -> T, caseID: (T) -> Int64) throws -> [Int64: [T]] {
+            Dictionary(grouping: try Row.fetchAll(
+                db, sql: "SELECT * FROM \(table) WHERE \(condition) ORDER BY case_id, \(order)", arguments: arguments
+            ).map(decode), by: caseID)
+        }
+        let plans = try byCase("plan_version", order: "number", Decode.plan, caseID: \.caseID)
+        let deadlines = try byCase("deadline", order: "set_at, id", Decode.deadline, caseID: \.caseID)
+        let notes = try byCase("note", order: "created_at, id", Decode.note, caseID: \.caseID)
+        let evidence = try byCase("evidence", order: "added_at, id", Decode.evidence, caseID: \.caseID)
         return cases.map { c in
             CaseHistory(
                 suspensionCase: c, messages: messages[c.id] ?? [], requests: requests[c.id] ?? [],

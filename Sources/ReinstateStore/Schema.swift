@@ -146,28 +146,10 @@ enum Schema {
                 ALTER TABLE suspension_case ADD COLUMN unanswered_count INTEGER NOT NULL DEFAULT 0;
                 ALTER TABLE suspension_case ADD COLUMN submitted_count INTEGER NOT NULL DEFAULT 0;
                 UPDATE suspension_case SET
-                    unanswered_count = (\(unansweredCount("suspension_case.id"))),
-                    submitted_count = (\(submittedCount("suspension_case.id")));
-                CREATE TRIGGER requested_detail_count_insert AFTER INSERT ON requested_detail BEGIN
-                    UPDATE suspension_case SET unanswered_count = (\(unansweredCount("new.case_id"))) WHERE id = new.case_id;
-                END;
-                CREATE TRIGGER requested_detail_count_delete AFTER DELETE ON requested_detail BEGIN
-                    UPDATE suspension_case SET unanswered_count = (\(unansweredCount("old.case_id"))) WHERE id = old.case_id;
-                END;
-                CREATE TRIGGER requested_detail_count_update AFTER UPDATE OF state, case_id ON requested_detail BEGIN
-                    UPDATE suspension_case SET unanswered_count = (\(unansweredCount("old.case_id"))) WHERE id = old.case_id;
-                    UPDATE suspension_case SET unanswered_count = (\(unansweredCount("new.case_id"))) WHERE id = new.case_id;
-                END;
-                CREATE TRIGGER plan_version_count_insert AFTER INSERT ON plan_version BEGIN
-                    UPDATE suspension_case SET submitted_count = (\(submittedCount("new.case_id"))) WHERE id = new.case_id;
-                END;
-                CREATE TRIGGER plan_version_count_delete AFTER DELETE ON plan_version BEGIN
-                    UPDATE suspension_case SET submitted_count = (\(submittedCount("old.case_id"))) WHERE id = old.case_id;
-                END;
-                CREATE TRIGGER plan_version_count_update AFTER UPDATE OF submitted_at, case_id ON plan_version BEGIN
-                    UPDATE suspension_case SET submitted_count = (\(submittedCount("old.case_id"))) WHERE id = old.case_id;
-                    UPDATE suspension_case SET submitted_count = (\(submittedCount("new.case_id"))) WHERE id = new.case_id;
-                END;
+                    unanswered_count = (\(CaseCount.unanswered.of("suspension_case.id"))),
+                    submitted_count = (\(CaseCount.submitted.of("suspension_case.id")));
+                \(CaseCount.unanswered.triggers)
+                \(CaseCount.submitted.triggers)
                 DROP INDEX deadline_open_by_due;
                 CREATE INDEX deadline_open_by_due
                     ON deadline(due_at, case_id, id, message_id, amount, unit, anchor, phrase, set_at, closed_at)
@@ -177,14 +159,42 @@ enum Schema {
         return migrator
     }
 
-    /// A case's requested details still waiting for an answer (the red count in lists and `due`).
-    static func unansweredCount(_ caseID: String) -> String {
-        "SELECT count(*) FROM requested_detail WHERE case_id = \(caseID) AND state IN ('unanswered', 'reopened')"
-    }
+    /// A count kept on the case row (migration v3): which table is counted, which of its rows count,
+    /// and which of their columns can move a row in or out of the count.
+    struct CaseCount {
+        let column: String
+        let table: String
+        let condition: String
+        let changes: String
 
-    /// A case's plan versions sent to Amazon.
-    static func submittedCount(_ caseID: String) -> String {
-        "SELECT count(*) FROM plan_version WHERE case_id = \(caseID) AND submitted_at IS NOT NULL"
+        /// A case's requested details still waiting for an answer (the red count in lists and `due`).
+        static let unanswered = CaseCount(
+            column: "unanswered_count", table: "requested_detail", condition: "state IN ('unanswered', 'reopened')",
+            changes: "state")
+        /// A case's plan versions sent to Amazon.
+        static let submitted = CaseCount(
+            column: "submitted_count", table: "plan_version", condition: "submitted_at IS NOT NULL", changes: "submitted_at")
+
+        /// The count for the case `caseID` (an SQL expression), from the rows.
+        func of(_ caseID: String) -> String {
+            "SELECT count(*) FROM \(table) WHERE case_id = \(caseID) AND \(condition)"
+        }
+
+        private func recount(_ caseID: String) -> String {
+            "UPDATE suspension_case SET \(column) = (\(of(caseID))) WHERE id = \(caseID);"
+        }
+
+        /// Triggers that recount the case (both cases, when a row moves) after every insert, delete
+        /// and change that matters.
+        var triggers: String {
+            """
+            CREATE TRIGGER \(table)_count_insert AFTER INSERT ON \(table) BEGIN \(recount("new.case_id")) END;
+            CREATE TRIGGER \(table)_count_delete AFTER DELETE ON \(table) BEGIN \(recount("old.case_id")) END;
+            CREATE TRIGGER \(table)_count_update AFTER UPDATE OF \(changes), case_id ON \(table) BEGIN
+                \(recount("old.case_id")) \(recount("new.case_id"))
+            END;
+            """
+        }
     }
 
     /// Statuses in the order a case moves, for sorting (an index is built on the same expression).

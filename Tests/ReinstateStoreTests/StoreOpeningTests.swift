@@ -27,20 +27,12 @@ import Testing
         let tmp = TemporaryFolder()
         let path = tmp.file("old.sqlite")
         // A store as the first release wrote it: migration v1 only, with a case and a submitted plan.
-        try CaseStore.createPrivateFile(path: path)
-        do {
-            let queue = try DatabaseQueue(path: path)
-            try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = WAL") }
-            try Schema.migrator.migrate(queue, upTo: "v1")
-            try queue.write { db in
-                try db.execute(sql: """
-                    INSERT INTO suspension_case (id, title, scope, reason, status, status_changed_at, opened_at)
-                    VALUES (1, 'ODR', 'account', 'order-defect-rate', 'appeal-submitted', '2026-11-01T08:00:00Z', '2026-11-01T08:00:00Z');
-                    INSERT INTO plan_version (case_id, number, text, created_at, submitted_at)
-                    VALUES (1, 1, 'Root cause: …', '2026-11-02T08:00:00Z', '2026-11-03T08:00:00Z');
-                    """)
-            }
-        }
+        try earlierStore(at: path, upTo: "v1", """
+            INSERT INTO suspension_case (id, title, scope, reason, status, status_changed_at, opened_at)
+            VALUES (1, 'ODR', 'account', 'order-defect-rate', 'appeal-submitted', '2026-11-01T08:00:00Z', '2026-11-01T08:00:00Z');
+            INSERT INTO plan_version (case_id, number, text, created_at, submitted_at)
+            VALUES (1, 1, 'Root cause: …', '2026-11-02T08:00:00Z', '2026-11-03T08:00:00Z');
+            """)
         // Read-only cannot upgrade, and says how.
         #expect(throws: StoreError.self) { try CaseStore(path: path, readOnly: true) }
         let store = try CaseStore(path: path)

@@ -14,8 +14,8 @@ import Testing
         try store.queue.read { db in
             try Int64.fetchAll(db, sql: """
                 SELECT id FROM suspension_case c
-                WHERE c.unanswered_count != (\(Schema.unansweredCount("c.id")))
-                   OR c.submitted_count != (\(Schema.submittedCount("c.id")))
+                WHERE c.unanswered_count != (\(Schema.CaseCount.unanswered.of("c.id")))
+                   OR c.submitted_count != (\(Schema.CaseCount.submitted.of("c.id")))
                 """)
         }
     }
@@ -70,28 +70,20 @@ import Testing
     @Test func theUpgradeToV3CountsWhatIsAlreadyThere() throws {
         let tmp = TemporaryFolder()
         let path = tmp.file("v2.sqlite")
-        try CaseStore.createPrivateFile(path: path)
-        do {
-            let queue = try DatabaseQueue(path: path)
-            try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = WAL") }
-            try Schema.migrator.migrate(queue, upTo: "v2")
-            try queue.write { db in
-                try db.execute(sql: """
-                    INSERT INTO suspension_case (id, title, scope, reason, status, status_changed_at, opened_at)
-                    VALUES (1, 'ODR', 'account', 'order-defect-rate', 'more-information-requested',
-                            '2026-11-01T08:00:00Z', '2026-11-01T08:00:00Z');
-                    INSERT INTO message (id, case_id, kind, received_at, raw, text, reader_version)
-                    VALUES (1, 1, 'reply', '2026-11-04T08:00:00Z', x'', 'We need more.', 1);
-                    INSERT INTO requested_detail (case_id, message_id, position, text, aspect, state)
-                    VALUES (1, 1, 0, 'Root cause?', 'root-cause', 'unanswered'),
-                           (1, 1, 1, 'Actions?', 'corrective-action', 'reopened'),
-                           (1, 1, 2, 'Prevention?', 'preventive-measure', 'waived');
-                    INSERT INTO plan_version (case_id, number, text, created_at, submitted_at)
-                    VALUES (1, 1, 'Root cause: …', '2026-11-02T08:00:00Z', '2026-11-03T08:00:00Z'),
-                           (1, 2, 'draft', '2026-11-05T08:00:00Z', NULL);
-                    """)
-            }
-        }
+        try earlierStore(at: path, upTo: "v2", """
+            INSERT INTO suspension_case (id, title, scope, reason, status, status_changed_at, opened_at)
+            VALUES (1, 'ODR', 'account', 'order-defect-rate', 'more-information-requested',
+                    '2026-11-01T08:00:00Z', '2026-11-01T08:00:00Z');
+            INSERT INTO message (id, case_id, kind, received_at, raw, text, reader_version)
+            VALUES (1, 1, 'reply', '2026-11-04T08:00:00Z', x'', 'We need more.', 1);
+            INSERT INTO requested_detail (case_id, message_id, position, text, aspect, state)
+            VALUES (1, 1, 0, 'Root cause?', 'root-cause', 'unanswered'),
+                   (1, 1, 1, 'Actions?', 'corrective-action', 'reopened'),
+                   (1, 1, 2, 'Prevention?', 'preventive-measure', 'waived');
+            INSERT INTO plan_version (case_id, number, text, created_at, submitted_at)
+            VALUES (1, 1, 'Root cause: …', '2026-11-02T08:00:00Z', '2026-11-03T08:00:00Z'),
+                   (1, 2, 'draft', '2026-11-05T08:00:00Z', NULL);
+            """)
         let store = try CaseStore(path: path)
         let summary = try store.caseSummary(1)
         #expect(summary.unanswered == 2)

@@ -11,9 +11,6 @@ public enum TextTable {
         }
     }
 
-    /// The whole table as one text, each line ending in a newline.
-    public static func text(_ rows: [[String]]) -> String { String(decoding: bytes(rows), as: UTF8.self) }
-
     /// The whole table as UTF-8 bytes, ready to write: `due` prints thousands of rows, and copying
     /// each cell's bytes into one buffer costs a fraction of appending strings line by line.
     public static func bytes(_ rows: [[String]]) -> [UInt8] {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ReinstateApp
 import ReinstateCore
 import ReinstateStore
 
@@ -71,24 +72,23 @@ extension CaseCommand {
                         String(r.unanswered), String(r.appealsSubmitted),
                     ]
                 }
-                // Two passes over one snapshot: the column widths, then the lines, a few hundred
-                // kilobytes at a time, so 100,000 cases never sit in memory at once.
+                // Two passes over one snapshot: the column widths, then the lines, written through the
+                // buffered standard output, so 100,000 cases never sit in memory at once.
                 let count = try store.walkCaseSummaries(filter, sort: sort) { pass -> Int in
                     var columns: [Int] = []
                     TextTable.measure(header, into: &columns)
                     var count = 0
                     try pass { TextTable.measure(cells($0), into: &columns); count += 1 }
                     guard count > 0 else { return 0 }
-                    var out: [UInt8] = []
-                    TextTable.appendLine(header, columns: columns, to: &out)
+                    let out = StandardOutput()
+                    var line: [UInt8] = []
+                    TextTable.appendLine(header, columns: columns, to: &line)  // written with the first row
                     try pass {
-                        TextTable.appendLine(cells($0), columns: columns, to: &out)
-                        if out.count > 1 << 18 {
-                            Output.write(out)
-                            out.removeAll(keepingCapacity: true)
-                        }
+                        TextTable.appendLine(cells($0), columns: columns, to: &line)
+                        try out.write(line)
+                        line.removeAll(keepingCapacity: true)
                     }
-                    Output.write(out)
+                    try out.flush()
                     return count
                 }
                 if count == 0 {

@@ -88,25 +88,11 @@ extension Export {
 
     /// One Markdown or HTML file a case, DIR/case-ID.EXT, each the many-case document of that case alone.
     func writeEachCase(_ snapshot: ExportSnapshot, now: Date, into folder: String) throws {
-        let settings = ExportSettings(now: now, zone: .current)
-        var evidence = EvidenceFiles.Checker()
-        try prepareFolder(folder)
-        try refuseExisting(in: folder, snapshot: snapshot, withPlanOnly: false)
-        var redactor = try redactor(for: snapshot)
-        var files = 0, bytes = 0
-        try snapshot.forEachHistoryBatch(includingRaw: false) { batch in
-            var batchSettings = settings
-            batchSettings.evidence = evidence.check(batch)
-            for h in Self.redacting(batch, with: &redactor) {
-                let text = format == .html
-                    ? HTMLExport.render(all: [h], settings: batchSettings) : MarkdownExport.render(all: [h], settings: batchSettings)
-                let data = Data(text.utf8)
-                try AtomicFile.write(data, to: path(of: h.suspensionCase.id, in: folder), overwrite: force)
-                files += 1
-                bytes += data.count
-            }
+        _ = try writeFiles(snapshot, into: folder, plansOnly: false, checkingEvidence: true) { h, evidence in
+            let settings = ExportSettings(now: now, zone: .current, evidence: evidence)
+            return format == .html
+                ? HTMLExport.render(all: [h], settings: settings) : MarkdownExport.render(all: [h], settings: settings)
         }
-        printError("wrote \(files) file\(files == 1 ? "" : "s") into \(folder) (\(bytes) bytes)")
     }
 
     /// One plain-text plan a case, DIR/case-ID.txt; cases without a plan are skipped, and said so first.
@@ -117,20 +103,9 @@ extension Export {
                 printError("note: case \(c.id) has no Plan of Action version; skipped.")
             }
         }
-        try prepareFolder(folder)
-        try refuseExisting(in: folder, snapshot: snapshot, withPlanOnly: true)
-        var redactor = try redactor(for: snapshot)
-        var files = 0, bytes = 0
-        try snapshot.forEachHistoryBatch(includingRaw: false) { batch in
-            for h in Self.redacting(batch, with: &redactor) {
-                guard let plan = PlainTextPlan.latest(of: h) else { continue }
-                let data = Data(PlainTextPlan.text(of: plan).utf8)
-                try AtomicFile.write(data, to: path(of: h.suspensionCase.id, in: folder), overwrite: force)
-                files += 1
-                bytes += data.count
-            }
+        var redactor = try writeFiles(snapshot, into: folder, plansOnly: true, checkingEvidence: false) { h, _ in
+            PlainTextPlan.latest(of: h).map(PlainTextPlan.text(of:))
         }
-        printError("wrote \(files) file\(files == 1 ? "" : "s") into \(folder) (\(bytes) bytes)")
         // What each plan leaves unanswered, after the files, as before. Every placeholder is given by
         // now, so redacting a text again gives what the files show.
         try snapshot.forEachHistoryBatch(includingRaw: false) { batch in
@@ -223,6 +198,32 @@ extension Export {
             throw error
         }
         printError("wrote \(path) (\(file.count) bytes)")
+    }
+
+    /// One file a case into `folder`, each written whole; `content` gives nil for a case without one.
+    /// Existing files are refused first (all of them, so a refusal writes nothing). Returns the
+    /// redactor, with every placeholder the files gave.
+    func writeFiles(
+        _ snapshot: ExportSnapshot, into folder: String, plansOnly: Bool, checkingEvidence: Bool,
+        _ content: (CaseHistory, [Int64: EvidenceCheck]) -> String?
+    ) throws -> Redactor? {
+        try prepareFolder(folder)
+        try refuseExisting(in: folder, snapshot: snapshot, withPlanOnly: plansOnly)
+        var redactor = try redactor(for: snapshot)
+        var evidence = EvidenceFiles.Checker()
+        var files = 0, bytes = 0
+        try snapshot.forEachHistoryBatch(includingRaw: false) { batch in
+            let checked = checkingEvidence ? evidence.check(batch) : [:]
+            for h in Self.redacting(batch, with: &redactor) {
+                guard let text = content(h, checked) else { continue }
+                let data = Data(text.utf8)
+                try AtomicFile.write(data, to: path(of: h.suspensionCase.id, in: folder), overwrite: force)
+                files += 1
+                bytes += data.count
+            }
+        }
+        printError("wrote \(files) file\(files == 1 ? "" : "s") into \(folder) (\(bytes) bytes)")
+        return redactor
     }
 
     func path(of caseID: Int64, in folder: String) -> String {

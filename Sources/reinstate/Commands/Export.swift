@@ -18,15 +18,7 @@ struct Export: ParsableCommand {
         }
 
         /// The file name extension of one case's file in --output-dir.
-        var fileExtension: String {
-            switch self {
-            case .json: return "json"
-            case .markdown: return "md"
-            case .html: return "html"
-            case .text: return "txt"
-            case .ics: return "ics"
-            }
-        }
+        var fileExtension: String { CaseExport.fileExtension(rawValue) }
     }
 
     static let configuration = CommandConfiguration(
@@ -103,41 +95,29 @@ struct Export: ParsableCommand {
 
     func exportOne(_ history: CaseHistory, store: CaseStore) throws {
         var h = history
-        let settings = ExportSettings(
-            now: try Clock.now(), zone: .current,
-            evidence: format == .markdown || format == .html ? EvidenceFiles.check([h]) : [:])
         if redact {
             var redactor = Redactor.forExport(of: [h], extraNames: redactNames)
             h = redactor.redact(h)
         }
+        if format == .text, PlainTextPlan.latest(of: h) == nil {
+            throw CLIError(
+                "Case \(h.suspensionCase.id) has no Plan of Action version yet; add one with: "
+                    + "reinstate poa add --case \(h.suspensionCase.id) FILE")
+        }
+        let data = try CaseExport.render(h, format: format.rawValue, store: store, now: try Clock.now(), evidenceOf: history)
+        try emit(data, to: output)
         switch format {
-        case .json:
-            let documents = try store.caseDocuments(for: [h])
-            try emit(JSONSafety.escapingControls(try Self.encode(documents[0])), to: output)
-        case .markdown:
-            try emit(Data(MarkdownExport.render(h, settings: settings).utf8), to: output)
-        case .html:
-            try emit(Data(HTMLExport.render(h, settings: settings).utf8), to: output)
         case .text:
-            guard let plan = PlainTextPlan.latest(of: h) else {
-                throw CLIError(
-                    "Case \(h.suspensionCase.id) has no Plan of Action version yet; add one with: "
-                        + "reinstate poa add --case \(h.suspensionCase.id) FILE")
+            if let plan = PlainTextPlan.latest(of: h) {
+                printError("exported plan v\(plan.number) (\(plan.submitted == nil ? "draft" : "submitted"))")
             }
-            try emit(Data(PlainTextPlan.text(of: plan).utf8), to: output)
-            printError("exported plan v\(plan.number) (\(plan.submitted == nil ? "draft" : "submitted"))")
             Self.noteUnanswered(h)
         case .ics:
             let open = ICalendarExport.openDeadlines(of: h).count
-            try emit(Data(ICalendarExport.render([h], settings: settings).utf8), to: output)
             printError("\(open) open deadline\(open == 1 ? "" : "s") in the calendar")
+        case .json, .markdown, .html:
+            break
         }
-    }
-
-    static func encode(_ document: CaseDocument) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        return try encoder.encode(document) + Data([0x0A])
     }
 
     static func noteUnanswered(_ h: CaseHistory) {

@@ -17,11 +17,6 @@ enum Output {
 
     static func safe(_ text: String) -> String { TerminalSafe.clean(text) }
 
-    /// Bytes as they are.
-    static func write(_ bytes: [UInt8]) {
-        FileHandle.standardOutput.write(Data(bytes))
-    }
-
     /// Pretty, key-sorted JSON with a final newline.
     static func json<T: Encodable>(_ value: T) throws {
         let encoder = JSONEncoder()
