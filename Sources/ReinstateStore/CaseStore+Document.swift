@@ -62,6 +62,8 @@ extension CaseStore {
         case .waived(let reason):
             (doc.state, doc.waivedReason) = ("waived", reason)
         }
+        // A waiver taken back stays as history: its reason with the state that followed it.
+        if let before = r.waivedBefore { doc.waivedReason = before }
         return doc
     }
 

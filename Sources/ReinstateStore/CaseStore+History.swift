@@ -130,26 +130,35 @@ extension CaseStore {
 
     /// When a version goes to Amazon, the requests asked before it that it answers (as
     /// `reinstate check` reads it) are marked answered by it, "by matcher". Only requests still
-    /// unanswered: one the seller reopened, waived or answered keeps the seller's word. The matcher
-    /// leaves a request unanswered when in doubt, so what stays open after a submission is what the
-    /// version did not answer.
-    static func markAnswered(caseID: Int64, version: Int, text: String, submitted: Date, db: Database) throws {
-        let open = try Row.fetchAll(
+    /// open: unanswered, or reopened by the seller (reopening means "not answered by what I had sent",
+    /// so a version submitted after it that answers it counts). One the seller waived or answered keeps
+    /// the seller's word. The matcher leaves a request unanswered when in doubt, so what stays open
+    /// after a submission is what the version did not answer. `only` limits it to some requests.
+    /// Returns the requests it marked, as they were before.
+    @discardableResult
+    static func markAnswered(
+        caseID: Int64, version: Int, text: String, submitted: Date, only: Set<Int64>? = nil, db: Database
+    ) throws -> [RequestedDetail] {
+        var open = try Row.fetchAll(
             db,
             sql: """
                 SELECT r.* FROM requested_detail r JOIN message m ON m.id = r.message_id
-                WHERE r.case_id = ? AND r.state = 'unanswered' AND m.received_at <= ?
+                WHERE r.case_id = ? AND r.state IN ('unanswered', 'reopened') AND m.received_at <= ?
                 """,
             arguments: [caseID, Timestamp.wholeSeconds(submitted).stored]
         ).map(Decode.requestedDetail)
-        guard !open.isEmpty else { return }
+        if let only { open = open.filter { only.contains($0.id) } }
+        guard !open.isEmpty else { return [] }
+        var marked: [RequestedDetail] = []
         let reading = PlanReader().read(text)
         let matcher = CoverageMatcher()
         for request in open where matcher.verdict(for: request, in: reading).answered {
             try db.execute(
                 sql: "UPDATE requested_detail SET state = 'answered', answered_version = ?, answered_by = 'matcher' WHERE id = ?",
                 arguments: [version, request.id])
+            marked.append(request)
         }
+        return marked
     }
 
     static func insertPlan(_ plan: PlanVersion, db: Database) throws {
@@ -215,8 +224,9 @@ extension CaseStore {
             let request = try fetchRequest(id, db: db)
             switch state {
             case .unanswered, .reopened:
+                // A waiver's reason stays as history (shown as "waived before: …").
                 try db.execute(
-                    sql: "UPDATE requested_detail SET state = ?, answered_version = NULL, answered_by = NULL, waived_reason = NULL WHERE id = ?",
+                    sql: "UPDATE requested_detail SET state = ?, answered_version = NULL, answered_by = NULL WHERE id = ?",
                     arguments: [state == .reopened ? "reopened" : "unanswered", id])
             case .answered(let version, let by):
                 guard try Bool.fetchOne(
@@ -224,7 +234,7 @@ extension CaseStore {
                     arguments: [request.caseID, version]) == true
                 else { throw StoreError.notFound(what: "Plan version \(version) of case \(request.caseID)") }
                 try db.execute(
-                    sql: "UPDATE requested_detail SET state = 'answered', answered_version = ?, answered_by = ?, waived_reason = NULL WHERE id = ?",
+                    sql: "UPDATE requested_detail SET state = 'answered', answered_version = ?, answered_by = ? WHERE id = ?",
                     arguments: [version, by.rawValue, id])
             case .waived(let reason):
                 let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)

@@ -59,7 +59,9 @@ enum Decode {
         RequestedDetail(
             id: row["id"], caseID: row["case_id"], messageID: row["message_id"], text: row["text"],
             aspect: Aspect(rawValue: row["aspect"] ?? "") ?? .other, topic: row["topic"],
-            state: requestState(row), corrected: row["corrected"] == 1)
+            state: requestState(row), corrected: row["corrected"] == 1,
+            // The waiver's reason outlives the waiver (reopened or answered since) as history.
+            waivedBefore: row["state"] as String? == "waived" ? nil : row["waived_reason"])
     }
 
     static func plan(_ row: Row) -> PlanVersion {

@@ -156,6 +156,45 @@ enum Schema {
                     WHERE closed_at IS NULL;
                 """)
         }
+        migrator.registerMigration("v4") { db in
+            // A detail "answered by v2" while v2 is a draft was counted answered: the case list, `due` and
+            // the warning showed fewer open requests than Amazon has seen answers for. The count now
+            // follows `DetailStanding`: answered only by an unsubmitted version still counts as open,
+            // so it is also recounted when a version is stored or its submission changes.
+            //
+            // Notes can now be edited and removed, and messages moved between cases: the text index
+            // follows (before, only inserts were indexed).
+            let count = CaseCount.openForAmazon
+            try db.execute(sql: """
+                DROP TRIGGER requested_detail_count_insert;
+                DROP TRIGGER requested_detail_count_delete;
+                DROP TRIGGER requested_detail_count_update;
+                \(count.triggers)
+                CREATE TRIGGER plan_version_open_count_insert AFTER INSERT ON plan_version BEGIN
+                    UPDATE suspension_case SET unanswered_count = (\(count.of("new.case_id"))) WHERE id = new.case_id;
+                END;
+                CREATE TRIGGER plan_version_open_count_delete AFTER DELETE ON plan_version BEGIN
+                    UPDATE suspension_case SET unanswered_count = (\(count.of("old.case_id"))) WHERE id = old.case_id;
+                END;
+                CREATE TRIGGER plan_version_open_count_update AFTER UPDATE OF submitted_at, case_id ON plan_version BEGIN
+                    UPDATE suspension_case SET unanswered_count = (\(count.of("old.case_id"))) WHERE id = old.case_id;
+                    UPDATE suspension_case SET unanswered_count = (\(count.of("new.case_id"))) WHERE id = new.case_id;
+                END;
+                UPDATE suspension_case SET unanswered_count = (\(count.of("suspension_case.id")));
+                CREATE TRIGGER note_search_update AFTER UPDATE OF text, case_id ON note BEGIN
+                    DELETE FROM text_search WHERE source = 'note:' || old.id;
+                    INSERT INTO text_search(body, case_id, source) VALUES (new.text, new.case_id, 'note:' || new.id);
+                END;
+                CREATE TRIGGER note_search_delete AFTER DELETE ON note BEGIN
+                    DELETE FROM text_search WHERE source = 'note:' || old.id;
+                END;
+                CREATE TRIGGER message_search_update AFTER UPDATE OF subject, text, case_id ON message BEGIN
+                    DELETE FROM text_search WHERE source = 'message:' || old.id;
+                    INSERT INTO text_search(body, case_id, source)
+                    VALUES (new.subject || char(10) || new.text, new.case_id, 'message:' || new.id);
+                END;
+                """)
+        }
         return migrator
     }
 
@@ -167,10 +206,20 @@ enum Schema {
         let condition: String
         let changes: String
 
-        /// A case's requested details still waiting for an answer (the red count in lists and `due`).
+        /// A case's requested details still waiting for an answer (the red count in lists and `due`), as
+        /// migration v3 counted them; v4 counts `openForAmazon`.
         static let unanswered = CaseCount(
             column: "unanswered_count", table: "requested_detail", condition: "state IN ('unanswered', 'reopened')",
             changes: "state")
+        /// Since v4: also a detail answered only by a version not submitted (`DetailStanding.isOpen`).
+        static let openForAmazon = CaseCount(
+            column: "unanswered_count", table: "requested_detail",
+            condition: """
+                (state IN ('unanswered', 'reopened') OR (state = 'answered' AND NOT EXISTS (
+                    SELECT 1 FROM plan_version p WHERE p.case_id = requested_detail.case_id
+                    AND p.number = requested_detail.answered_version AND p.submitted_at IS NOT NULL)))
+                """,
+            changes: "state, answered_version")
         /// A case's plan versions sent to Amazon.
         static let submitted = CaseCount(
             column: "submitted_count", table: "plan_version", condition: "submitted_at IS NOT NULL", changes: "submitted_at")

@@ -19,7 +19,7 @@ struct Reinstate: ParsableCommand {
         subcommands: [
             CaseCommand.self, MessageCommand.self, PoaCommand.self, RequestCommand.self, NoteCommand.self,
             EvidenceCommand.self, Due.self, Parse.self, Export.self, Import.self, Backup.self, Restore.self, Demo.self,
-            Check.self,
+            Check.self, VersionCommand.self,
         ]
     )
 
@@ -28,6 +28,12 @@ struct Reinstate: ParsableCommand {
     /// rolls the transaction back, and the command says what happened.
     static func main() {
         signal(SIGXFSZ, SIG_IGN)
+        // `--version` alone: not as an argument-parser flag, which would take every subcommand's own
+        // `--version N` (request answer, check) for itself.
+        if Array(CommandLine.arguments.dropFirst()) == ["--version"] {
+            print(VersionCommand.text)
+            return
+        }
         main(nil)
     }
 

@@ -159,7 +159,7 @@ public enum HTMLExport {
     static func request(_ s: RequestStanding, time: (Date) -> String) -> HTMLNode {
         let (cls, marker): (String, String)
         switch s.now {
-        case .unanswered, .reopened: (cls, marker) = ("unanswered", "\u{25CF} UNANSWERED")
+        case .unanswered, .reopened, .answeredInDraft: (cls, marker) = ("unanswered", "\u{25CF} UNANSWERED")
         case .answered: (cls, marker) = ("answered", "\u{2713} answered")
         case .waived: (cls, marker) = ("waived", "\u{2013} waived")
         }

@@ -20,10 +20,14 @@ public struct RequestStanding: Sendable, Equatable {
     /// The next message from Amazon after the one that asked; nil when Amazon has not written since.
     public var nextMessage: Date?
     public var then: Then
-    /// The state now, as the seller and the coverage check left it.
-    public var now: RequestState
+    /// Where it stands now, as the seller and the coverage check left it, read with which versions were
+    /// sent: answered only in a draft is still open (`DetailStanding`, the one rule used everywhere).
+    public var now: DetailStanding
     /// Answered now by a version that was never submitted: Amazon has not seen the answer yet.
-    public var answeredByDraft: Bool
+    public var answeredByDraft: Bool {
+        if case .answeredInDraft = now { return true }
+        return false
+    }
 
     /// Standings of every requested detail of a case, grouped by the message that asked.
     public static func byMessage(in history: CaseHistory) -> [Int64: [RequestStanding]] {
@@ -44,15 +48,11 @@ public struct RequestStanding: Sendable, Equatable {
 
     static func standing(of r: RequestedDetail, nextMessage: Date?, submitted: [Int: Date]) -> RequestStanding {
         var then = Then.notAnswered
-        var draft = false
-        if case .answered(let version, _) = r.state {
-            if let at = submitted[version] {
-                if nextMessage.map({ at <= $0 }) ?? true { then = .answered(version: version, submitted: at) }
-            } else {
-                draft = true
-            }
+        if case .answered(let version, _) = r.state, let at = submitted[version] {
+            if nextMessage.map({ at <= $0 }) ?? true { then = .answered(version: version, submitted: at) }
         }
-        return RequestStanding(detail: r, nextMessage: nextMessage, then: then, now: r.state, answeredByDraft: draft)
+        return RequestStanding(
+            detail: r, nextMessage: nextMessage, then: then, now: r.standing { submitted[$0] != nil })
     }
 
     /// "answered by v2 (submitted 2026-11-07 …)" / "not answered in any version submitted before Amazon's
@@ -69,13 +69,16 @@ public struct RequestStanding: Sendable, Equatable {
 
     /// The state now in words, noting an answer Amazon has not seen yet.
     public var nowLabel: String {
+        let label: String
         switch now {
-        case .unanswered: return "UNANSWERED"
-        case .reopened: return "UNANSWERED (you reopened it)"
+        case .unanswered: label = "UNANSWERED"
+        case .reopened: label = "UNANSWERED (you reopened it)"
         case .answered(let version, let by):
-            let who = by == .user ? " (you said so)" : " (found by the coverage check)"
-            return "answered by v\(version)\(who)" + (answeredByDraft ? "; v\(version) is still a draft, not yet submitted" : "")
-        case .waived(let reason): return "waived: \(reason)"
+            label = "answered by v\(version)" + (by == .user ? " (you said so)" : " (found by the coverage check)")
+        case .answeredInDraft(let version, let by):
+            label = "UNANSWERED: answered in draft v\(version) (not sent yet)" + (by == .user ? " (you said so)" : "")
+        case .waived(let reason): label = "waived: \(reason)"
         }
+        return label + (detail.waivedBefore.map { "; waived before: \($0)" } ?? "")
     }
 }

@@ -26,8 +26,27 @@ public struct CaseHistory: Sendable, Equatable {
     /// The earliest open deadline.
     public var nextDeadline: Deadline? { DeadlineRules.next(of: deadlines) }
 
-    /// Requested details still waiting for an answer.
-    public var unanswered: [RequestedDetail] { requests.filter(\.state.isOpen) }
+    /// Requested details still waiting for an answer Amazon can see: unanswered, reopened, or answered
+    /// only in a draft (see `DetailStanding`).
+    public var unanswered: [RequestedDetail] {
+        let sent = submittedVersions
+        return requests.filter { $0.standing(isSubmitted: sent.contains).isOpen }
+    }
+
+    /// The numbers of the versions sent to Amazon.
+    public var submittedVersions: Set<Int> { Set(plans.lazy.filter { !$0.isDraft }.map(\.number)) }
+
+    /// Where a requested detail of this case stands for what Amazon has seen.
+    public func standing(of request: RequestedDetail) -> DetailStanding {
+        let sent = submittedVersions
+        return request.standing(isSubmitted: sent.contains)
+    }
+
+    /// The standing in words, with a waiver taken back ("answered in draft v2 (not sent yet)").
+    public func standingLabel(of request: RequestedDetail) -> String {
+        let sent = submittedVersions
+        return request.standingLabel(isSubmitted: sent.contains)
+    }
 
     /// How many plan versions were sent to Amazon.
     public var appealsSubmitted: Int { plans.filter { !$0.isDraft }.count }

@@ -74,12 +74,16 @@ public struct RequestedDetail: Sendable, Equatable {
     public var state: RequestState
     /// Whether the seller corrected the aspect or topic the reader gave (a new reading keeps them).
     public var corrected: Bool
+    /// History: the reason of a waiver the seller later took back (reopened, or answered since). Nil
+    /// while the detail is waived (the reason is in `state`) or was never waived.
+    public var waivedBefore: String?
 
     public init(
         id: Int64 = 0, caseID: Int64, messageID: Int64, text: String, aspect: Aspect,
-        topic: String, state: RequestState = .unanswered, corrected: Bool = false
+        topic: String, state: RequestState = .unanswered, corrected: Bool = false, waivedBefore: String? = nil
     ) {
         self.corrected = corrected
+        self.waivedBefore = waivedBefore
         self.id = id
         self.caseID = caseID
         self.messageID = messageID
@@ -87,5 +91,67 @@ public struct RequestedDetail: Sendable, Equatable {
         self.aspect = aspect
         self.topic = topic
         self.state = state
+    }
+}
+
+/// Where a requested detail stands for what Amazon has seen: its stored state read together with
+/// whether the version that answers it was sent. A detail "answered by v2" while v2 is still a draft
+/// is answered only in the seller's drafts: Amazon has not seen the answer, so it still counts as open
+/// everywhere a count of open requests is shown (case list, `due`, the warning, exports).
+///
+/// This is the one rule; `CaseHistory.standing(of:)` applies it with the case's plans, and the store's
+/// `unanswered_count` (migration v4) counts the same way in SQL.
+public enum DetailStanding: Sendable, Equatable {
+    case unanswered
+    /// The seller reopened it: not answered by any version sent so far.
+    case reopened
+    /// Answered by a version that was submitted.
+    case answered(version: Int, by: AnswerSource)
+    /// Answered by a version that is still a draft: not sent yet, so still open for Amazon.
+    case answeredInDraft(version: Int, by: AnswerSource)
+    case waived(reason: String)
+
+    /// `state` read with `isSubmitted(n)`: whether version n of the case was sent to Amazon.
+    public init(_ state: RequestState, isSubmitted: (Int) -> Bool) {
+        switch state {
+        case .unanswered: self = .unanswered
+        case .reopened: self = .reopened
+        case .answered(let version, let by):
+            self = isSubmitted(version) ? .answered(version: version, by: by) : .answeredInDraft(version: version, by: by)
+        case .waived(let reason): self = .waived(reason: reason)
+        }
+    }
+
+    /// Still waiting for an answer Amazon can see: unanswered, reopened, or answered only in a draft.
+    public var isOpen: Bool {
+        switch self {
+        case .unanswered, .reopened, .answeredInDraft: return true
+        case .answered, .waived: return false
+        }
+    }
+
+    /// Words for the seller ("answered in draft v2 (not sent yet)").
+    public var label: String {
+        switch self {
+        case .unanswered: return "unanswered"
+        case .reopened: return "unanswered (you reopened it)"
+        case .answered(let version, let by):
+            return by == .user ? "answered by v\(version) (you)" : "answered by v\(version)"
+        case .answeredInDraft(let version, let by):
+            return "answered in draft v\(version) (not sent yet)"
+        case .waived(let reason): return "waived: \(reason)"
+        }
+    }
+}
+
+extension RequestedDetail {
+    /// Where the detail stands, given which versions of its case were submitted.
+    public func standing(isSubmitted: (Int) -> Bool) -> DetailStanding {
+        DetailStanding(state, isSubmitted: isSubmitted)
+    }
+
+    /// The standing in words, with the reason of a waiver taken back since ("…; waived before: …").
+    public func standingLabel(isSubmitted: (Int) -> Bool) -> String {
+        standing(isSubmitted: isSubmitted).label + (waivedBefore.map { "; waived before: \($0)" } ?? "")
     }
 }

@@ -27,14 +27,19 @@ public struct CoverageMatcher: Sendable {
 
     /// Coverage of every request in `plan`: the seller's word where they gave it, the matcher's reading
     /// otherwise. `rejected` gives, by request id, the versions Amazon turned down for it.
+    ///
+    /// A request the seller reopened means "not answered by what I sent": a version already submitted
+    /// stays unanswered there, but `planIsDraft` (a version not sent yet) is judged by the matcher, as
+    /// submitting it will be.
     public func coverage(
-        of requests: [RequestedDetail], in plan: PlanReading, rejected: [Int64: [Int]] = [:]
+        of requests: [RequestedDetail], in plan: PlanReading, rejected: [Int64: [Int]] = [:], planIsDraft: Bool = false
     ) -> [RequestCoverage] {
-        coverage(of: requests, in: plan, rejected: rejected, facts: SentenceFacts.of(plan, book: book))
+        coverage(of: requests, in: plan, rejected: rejected, facts: SentenceFacts.of(plan, book: book), planIsDraft: planIsDraft)
     }
 
     func coverage(
-        of requests: [RequestedDetail], in plan: PlanReading, rejected: [Int64: [Int]], facts: [SentenceFacts]
+        of requests: [RequestedDetail], in plan: PlanReading, rejected: [Int64: [Int]], facts: [SentenceFacts],
+        planIsDraft: Bool = false
     ) -> [RequestCoverage] {
         requests.map { request in
             let verdict = verdict(for: request, in: plan, facts: facts)
@@ -44,6 +49,9 @@ public struct CoverageMatcher: Sendable {
             switch request.state {
             case .unanswered, .answered(_, .matcher):
                 break
+            case .reopened where planIsDraft:
+                c.reason = (verdict.answered ? "you reopened it, and this version answers it: " : "you reopened it; ")
+                    + verdict.reason
             case .reopened:
                 c.answered = false
                 c.by = .user

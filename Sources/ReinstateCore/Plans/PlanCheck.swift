@@ -24,7 +24,10 @@ public struct PlanCheck: Sendable, Equatable {
         let facts = SentenceFacts.of(reading)
         let matcher = CoverageMatcher()
         let rejected = RepeatedRequests.rejectedVersions(in: history)
-        let coverage = matcher.coverage(of: history.requests, in: reading, rejected: rejected, facts: facts)
+        // Not sent yet (a file, or a stored draft): a reopened request is judged by the matcher.
+        let isDraft = version.map { v in history.plans.first { $0.number == v }?.submitted == nil } ?? true
+        let coverage = matcher.coverage(
+            of: history.requests, in: reading, rejected: rejected, facts: facts, planIsDraft: isDraft)
         let previous = history.plans.filter { p in p.submitted != nil && (version.map { p.number < $0 } ?? true) }
             .max { $0.number < $1.number }
         let context = PlanReview.Context(

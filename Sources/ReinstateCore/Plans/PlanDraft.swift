@@ -13,7 +13,7 @@ public enum PlanDraft {
     public static func text(for history: CaseHistory, previous: PlanVersion?) -> String {
         let base = previous?.text ?? skeleton(for: history)
         let reading = PlanReader().read(base)
-        let coverage = CoverageMatcher().coverage(of: history.requests.filter(\.state.isOpen), in: reading)
+        let coverage = CoverageMatcher().coverage(of: history.unanswered, in: reading)
         let open = coverage.filter { !$0.answered }
         var header = [
             "\(commentMark) New draft for case \(history.suspensionCase.id)"
@@ -79,7 +79,7 @@ public enum PlanDraft {
     /// A first plan: the three parts (and evidence, when Amazon asked for some).
     static func skeleton(for history: CaseHistory) -> String {
         var kinds = PlanSection.Kind.required
-        if history.requests.contains(where: { $0.aspect == .evidence && $0.state.isOpen }) { kinds.append(.evidence) }
+        if history.unanswered.contains(where: { $0.aspect == .evidence }) { kinds.append(.evidence) }
         return kinds.map { heading($0) + "\n\n" }.joined()
     }
 

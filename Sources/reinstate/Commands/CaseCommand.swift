@@ -8,7 +8,7 @@ struct CaseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "case",
         abstract: "Create, list and show suspension cases, and change their status.",
-        subcommands: [New.self, List.self, Show.self, Status.self])
+        subcommands: [New.self, List.self, Show.self, Status.self, Edit.self])
 }
 
 extension CaseCommand {
@@ -132,18 +132,30 @@ extension CaseCommand {
             abstract: "Change a case's status.",
             discussion: """
                 Statuses: \(CaseStatus.allValueStrings.joined(separator: ", ")). Reinstated, denied and closed \
-                close the case's open deadlines; setting it back to an open status opens them again.
+                close the case's open deadlines; setting it back to an open status opens them again. On a \
+                terminal, finishing a case asks first (the default is no; --yes skips the question); scripts \
+                are not asked.
                 """)
 
         @OptionGroup var options: StoreOptions
         @Argument(help: "The case id.") var id: Int64
         @Argument(help: "The new status.") var status: CaseStatus
+        @Flag(name: [.customShort("y"), .long], help: "Finish the case without asking.") var yes = false
 
         func run() throws {
             try reporting {
                 let store = try options.open()
-                try store.setStatus(caseID: id, to: status, at: try Clock.now())
-                Output.line("Case \(id) is now \(status.label).")
+                let current = try store.caseSummary(id)
+                if status.isFinished, current.status != status {
+                    let open = try store.history(id).deadlines.filter(\.isOpen).count
+                    try Confirm.ifTerminal(
+                        "Set case \(id) (\(Output.safe(current.title))) to \(status.rawValue)?"
+                            + (open > 0 ? " It closes \(open) open deadline\(open == 1 ? "" : "s")." : ""),
+                        yes: yes)
+                }
+                let change = try store.changeStatus(caseID: id, to: status, at: try Clock.now())
+                Output.line("Case \(id) is now \(status.rawValue) (was \(change.before.rawValue)).")
+                if !change.deadlineChanges.isEmpty { Output.lines(DeadlineWords.lines(change.deadlineChanges)) }
             }
         }
     }

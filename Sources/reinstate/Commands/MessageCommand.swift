@@ -7,7 +7,7 @@ struct MessageCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "message",
         abstract: "Store Amazon's notices and replies, and read them back.",
-        subcommands: [Add.self, Show.self, Reparse.self])
+        subcommands: [Add.self, Show.self, Reparse.self, Edit.self, Move.self, Remove.self])
 }
 
 extension MessageCommand {
@@ -33,9 +33,10 @@ extension MessageCommand {
                 let now = try Clock.now()
                 let raw = try InputFile.read(file, what: "message")
                 let reading = MessageReader().read(raw)
+                let events = DateInput.events(try store.history(caseID))
                 let stored = try store.addMessage(
                     caseID: caseID, raw: raw, reading: reading, kind: kind,
-                    received: try received.map { try parseDate($0, option: "--received") }, now: now)
+                    received: try received.map { try DateInput.resolve($0, option: "--received", events: events) }, now: now)
                 Output.line(String(stored.message.id))
                 for warning in reading.warnings { printError("warning: " + warning) }
                 printError(

@@ -7,7 +7,7 @@ struct PoaCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "poa",
         abstract: "Plan of Action versions: add, submit, show. Versions are never overwritten.",
-        subcommands: [Add.self, Submit.self, Show.self, Diff.self, Draft.self])
+        subcommands: [Add.self, Submit.self, Show.self, Diff.self, Draft.self, Unsubmit.self])
 }
 
 extension PoaCommand {
@@ -27,9 +27,10 @@ extension PoaCommand {
                 let store = try options.open()
                 let now = try Clock.now()
                 let text = try InputFile.text(try InputFile.read(file, what: "plan"), path: file)
+                let events = DateInput.events(try store.history(caseID))
                 let number = try store.addPlan(
                     caseID: caseID, text: text, created: now,
-                    submitted: try submitted.map { try parseDate($0, option: "--submitted") })
+                    submitted: try submitted.map { try DateInput.resolve($0, option: "--submitted", events: events) })
                 Output.line(String(number))
             }
         }
@@ -46,13 +47,15 @@ extension PoaCommand {
 
         @OptionGroup var options: StoreOptions
         @Option(name: .customLong("case"), help: "The case id.") var caseID: Int64
-        @Option(help: "When it was sent (ISO 8601; default now).") var date: String?
+        @Option(help: "When it was sent (ISO 8601; default now). A bare date on the day of a later message needs the time.")
+        var date: String?
         @Argument(help: "The version number.") var version: Int
 
         func run() throws {
             try reporting {
                 let store = try options.open()
-                let at = try date.map { try parseDate($0, option: "--date") } ?? Clock.now()
+                let events = DateInput.events(try store.history(caseID), excludingPlan: version)
+                let at = try date.map { try DateInput.resolve($0, option: "--date", events: events) } ?? Clock.now()
                 try store.submitPlan(caseID: caseID, number: version, at: at)
                 Output.line("Version \(version) of case \(caseID) submitted \(Timestamp.local(at)).")
             }

@@ -92,7 +92,7 @@ extension RequestCommand {
 
 struct NoteCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "note", abstract: "Keep notes on a case.", subcommands: [Add.self])
+        commandName: "note", abstract: "Keep notes on a case; edit or remove them by id.", subcommands: [Add.self, Edit.self, Remove.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a note to a case; prints its id.")

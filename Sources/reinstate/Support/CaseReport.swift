@@ -28,9 +28,9 @@ enum CaseReport {
         Output.line("Requested details (\(h.unanswered.count) unanswered)")
         if h.requests.isEmpty { Output.line("  none") }
         for r in h.requests {
-            let marker = r.state.isOpen ? "!" : " "
+            let marker = h.standing(of: r).isOpen ? "!" : " "
             Output.line("  \(marker) #\(r.id)  [\(r.aspect.label)] \(s(r.text))")
-            Output.line("       \(s(r.state.label))\(r.topic.isEmpty ? "" : "   topic: \(s(r.topic))")")
+            Output.line("       \(s(h.standingLabel(of: r)))\(r.topic.isEmpty ? "" : "   topic: \(s(r.topic))")")
         }
         Output.line()
         Output.line("Plan of Action versions")
@@ -50,7 +50,7 @@ enum CaseReport {
         if !h.notes.isEmpty {
             Output.line()
             Output.line("Notes")
-            for n in h.notes { Output.line("  \(Timestamp.local(n.created))  \(s(n.text))") }
+            for n in h.notes { Output.line("  #\(n.id)  \(Timestamp.local(n.created))  \(s(n.text))") }
         }
         if !h.evidence.isEmpty {
             Output.line()
