@@ -41,8 +41,9 @@ import Testing
     }
 
     @Test func unansweredRequestsStandOutInColourAndWords() {
-        #expect(html.components(separatedBy: "<li class=\"unanswered\">").count - 1 == 2)
-        #expect(html.components(separatedBy: "● UNANSWERED").count - 1 == 2)
+        // Two open, and one answered only in draft v3: Amazon has not seen that answer.
+        #expect(html.components(separatedBy: "<li class=\"unanswered\">").count - 1 == 3)
+        #expect(html.components(separatedBy: "● UNANSWERED").count - 1 == 3)
         #expect(html.contains("ul.requests li.unanswered { border: 2px solid #b3261e"))
     }
 

@@ -48,7 +48,7 @@ import Testing
             "- **Account:** Blue Harbor Goods LLC", "- **Marketplace:** amazon.com", "- **Suspended:** listings B0C1234567, B0C7654321",
             "- **Status:** more info requested", "- **Appeals submitted:** 2",
             "- **Next deadline:** 2026-12-02 10:00 UTC (10d 1h left): “Within 17 days; really, \\\\ yes”",
-            "- **Requested details:** 2 of 6 unanswered",
+            "- **Requested details:** 3 of 6 unanswered",
         ] {
             #expect(markdown.contains(expected + "\n"), "\(expected)")
         }
@@ -61,9 +61,9 @@ import Testing
               - Now: **UNANSWERED**
             """))
         #expect(markdown.contains("""
-            - [evidence] Invoices from your supplier \\<Acme \\& Sons\\>.
+            - **UNANSWERED** [evidence] Invoices from your supplier \\<Acme \\& Sons\\>.
               - Then: not answered by any version submitted before Amazon wrote again on 2026-11-15 10:00 UTC
-              - Now: answered by v3 (you said so); v3 is still a draft, not yet submitted
+              - Now: **UNANSWERED: answered in draft v3 (not sent yet) (you said so)**
             """))
         #expect(markdown.contains("  - Then: answered by v2, submitted 2026-11-10 09:00 UTC\n"))
     }
