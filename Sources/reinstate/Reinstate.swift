@@ -30,7 +30,7 @@ struct Reinstate: ParsableCommand {
         signal(SIGXFSZ, SIG_IGN)
         // `--version` alone: not as an argument-parser flag, which would take every subcommand's own
         // `--version N` (request answer, check) for itself.
-        if Array(CommandLine.arguments.dropFirst()) == ["--version"] {
+        if CommandLine.arguments.dropFirst().first == "--version" {
             print(VersionCommand.text)
             return
         }
