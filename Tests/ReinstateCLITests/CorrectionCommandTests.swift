@@ -113,7 +113,7 @@ import Testing
         #expect(try history(cli).deadlines.allSatisfy { !$0.isOpen })
         let unsubmit = try cli(["poa", "unsubmit", "--case", "1", "1"])
         #expect(unsubmit.status == 0, "\(unsubmit.stderr)")
-        #expect(unsubmit.stdout.contains("Status: appeal-submitted → plan-drafted"))
+        #expect(unsubmit.stdout.contains("Status: appeal submitted → plan drafted"))
         let h = try history(cli)
         #expect(h.plans[0].submitted == nil)
         #expect(h.deadlines.allSatisfy(\.isOpen) == true)
@@ -123,7 +123,7 @@ import Testing
         // Scripts are not asked before finishing a case.
         let closed = try cli(["case", "status", "1", "closed"])
         #expect(closed.status == 0, "\(closed.stderr)")
-        #expect(closed.stdout.contains("Case 1 is now closed (was plan-drafted)."))
+        #expect(closed.stdout.contains("Case 1 is now closed (was plan drafted)."))
         #expect(try history(cli).deadlines.allSatisfy { !$0.isOpen })
     }
 
@@ -166,6 +166,19 @@ import Testing
         // A subcommand's own --version still works.
         try caseWithReply(cli)
         #expect(try cli(["poa", "add", "--case", "1", cli.file("v1.txt", good)]).status == 0)
-        #expect(try cli(["request", "answer", "1", "--version", "1"]).stdout == "Request 1 answered by version 1.\n")
+        #expect(try cli(["request", "answer", "1", "--version", "1"]).stdout.hasPrefix("Request 1 answered in draft v1, not sent yet"))
+    }
+
+    @Test func aStatusIsTakenInTheWordsShownOrByItsName() throws {
+        let cli = CLI()
+        defer { cli.remove() }
+        try caseWithReply(cli)
+        let list = try cli(["case", "list"]).stdout
+        #expect(list.contains("more info requested"))
+        #expect(try cli(["case", "list", "--status", "more info requested"]).stdout.contains("1 case"))
+        #expect(try cli(["case", "list", "--status", "more-information-requested"]).stdout.contains("1 case"))
+        let set = try cli(["case", "status", "1", "plan drafted"])
+        #expect(set.stdout == "Case 1 is now plan drafted (was more info requested).\n")
+        #expect(try cli(["case", "status", "1", "nonsense"]).status == 64)
     }
 }

@@ -154,7 +154,7 @@ extension CaseCommand {
                         yes: yes)
                 }
                 let change = try store.changeStatus(caseID: id, to: status, at: try Clock.now())
-                Output.line("Case \(id) is now \(status.rawValue) (was \(change.before.rawValue)).")
+                Output.line("Case \(id) is now \(status.label) (was \(change.before.label)).")
                 if !change.deadlineChanges.isEmpty { Output.lines(DeadlineWords.lines(change.deadlineChanges)) }
             }
         }

@@ -208,7 +208,7 @@ extension PoaCommand {
                 if !u.unmarked.isEmpty {
                     Output.line("Open again: request\(u.unmarked.count == 1 ? "" : "s") " + u.unmarked.map { "#\($0.id)" }.joined(separator: ", "))
                 }
-                if u.statusAfter != u.statusBefore { Output.line("Status: \(u.statusBefore.rawValue) → \(u.statusAfter.rawValue)") }
+                if u.statusAfter != u.statusBefore { Output.line("Status: \(u.statusBefore.label) → \(u.statusAfter.label)") }
                 DeadlineWords.print(u.deadlineChanges)
             }
         }

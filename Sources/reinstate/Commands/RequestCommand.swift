@@ -26,7 +26,11 @@ extension RequestCommand {
                     throw CLIError("Case \(request.caseID) has no plan version to answer with; add one: reinstate poa add --case \(request.caseID) FILE")
                 }
                 try store.setRequestState(id, to: .answered(version: number, by: .user))
-                Output.line("Request \(id) answered by version \(number).")
+                if try store.plan(caseID: request.caseID, number: number).isDraft {
+                    Output.line("Request \(id) answered in draft v\(number), not sent yet: it counts as answered once v\(number) is submitted.")
+                } else {
+                    Output.line("Request \(id) answered by version \(number).")
+                }
             }
         }
     }

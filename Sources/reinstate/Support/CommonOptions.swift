@@ -57,7 +57,16 @@ func parseDate(_ text: String, option: String) throws -> Date {
 }
 
 extension CaseStatus: ExpressibleByArgument {
-    public init?(argument: String) { self.init(rawValue: argument.lowercased()) }
+    /// The name commands take (`more-information-requested`), or the words shown on screen
+    /// (`"more info requested"`, also with hyphens): one status, whichever wording the seller saw.
+    public init?(argument: String) {
+        let a = argument.lowercased().trimmingCharacters(in: .whitespaces)
+        let hyphens = a.replacingOccurrences(of: " ", with: "-")
+        guard let status = CaseStatus(rawValue: hyphens)
+            ?? CaseStatus.allCases.first(where: { $0.label.replacingOccurrences(of: " ", with: "-") == hyphens })
+        else { return nil }
+        self = status
+    }
     public static var allValueStrings: [String] { allCases.map(\.rawValue) }
 }
 
@@ -82,7 +91,7 @@ extension StatusFilter: ExpressibleByArgument {
         case "all": self = .all
         case "unfinished": self = .unfinished
         default:
-            guard let status = CaseStatus(rawValue: argument.lowercased()) else { return nil }
+            guard let status = CaseStatus(argument: argument) else { return nil }
             self = .only(status)
         }
     }
