@@ -193,6 +193,29 @@ extension CaseStore {
         }
     }
 
+    /// Undoes `editMessageReceived` or `moveMessage` in one transaction: the message back in its case
+    /// with its date, its requests' states as they were, and both cases' deadlines counted again.
+    @discardableResult
+    public func undoMessageCorrection(_ correction: MessageCorrection) throws -> [DeadlineChange] {
+        try write { db in
+            let m = correction.before
+            let now = try Self.fetchMessage(m.id, db: db)
+            try Self.requireCase(m.caseID, db: db)
+            let cases = [now.caseID, m.caseID]
+            let before = try Self.deadlines(ofCases: cases, db: db)
+            try db.execute(
+                sql: "UPDATE message SET case_id = ?, received_at = ? WHERE id = ?",
+                arguments: [m.caseID, m.received.stored, m.id])
+            try db.execute(sql: "UPDATE requested_detail SET case_id = ? WHERE message_id = ?", arguments: [m.caseID, m.id])
+            try db.execute(
+                sql: "UPDATE deadline SET case_id = ?, set_at = ? WHERE message_id = ?",
+                arguments: [m.caseID, m.received.stored, m.id])
+            for r in correction.requestsBefore { try Self.writeState(of: r, db: db) }
+            for id in Set(cases) { try Self.refreshDeadlines(caseID: id, db: db) }
+            return Self.changes(before, try Self.deadlines(ofCases: cases, db: db))
+        }
+    }
+
     /// Puts requested details' states back exactly as given (answered by which version and whom,
     /// waived with which reason, reopened, and a waiver's reason kept as history): the undo of a
     /// correction that changed them.

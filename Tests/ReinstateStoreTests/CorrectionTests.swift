@@ -131,8 +131,15 @@ import Testing
         #expect(h.deadlines.first { $0.messageID == reply.message.id }?.isOpen == true)
         #expect(try store.caseSummary(id).unanswered == 3)
         // Undo: date and states back, exactly.
+        let before = try store.history(id)
         _ = try store.editMessageReceived(reply.message.id, to: change.before.received)
         try store.restoreRequestStates(change.requestsBefore)
+        #expect(try store.history(id).requests == change.requestsBefore)
+        #expect(try store.history(id).deadlines.allSatisfy { !$0.isOpen })
+        // The same in one step.
+        let again = try store.editMessageReceived(reply.message.id, to: t0.addingTimeInterval(9 * day))
+        #expect(try store.history(id) == before)
+        try store.undoMessageCorrection(again)
         #expect(try store.history(id).requests == change.requestsBefore)
         #expect(try store.history(id).deadlines.allSatisfy { !$0.isOpen })
     }
@@ -159,11 +166,14 @@ import Testing
         #expect(try store.caseSummaries(CaseFilter(text: "enough information")).map(\.id) == [other])
         #expect(throws: StoreError.self) { try store.moveMessage(reply.message.id, toCase: other) }
         #expect(throws: StoreError.notFound(what: "Case 99")) { try store.moveMessage(reply.message.id, toCase: 99) }
-        // Undo.
-        _ = try store.moveMessage(reply.message.id, toCase: id)
-        try store.restoreRequestStates(change.requestsBefore)
+        // Undo, in one step.
+        let changes = try store.undoMessageCorrection(change)
         #expect(try store.history(id).requests == change.requestsBefore)
         #expect(try store.history(id).deadlines.map(\.due) == [t0.addingTimeInterval(17 * day), t0.addingTimeInterval(14 * day)])
+        #expect(try store.history(other).messages.isEmpty)
+        #expect(try store.caseSummary(other).nextDeadline == nil)
+        #expect(changes.contains { $0.after?.caseID == id && $0.before?.caseID == other })
+        #expect(try store.caseSummaries(CaseFilter(text: "enough information")).map(\.id) == [id])
     }
 
     @Test func removingAMessageAndPuttingItBackExactly() throws {

@@ -41,7 +41,7 @@ struct Check: ParsableCommand {
             }
             let check = try store.checkPlan(caseID: caseID, text: text, version: number)
             if json {
-                try Output.json(CheckJSON(check, caseID: caseID, file: file))
+                try Output.json(CheckJSON(check, caseID: caseID, file: file, history: history))
             } else {
                 Output.lines(CheckReport.text(check, history: history, draftName: file))
             }
@@ -105,7 +105,7 @@ struct CheckJSON: Encodable {
     var coverage: [Coverage]
     var findings: [Finding]
 
-    init(_ check: PlanCheck, caseID: Int64, file: String?) {
+    init(_ check: PlanCheck, caseID: Int64, file: String?, history: CaseHistory? = nil) {
         self.case = caseID
         version = check.version
         self.file = file
@@ -120,7 +120,8 @@ struct CheckJSON: Encodable {
             Coverage(
                 request: c.request.id, text: c.request.text, aspect: c.request.aspect.rawValue, topic: c.request.topic,
                 answered: c.answered, by: c.by.rawValue, sentences: c.sentences.map(\.text), lines: c.sentences.map(\.line),
-                reason: c.reason, rejectedVersions: c.rejectedVersions, waived: c.waived, state: c.request.state.label)
+                reason: c.reason, rejectedVersions: c.rejectedVersions, waived: c.waived,
+                state: history?.standingLabel(of: c.request) ?? c.request.state.label)
         }
         findings = check.findings.map {
             Finding(rule: $0.rule.rawValue, severity: $0.severity.rawValue, line: $0.line, message: $0.message, what: $0.what, why: $0.rule.why)
