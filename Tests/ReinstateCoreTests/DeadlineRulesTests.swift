@@ -56,6 +56,8 @@ import Testing
     @Test func countdownsInDaysAndHours() {
         #expect(DeadlineRules.countdown(until: notice.addingTimeInterval(2 * day + 5 * 3600 + 59), now: notice) == "2d 5h left")
         #expect(DeadlineRules.countdown(until: notice.addingTimeInterval(3 * 3600), now: notice) == "3h left")
+        #expect(DeadlineRules.countdown(until: notice.addingTimeInterval(59 * 60), now: notice) == "under 1h left")
+        #expect(DeadlineRules.countdown(until: notice, now: notice.addingTimeInterval(60)) == "overdue under 1h")
         #expect(DeadlineRules.countdown(until: notice, now: notice.addingTimeInterval(day + 7200)) == "overdue 1d 2h")
     }
 

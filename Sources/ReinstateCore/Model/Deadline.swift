@@ -115,7 +115,8 @@ public enum DeadlineRules {
     /// "3d 4h left", "5h left", "overdue 1d 2h".
     public static func countdown(until due: Date, now: Date) -> String {
         let left = timeLeft(until: due, now: now)
-        let span = left.days > 0 ? "\(left.days)d \(left.hours)h" : "\(left.hours)h"
+        // Under an hour is said so: "0h left" read as no time at all.
+        let span = left.days > 0 ? "\(left.days)d \(left.hours)h" : left.hours > 0 ? "\(left.hours)h" : "under 1h"
         return left.overdue ? "overdue \(span)" : "\(span) left"
     }
 }
