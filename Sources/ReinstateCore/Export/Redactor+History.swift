@@ -18,6 +18,7 @@ extension Redactor {
             h.requests[i].text = redact(h.requests[i].text)
             h.requests[i].topic = redact(h.requests[i].topic)
             if case .waived(let reason) = h.requests[i].state { h.requests[i].state = .waived(reason: redact(reason)) }
+            if let before = h.requests[i].waivedBefore { h.requests[i].waivedBefore = redact(before) }
         }
         for i in h.plans.indices { h.plans[i].text = redact(h.plans[i].text) }
         for i in h.deadlines.indices { h.deadlines[i].rule.text = redact(h.deadlines[i].rule.text) }

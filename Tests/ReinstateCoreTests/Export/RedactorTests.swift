@@ -61,6 +61,16 @@ import Testing
         #expect(h.plans[1].text.hasSuffix("Sincerely,\nSeller A"))
     }
 
+    @Test func aWaiverTakenBackIsRedactedToo() {
+        var history = ExportFixture.history
+        history.requests[0].state = .reopened
+        history.requests[0].waivedBefore = "Jane Doe at jane.doe@example.com said so"
+        var r = Redactor.forExport(of: [history])
+        let h = r.redact(history)
+        #expect(h.requests[0].waivedBefore?.contains("jane.doe@example.com") == false)
+        #expect(!MarkdownExport.render(h, settings: ExportFixture.settings).contains("jane.doe@example.com"))
+    }
+
     @Test func placeholderLetters() {
         #expect([1, 2, 26, 27, 28, 52, 53].map(Redactor.letters) == ["A", "B", "Z", "AA", "AB", "AZ", "BA"])
     }
