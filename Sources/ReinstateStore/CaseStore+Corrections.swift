@@ -216,6 +216,31 @@ extension CaseStore {
         }
     }
 
+    /// Takes back a message just added (the tracker's undo of `m`): removes it with what was read from it
+    /// and puts back the status it moved the case from.
+    @discardableResult
+    public func undoAddMessage(_ stored: StoredMessage) throws -> RemovedMessage {
+        let removed = try removeMessage(stored.message.id)
+        if let change = stored.statusChange { try restoreStatus(change) }
+        return removed
+    }
+
+    /// Takes back a submission just recorded (the tracker's undo of `S`), exactly: the version is a draft
+    /// again, the requests its matcher marked are as they were, and the status is the one it replaced.
+    public func undoSubmission(_ s: Submission) throws {
+        try write { db in
+            try Self.requireCase(s.caseID, db: db)
+            try db.execute(
+                sql: "UPDATE plan_version SET submitted_at = NULL WHERE case_id = ? AND number = ?",
+                arguments: [s.caseID, s.number])
+            for r in s.marked { try Self.writeState(of: r, db: db) }
+            try db.execute(
+                sql: "UPDATE suspension_case SET status = ?, status_changed_at = ? WHERE id = ?",
+                arguments: [s.statusBefore.rawValue, s.statusChangedBefore.stored, s.caseID])
+            try Self.refreshDeadlines(caseID: s.caseID, db: db)
+        }
+    }
+
     /// Puts requested details' states back exactly as given (answered by which version and whom,
     /// waived with which reason, reopened, and a waiver's reason kept as history): the undo of a
     /// correction that changed them.

@@ -7,6 +7,20 @@ public struct StoredMessage: Sendable, Equatable {
     public var message: AmazonMessage
     public var requests: [RequestedDetail]
     public var deadline: Deadline?
+    /// The status the message moved the case from, when it moved it (for `undoAddMessage`).
+    public var statusChange: StatusChange? = nil
+}
+
+/// A submission as `submitPlan` recorded it, with what `undoSubmission` needs to take it back exactly.
+public struct Submission: Sendable, Equatable {
+    public var caseID: Int64
+    public var number: Int
+    public var submitted: Date
+    /// The requests its matcher marked answered, as they were before.
+    public var marked: [RequestedDetail]
+    public var statusBefore: CaseStatus
+    public var statusChangedBefore: Date
+    public var deadlineChanges: [DeadlineChange]
 }
 
 extension CaseStore {
@@ -30,6 +44,8 @@ extension CaseStore {
         id: Int64? = nil, db: Database
     ) throws -> StoredMessage {
         let current = try fetchCase(caseID, db: db)
+        let changedBefore = try statusChanged(caseID, db: db)
+        var statusChange: StatusChange? = nil
         let kind = kind ?? reading.kind
         let received = Timestamp.wholeSeconds(received ?? reading.received ?? now)
         try db.execute(
@@ -63,6 +79,8 @@ extension CaseStore {
                 try db.execute(
                     sql: "UPDATE suspension_case SET status = ?, status_changed_at = ? WHERE id = ?",
                     arguments: [next.rawValue, max(received, now).stored, caseID])
+                statusChange = StatusChange(
+                    caseID: caseID, before: current.status, changedBefore: changedBefore, after: next, deadlineChanges: [])
             }
         }
         try refreshDeadlines(caseID: caseID, db: db)
@@ -71,7 +89,7 @@ extension CaseStore {
         let message = AmazonMessage(
             id: messageID, caseID: caseID, kind: kind, received: received, subject: reading.subject, raw: raw,
             text: reading.text)
-        return StoredMessage(message: message, requests: requests, deadline: deadline)
+        return StoredMessage(message: message, requests: requests, deadline: deadline, statusChange: statusChange)
     }
 
     static func insertDeadline(caseID: Int64, messageID: Int64, rule: DeadlineRule, set: Date, id: Int64? = nil, db: Database) throws {
@@ -168,10 +186,14 @@ extension CaseStore {
                         plan.submitted.map { Timestamp.wholeSeconds($0).stored }])
     }
 
-    /// Records that a version was sent to Amazon. It closes the deadlines set before it.
-    public func submitPlan(caseID: Int64, number: Int, at: Date) throws {
+    /// Records that a version was sent to Amazon. It closes the deadlines set before it. Returns what
+    /// `undoSubmission` needs to take it back exactly (`unsubmitPlan` corrects one recorded earlier).
+    @discardableResult
+    public func submitPlan(caseID: Int64, number: Int, at: Date) throws -> Submission {
         try write { db in
             let current = try Self.fetchCase(caseID, db: db)
+            let changedBefore = try Self.statusChanged(caseID, db: db)
+            let before = try Self.deadlines(ofCases: [caseID], db: db)
             guard let row = try Row.fetchOne(
                 db, sql: "SELECT submitted_at, text FROM plan_version WHERE case_id = ? AND number = ?", arguments: [caseID, number])
             else { throw StoreError.notFound(what: "Plan version \(number) of case \(caseID)") }
@@ -182,13 +204,17 @@ extension CaseStore {
             try db.execute(
                 sql: "UPDATE plan_version SET submitted_at = ? WHERE case_id = ? AND number = ?",
                 arguments: [Timestamp.wholeSeconds(at).stored, caseID, number])
-            try Self.markAnswered(caseID: caseID, version: number, text: row["text"] ?? "", submitted: at, db: db)
+            let marked = try Self.markAnswered(caseID: caseID, version: number, text: row["text"] ?? "", submitted: at, db: db)
             if !current.status.isFinished {
                 try db.execute(
                     sql: "UPDATE suspension_case SET status = 'appeal-submitted', status_changed_at = ? WHERE id = ?",
                     arguments: [at.stored, caseID])
             }
             try Self.refreshDeadlines(caseID: caseID, db: db)
+            return Submission(
+                caseID: caseID, number: number, submitted: Timestamp.wholeSeconds(at), marked: marked,
+                statusBefore: current.status, statusChangedBefore: changedBefore,
+                deadlineChanges: Self.changes(before, try Self.deadlines(ofCases: [caseID], db: db)))
         }
     }
 
@@ -215,8 +241,14 @@ extension CaseStore {
     }
 
     /// Marks a requested detail answered (by a plan version), waived (with a reason) or open again.
-    public func setRequestState(_ id: Int64, to state: RequestState) throws {
-        try write { db in try Self.updateRequestState(id, to: state, db: db) }
+    /// Returns the detail as it was (`restoreRequestStates([previous])` puts it back).
+    @discardableResult
+    public func setRequestState(_ id: Int64, to state: RequestState) throws -> RequestedDetail {
+        try write { db in
+            let previous = try Self.fetchRequest(id, db: db)
+            try Self.updateRequestState(id, to: state, db: db)
+            return previous
+        }
     }
 
     static func updateRequestState(_ id: Int64, to state: RequestState, db: Database) throws {

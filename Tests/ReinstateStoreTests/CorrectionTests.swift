@@ -286,3 +286,47 @@ import Testing
         #expect(try store.history(id) == before)
     }
 }
+
+/// The undo of the ordinary writes the tracker makes: each puts the case back exactly.
+@Suite struct UndoTests {
+    let day: TimeInterval = 86_400
+    let t0 = Timestamp.parse("2026-11-01T08:00:00Z")!
+
+    @Test func addingAMessageSubmittingAndMarkingCanBeTakenBackExactly() throws {
+        let store = try CaseStore()
+        let id = try store.createCase(SuspensionCase(title: "Undo", opened: t0))
+        _ = try store.addPlan(caseID: id, text: "v1", created: t0, submitted: t0.addingTimeInterval(day))
+        let start = try store.history(id)
+        #expect(start.suspensionCase.status == .appealSubmitted)
+
+        // A reply moves the case to "more info requested"; undoing it puts back the status too.
+        let stored = try store.addMessage(
+            caseID: id, raw: Data("reply".utf8), reading: replyReading(topic: "late shipment"),
+            received: t0.addingTimeInterval(3 * day), now: t0.addingTimeInterval(3 * day))
+        #expect(stored.statusChange?.before == .appealSubmitted)
+        #expect(try store.suspensionCase(id).status == .moreInformationRequested)
+        try store.undoAddMessage(stored)
+        #expect(try store.history(id) == start)
+
+        // A submission, then its undo.
+        let again = try store.addMessage(
+            caseID: id, raw: Data("reply".utf8), reading: replyReading(topic: "late shipment"),
+            received: t0.addingTimeInterval(3 * day), now: t0.addingTimeInterval(3 * day))
+        let withReply = try store.history(id)
+        let previous = try store.setRequestState(again.requests[0].id, to: .waived(reason: "covered"))
+        #expect(previous.state == .unanswered)
+        _ = try store.addPlan(caseID: id, text: CorrectionTests().answering, created: t0.addingTimeInterval(4 * day))
+        let drafted = try store.history(id)
+        let submission = try store.submitPlan(caseID: id, number: 2, at: t0.addingTimeInterval(5 * day))
+        #expect(submission.marked.map(\.id) == [again.requests[1].id, again.requests[2].id])
+        #expect(try store.history(id).deadlines.allSatisfy { !$0.isOpen })
+        try store.undoSubmission(submission)
+        #expect(try store.history(id) == drafted)
+        // And the waiver's undo.
+        try store.restoreRequestStates([previous])
+        var expected = withReply
+        expected.plans = drafted.plans
+        expected.suspensionCase = drafted.suspensionCase
+        #expect(try store.history(id) == expected)
+    }
+}
