@@ -18,6 +18,10 @@ public struct StoreCaseBook: CaseBook {
         try store.dueWarnings(now: now, within: window, first: limit)
     }
 
+    public func changeMark() throws -> Int? {
+        try store.dataVersion()
+    }
+
     public func countCases(matching filter: CaseFilter) throws -> Int {
         try store.caseCount(filter)
     }

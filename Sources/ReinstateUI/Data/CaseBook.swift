@@ -49,4 +49,13 @@ public protocol CaseBook {
     /// Writes one case to `path` in a format of `reinstate export` (markdown, html, json, text, ics),
     /// whole or not at all, never over an existing file.
     func exportCase(id: Int64, format: String, to path: String, at time: Date) throws
+
+    /// A number that changes when another process commits a change to the store (SQLite's
+    /// `PRAGMA data_version`); the UI compares it on every tick and reloads when it moved. Nil when the
+    /// book cannot tell.
+    func changeMark() throws -> Int?
+}
+
+extension CaseBook {
+    public func changeMark() throws -> Int? { nil }
 }

@@ -8,7 +8,10 @@ public final class UIRuntime<Book: CaseBook> {
     public private(set) var state: AppState
     private let book: Book
     private let clock: () -> Date
-    private var editor: ((String) throws -> String?)?
+    private var editor: ((String) throws -> EditorResult)?
+    private weak var terminal: Terminal?
+    /// The store's change counter when last looked at (`CaseBook.changeMark`).
+    private var changeMark: Int?
 
     /// A runtime over a case book; `clock` gives the time now (injected so tests are repeatable).
     public init(book: Book, options: UIOptions, width: Int = 80, height: Int = 24, clock: @escaping () -> Date = Date.init) {
@@ -37,7 +40,12 @@ public final class UIRuntime<Book: CaseBook> {
     /// Runs until the seller quits: draw, wait for an event, handle it.
     public func run(on terminal: Terminal) {
         editor = { [unowned terminal] text in try terminal.edit(text) }
-        defer { editor = nil }
+        self.terminal = terminal
+        defer {
+            editor = nil
+            self.terminal = nil
+        }
+        changeMark = try? book.changeMark()
         let size = terminal.size
         send(.resized(width: size.width, height: size.height))
         start()
@@ -50,9 +58,15 @@ public final class UIRuntime<Book: CaseBook> {
                 lastMinute = Int(now.timeIntervalSince1970 / 60)
                 send(.tick(now))
             }
+            // Another process (a command in another window, a colleague) changed the store: reload.
+            if let mark = try? book.changeMark(), mark != changeMark {
+                changeMark = mark
+                send(.storeChangedElsewhere)
+            }
             switch event {
             case .key(let key)?: send(.key(key))
             case .mouse(let mouse)?: send(.mouse(mouse))
+            case .paste(let text)?: send(.paste(text))
             case .resize(let width, let height)?: send(.resized(width: width, height: height))
             case .resumed?: send(.resized(width: terminal.size.width, height: terminal.size.height))
             case nil: break
@@ -106,7 +120,7 @@ public final class UIRuntime<Book: CaseBook> {
                 return .saved("Message added.", caseID: caseID)
             case .editText(let request):
                 guard let editor else { return .failed("No editor available here.") }
-                return .edited(request, text: try editor(request.initialText))
+                return .edited(request, try editor(request.initialText))
             case .addPlanDraft(let caseID, let text, let at):
                 let number = try book.addPlanDraft(caseID: caseID, text: text, at: at)
                 return .saved("Plan v\(number) saved as a draft.", caseID: caseID)
@@ -122,6 +136,17 @@ public final class UIRuntime<Book: CaseBook> {
                 let absolute = expanded.hasPrefix("/") ? expanded : FileManager.default.currentDirectoryPath + "/" + expanded
                 try book.exportCase(id: caseID, format: format, to: absolute, at: clock())
                 return .saved("Exported as \(format) to \(absolute).", caseID: caseID)
+            case .removeFile(let path):
+                unlink(path)
+                return nil
+            case .thenRemove(let inner, let path):
+                let result = perform(inner)
+                if case .failed? = result { return result }
+                unlink(path)
+                return result
+            case .redrawScreen:
+                terminal?.redrawAll()
+                return nil
             case .quit:
                 return nil
             }

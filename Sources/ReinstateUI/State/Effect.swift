@@ -33,6 +33,13 @@ public enum Effect: Sendable, Equatable {
     /// → `.planChecked`
     case checkPlan(caseID: Int64, version: Int)
     case exportCase(caseID: Int64, format: String, path: String)
+    /// Removes a file the editor left (the seller's text is no longer needed there).
+    case removeFile(String)
+    /// Carries out the effect, then removes `file` unless the effect failed: the seller's kept text
+    /// goes only once it is stored or open in the editor again.
+    indirect case thenRemove(Effect, file: String)
+    /// Sends the next frame whole (Ctrl-L).
+    case redrawScreen
     /// Ends the program.
     case quit
 }

@@ -13,6 +13,8 @@ public enum PromptPurpose: Sendable, Equatable {
     /// A file path, or empty to paste the message in the editor.
     case messageSource(caseID: Int64)
     case confirmSubmitted(caseID: Int64, version: Int)
+    /// The editor failed and the seller's text is kept in a file: store it, edit again, or leave it.
+    case editorFailed(EditRequest, EditorResult)
     case exportFormat(caseID: Int64)
     case exportPath(caseID: Int64, format: String)
     /// The questions for a new case, one after another, carrying the answers so far.

@@ -9,6 +9,8 @@ final class MemoryCaseBook: CaseBook {
     /// Every call made, to check the UI only reads windows.
     var calls: [String] = []
     var nextID: Int64 = 1
+    /// What `changeMark` answers: a test moves it to play another process changing the store.
+    var mark = 0
 
     func add(_ history: CaseHistory) {
         var history = history
@@ -27,6 +29,8 @@ final class MemoryCaseBook: CaseBook {
             status: c.status, nextDeadline: history.nextDeadline?.due, unanswered: history.unanswered.count,
             appealsSubmitted: history.appealsSubmitted)
     }
+
+    func changeMark() throws -> Int? { mark }
 
     func dueWarnings(now: Date, within window: TimeInterval, first limit: Int) throws -> DueWarnings {
         calls.append("dueWarnings")
@@ -98,6 +102,7 @@ final class MemoryCaseBook: CaseBook {
     }
 
     func addNote(caseID: Int64, text: String, at time: Date) throws {
+        guard histories[caseID] != nil else { throw MemoryBookError.noSuchCase(caseID) }
         let id = Int64((histories[caseID]?.notes.count ?? 0) + 1)
         histories[caseID]?.notes.append(Note(id: id, caseID: caseID, created: time, text: text))
     }
@@ -139,4 +144,8 @@ final class MemoryCaseBook: CaseBook {
         add(CaseHistory(suspensionCase: c))
         return c.id
     }
+}
+
+enum MemoryBookError: Error {
+    case noSuchCase(Int64)
 }
