@@ -210,3 +210,52 @@ final class ScriptedTerminal: Terminal {
     func redrawAll() { redraws += 1 }
     func edit(_ text: String) throws -> EditorResult { .saved(text) }
 }
+
+/// Issue 13, item 10: extra width goes where the words are; the time left and the open count are
+/// never cut; whatever is cut ends with "…".
+@Suite struct ColumnWidthTests {
+    func caseList(width: Int) -> [String] {
+        let runtime = Fixtures.runtime(width: width, height: 24)
+        runtime.send(.key(.character(" ")))
+        return render(runtime.state).lines
+    }
+
+    @Test(arguments: [60, 80, 120, 200]) func theTimeLeftAndTheOpenCountAreNeverCut(width: Int) {
+        let lines = caseList(width: width)
+        let row = lines.first { $0.hasPrefix(" 12 ") || $0.hasPrefix("▶12 ") || $0.contains("    12 ") } ?? ""
+        #expect(row.contains("10h left"), "at \(width) columns: \(row)")
+        #expect(row.contains("●2"), "at \(width) columns: \(row)")
+        #expect(lines.contains { $0.contains("overdue 1d 2h") && $0.contains("●1") }, "at \(width) columns")
+        #expect(lines.allSatisfy { DisplayWidth.of($0) <= width })
+    }
+
+    @Test func wideTerminalsShowTheStatusAndAccountWhole() {
+        let lines = caseList(width: 120)
+        #expect(lines.contains { $0.contains("more info requested") })
+        #expect(!lines.contains { $0.contains("more info …") })
+    }
+
+    @Test func fittedWidthsShareTheRoomWhereTheWordsAre() {
+        let columns = [
+            TableColumn("#", width: 6, keepWhole: true),
+            TableColumn("Account", width: 10, minimum: 6, maximum: 28),
+            TableColumn("Title", width: 11, flexible: true, minimum: 8),
+            TableColumn("Left", width: 14, keepWhole: true),
+        ]
+        let rows = [[Span("7"), Span("A very long account name Ltd"), Span("Title"), Span("overdue 1d 23h")]]
+        // Wide: the account grows to its words, the title takes the rest.
+        #expect(Table.fitted(columns, rows: rows, total: 100) == [1, 28, 100 - 3 - 1 - 28 - 14, 14])
+        // Narrow: the flexible title gives first, then the account; the time left is whole.
+        let narrow = Table.fitted(columns, rows: rows, total: 34)
+        #expect(narrow[3] == 14)
+        #expect(narrow.reduce(0, +) + 3 <= 34)
+        #expect(narrow[2] >= 5)
+    }
+
+    @Test func countdownsSayUnderAnHour() {
+        let now = Fixtures.now
+        #expect(DeadlineRules.countdown(until: now.addingTimeInterval(20 * 60), now: now) == "under 1h left")
+        #expect(DeadlineRules.countdown(until: now.addingTimeInterval(-20 * 60), now: now) == "overdue under 1h")
+        #expect(DeadlineRules.countdown(until: now.addingTimeInterval(47 * 3600 + 59 * 60), now: now) == "1d 23h left")
+    }
+}

@@ -128,7 +128,7 @@ import Testing
     @Test func requestedDetailsSkipGroupHeadings() {
         var s = caseState()
         let rows = s.caseView?.requestRows ?? []
-        #expect(rows.first == .group("improper packaging · root cause"))
+        #expect(rows.first == .group("root cause · improper packaging"))
         #expect(s.caseView?.scroll(.requestedDetails).selected == 1)
         #expect(s.caseView?.selectedDetail?.id == 1)
         _ = s.apply(.key(.character("j")))
