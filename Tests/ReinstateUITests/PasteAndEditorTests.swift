@@ -259,3 +259,57 @@ final class ScriptedTerminal: Terminal {
         #expect(DeadlineRules.countdown(until: now.addingTimeInterval(47 * 3600 + 59 * 60), now: now) == "1d 23h left")
     }
 }
+
+/// Issue 13, item 4 and issue 15: a message with no date is not silently dated "now", and the
+/// tracker says what it read.
+@Suite struct MessageArrivalTests {
+    @Test func aMessageWithoutADateAsksWhenItArrived() {
+        var s = AppState(width: 80, height: 24, now: Fixtures.now, options: Fixtures.options())
+        _ = s.apply(.caseLoaded(Fixtures.packagingCase()))
+        let raw = Data("Dear seller, we need more information.".utf8)
+        #expect(s.apply(.messageRead(caseID: 12, raw: raw, source: "the editor", date: nil)) == [])
+        #expect(s.prompt?.purpose == .messageArrived(caseID: 12, raw: raw))
+        for c in "2026-11-31" { _ = s.apply(.key(.character(c))) }
+        #expect(s.apply(.key(.enter)) == [])
+        #expect(s.message?.isError == true)
+        _ = s.apply(.key(.control("u")))
+        for c in "2026-11-19T14:05" { _ = s.apply(.key(.character(c))) }
+        let when = Timestamp.parse("2026-11-19T14:05", zone: Fixtures.utc)!
+        #expect(s.apply(.key(.enter)) == [.addMessage(caseID: 12, raw: raw, at: when)])
+        // Enter alone: now.
+        _ = s.apply(.messageRead(caseID: 12, raw: raw, source: "x", date: nil))
+        #expect(s.apply(.key(.enter)) == [.addMessage(caseID: 12, raw: raw, at: Fixtures.now)])
+        // A dated message is stored at once.
+        #expect(s.apply(.messageRead(caseID: 12, raw: raw, source: "x", date: when)) == [.addMessage(caseID: 12, raw: raw, at: Fixtures.now)])
+    }
+
+    @Test func aFutureArrivalIsRefused() {
+        var s = AppState(width: 80, height: 24, now: Fixtures.now, options: Fixtures.options())
+        _ = s.apply(.messageRead(caseID: 12, raw: Data("x".utf8), source: "x", date: nil))
+        for c in "2099-01-01" { _ = s.apply(.key(.character(c))) }
+        #expect(s.apply(.key(.enter)) == [])
+        #expect(s.message?.text.contains("future") == true)
+    }
+
+    @Test func theRuntimeSaysWhatItRead() {
+        let runtime = Fixtures.runtime()
+        let added = runtime.perform(.addMessage(caseID: 12, raw: Data("Date: 2026-11-19T10:00:00Z\nWe need more.".utf8), at: Fixtures.now))
+        guard case .saved(let text, let caseID)? = added else {
+            Issue.record("expected .saved, got \(String(describing: added))")
+            return
+        }
+        #expect(caseID == 12)
+        #expect(text.hasPrefix("Added the reply of 2026-11-19 10:00"))
+        #expect(text.contains("no requested details; no deadline."))
+    }
+
+    @Test func pathsAreReadAsTypedPastedOrDragged() {
+        let home = "/home/seller", folder = "/work"
+        #expect(TypedPath.resolve("~/notice.eml", home: home, folder: folder) == "/home/seller/notice.eml")
+        #expect(TypedPath.resolve("'/tmp/my notice.txt'", home: home, folder: folder) == "/tmp/my notice.txt")
+        #expect(TypedPath.resolve("\"/tmp/my notice.txt\" ", home: home, folder: folder) == "/tmp/my notice.txt")
+        #expect(TypedPath.resolve("my\\ notice\\ \\(1\\).txt", home: home, folder: folder) == "/work/my notice (1).txt")
+        #expect(TypedPath.resolve("file:///tmp/my%20notice.txt", home: home, folder: folder) == "/tmp/my notice.txt")
+        #expect(TypedPath.resolve("case-12.md", home: home, folder: folder + "/") == "/work/case-12.md")
+    }
+}

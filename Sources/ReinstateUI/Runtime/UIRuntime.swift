@@ -105,19 +105,24 @@ public final class UIRuntime<Book: CaseBook> {
             case .addNote(let caseID, let text, let at):
                 try book.addNote(caseID: caseID, text: text, at: at)
                 return .saved("Note added.", caseID: caseID)
-            case .addMessageFile(let caseID, let path, let at):
-                let expanded = (path as NSString).expandingTildeInPath
+            case .addMessageFile(let caseID, let path, _):
+                let expanded = Self.resolve(path)
                 var isFolder: ObjCBool = false
                 guard FileManager.default.fileExists(atPath: expanded, isDirectory: &isFolder) else {
-                    return .failed("\(path) does not exist; nothing was stored.")
+                    return .failed("\(expanded) does not exist; nothing was stored.")
                 }
-                if isFolder.boolValue { return .failed("\(path) is a folder; give the message file inside it.") }
+                if isFolder.boolValue { return .failed("\(expanded) is a folder; give the message file inside it.") }
+                let attributes = try FileManager.default.attributesOfItem(atPath: expanded)
+                guard attributes[.type] as? FileAttributeType == .typeRegular else {
+                    return .failed("\(expanded) is not a regular file (a device or a pipe?); give a saved message file.")
+                }
                 let data = try Data(contentsOf: URL(fileURLWithPath: expanded))
-                try book.addMessage(caseID: caseID, raw: data, at: at)
-                return .saved("Message added from \(path).", caseID: caseID)
+                return .messageRead(caseID: caseID, raw: data, source: expanded, date: try book.messageDate(data))
+            case .readMessage(let caseID, let raw):
+                return .messageRead(caseID: caseID, raw: raw, source: "the editor", date: try book.messageDate(raw))
             case .addMessage(let caseID, let raw, let at):
-                try book.addMessage(caseID: caseID, raw: raw, at: at)
-                return .saved("Message added.", caseID: caseID)
+                let added = try book.addMessage(caseID: caseID, raw: raw, at: at)
+                return .saved(added.summary(now: clock(), zone: state.options.timeZone), caseID: caseID)
             case .editText(let request):
                 guard let editor else { return .failed("No editor available here.") }
                 return .edited(request, try editor(request.initialText))
@@ -132,8 +137,7 @@ public final class UIRuntime<Book: CaseBook> {
             case .checkPlan(let caseID, let version):
                 return .planChecked(try book.checkPlan(caseID: caseID, version: version), caseID: caseID)
             case .exportCase(let caseID, let format, let path):
-                let expanded = (path as NSString).expandingTildeInPath
-                let absolute = expanded.hasPrefix("/") ? expanded : FileManager.default.currentDirectoryPath + "/" + expanded
+                let absolute = Self.resolve(path)
                 try book.exportCase(id: caseID, format: format, to: absolute, at: clock())
                 return .saved("Exported as \(format) to \(absolute).", caseID: caseID)
             case .removeFile(let path):
@@ -153,6 +157,11 @@ public final class UIRuntime<Book: CaseBook> {
         } catch {
             return .failed(Self.describe(error))
         }
+    }
+
+    /// A path typed, pasted or dragged into a prompt, made absolute.
+    static func resolve(_ typed: String) -> String {
+        TypedPath.resolve(typed, home: NSHomeDirectory(), folder: FileManager.default.currentDirectoryPath)
     }
 
     /// An error in words a seller understands.

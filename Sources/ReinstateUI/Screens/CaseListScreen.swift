@@ -51,7 +51,7 @@ public enum CaseListScreen {
     /// "12–31 of 1,234" style row count.
     static func countText(_ list: CaseListState) -> String {
         if list.total == 0 { return "0 cases" }
-        return "\(list.scroll.selected + 1) of \(grouped(list.total)) case\(list.total == 1 ? "" : "s")"
+        return "\(grouped(list.scroll.selected + 1)) of \(grouped(list.total)) case\(list.total == 1 ? "" : "s")"
     }
 
     /// 100000 → "100,000".

@@ -23,6 +23,8 @@ public enum Action: Sendable, Equatable {
     /// A change was saved; `caseID` names the case to reload.
     case saved(String, caseID: Int64?)
     case caseCreated(id: Int64)
+    /// A message was read before storing: `date` is what it says of when it was sent (nil: nothing).
+    case messageRead(caseID: Int64, raw: Data, source: String, date: Date?)
     /// A plan version was checked (`reinstate check`): shown in the pager.
     case planChecked(PlanCheck, caseID: Int64)
     /// The editor closed: how it ended and what the file held.

@@ -18,9 +18,11 @@ public enum Effect: Sendable, Equatable {
     case changeStatus(caseID: Int64, status: CaseStatus, at: Date)
     /// → `.saved`
     case addNote(caseID: Int64, text: String, at: Date)
-    /// Reads a file and adds it as a message. → `.saved`
+    /// Reads a message file and looks for its date. → `.messageRead`
     case addMessageFile(caseID: Int64, path: String, at: Date)
-    /// → `.saved`
+    /// Looks for the date of a message written in the editor. → `.messageRead`
+    case readMessage(caseID: Int64, raw: Data)
+    /// → `.saved` with what was read (kind, date, requested details, deadline)
     case addMessage(caseID: Int64, raw: Data, at: Date)
     /// Hands the terminal to `$VISUAL`/`$EDITOR` and takes it back. → `.edited`
     case editText(EditRequest)

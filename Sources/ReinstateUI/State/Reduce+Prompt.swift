@@ -92,6 +92,13 @@ extension AppState {
         case .exportPath(let caseID, let format):
             guard !text.isEmpty else { return ask(again: "Give a file to write the export to.") }
             return [.exportCase(caseID: caseID, format: format, path: text)]
+        case .messageArrived(let caseID, let raw):
+            if text.isEmpty { return [.addMessage(caseID: caseID, raw: raw, at: now)] }
+            guard let date = Timestamp.parse(text, zone: options.timeZone) else {
+                return ask(again: "Give a date like 2026-11-20 or 2026-11-20T14:05 (Enter alone: now).")
+            }
+            guard date <= now else { return ask(again: "That is in the future; give when the message arrived.") }
+            return [.addMessage(caseID: caseID, raw: raw, at: date)]
         case .editorFailed(let request, let result):
             guard let file = result.keptAt else { return [] }
             switch answer.choice {

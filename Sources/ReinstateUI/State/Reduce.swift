@@ -14,6 +14,10 @@ extension AppState {
     public mutating func apply(_ action: Action) -> [Effect] {
         switch action {
         case .started:
+            if let first = options.startupProblems.first {
+                let more = options.startupProblems.count - 1
+                message = StatusMessage(first + (more > 0 ? " (and \(more) more; they are listed again when you quit)" : ""), isError: true)
+            }
             return [.loadDueDeadlines(now: now, within: options.warningWindow)] + reloadList(count: true)
         case .key(let key):
             return handle(key)
@@ -74,6 +78,11 @@ extension AppState {
         case .saved(let text, let caseID):
             message = StatusMessage(text)
             return reloadAfterChange(caseID: caseID)
+        case .messageRead(let caseID, let raw, _, let date):
+            if date != nil { return [.addMessage(caseID: caseID, raw: raw, at: now)] }
+            // A deadline counted from the wrong day is the worst mistake: ask rather than guess "now".
+            prompt = Prompt(.messageArrived(caseID: caseID, raw: raw), label: "The message has no date. When did it arrive? (Enter alone: now)")
+            return []
         case .caseCreated(let id):
             message = StatusMessage("Case #\(id) opened.")
             return reloadAfterChange(caseID: nil) + [.loadCase(id: id)]
@@ -221,7 +230,7 @@ extension AppState {
         }
         switch request.purpose {
         case .message(let caseID):
-            return [.addMessage(caseID: caseID, raw: Data(text.utf8), at: now)]
+            return [.readMessage(caseID: caseID, raw: Data(text.utf8))]
         case .note(let caseID):
             return [.addNote(caseID: caseID, text: text.trimmingCharacters(in: .whitespacesAndNewlines), at: now)]
         case .planDraft(let caseID):

@@ -107,10 +107,19 @@ final class MemoryCaseBook: CaseBook {
         histories[caseID]?.notes.append(Note(id: id, caseID: caseID, created: time, text: text))
     }
 
-    func addMessage(caseID: Int64, raw: Data, at time: Date) throws {
+    /// A message dates itself with a first line "Date: ISO-DATE".
+    func messageDate(_ raw: Data) throws -> Date? {
+        let text = String(decoding: raw, as: UTF8.self)
+        guard text.hasPrefix("Date: ") else { return nil }
+        return Timestamp.parse(String(text.dropFirst(6).prefix { $0 != "\n" }))
+    }
+
+    func addMessage(caseID: Int64, raw: Data, at time: Date) throws -> AddedMessage {
         let id = Int64(histories.values.map(\.messages.count).reduce(0, +) + 100)
+        let received = try messageDate(raw) ?? time
         histories[caseID]?.messages.append(AmazonMessage(
-            id: id, caseID: caseID, kind: .reply, received: time, subject: "", raw: raw, text: String(decoding: raw, as: UTF8.self)))
+            id: id, caseID: caseID, kind: .reply, received: received, subject: "", raw: raw, text: String(decoding: raw, as: UTF8.self)))
+        return AddedMessage(id: id, kind: .reply, received: received, requestCount: 0, deadline: nil)
     }
 
     func addPlanDraft(caseID: Int64, text: String, at time: Date) throws -> Int {
