@@ -35,6 +35,8 @@ public enum Effect: Sendable, Equatable {
     /// → `.planChecked`
     case checkPlan(caseID: Int64, version: Int)
     case exportCase(caseID: Int64, format: String, path: String)
+    /// Takes back a change of this session. → `.saved`
+    indirect case undo(UndoStep)
     /// Removes a file the editor left (the seller's text is no longer needed there).
     case removeFile(String)
     /// Carries out the effect, then removes `file` unless the effect failed: the seller's kept text
