@@ -177,6 +177,14 @@ import Testing
         #expect(s.apply(.key(.enter)) == [])
         #expect(s.prompt?.input == "case-12.html")
         #expect(s.apply(.key(.enter)) == [.exportCase(caseID: 12, format: "html", path: "case-12.html")])
+        // The file exists: asked, "no" under Enter, which offers another name.
+        _ = s.apply(.exportTargetExists(caseID: 12, format: "html", path: "/work/case-12.html"))
+        #expect(s.prompt?.choices == ["no", "yes"])
+        #expect(s.apply(.key(.enter)) == [])
+        #expect(s.prompt?.purpose == .exportPath(caseID: 12, format: "html"))
+        _ = s.apply(.exportTargetExists(caseID: 12, format: "html", path: "/work/case-12.html"))
+        _ = s.apply(.key(.right))
+        #expect(s.apply(.key(.enter)) == [.exportCase(caseID: 12, format: "html", path: "/work/case-12.html", replacing: true)])
     }
 
     @Test func savedReloadsTheCaseTheListAndTheWarnings() {

@@ -147,9 +147,13 @@ public final class UIRuntime<Book: CaseBook> {
                 return .caseCreated(id: try book.newCase(draft))
             case .checkPlan(let caseID, let version):
                 return .planChecked(try book.checkPlan(caseID: caseID, version: version), caseID: caseID)
-            case .exportCase(let caseID, let format, let path):
+            case .exportCase(let caseID, let format, let path, let replacing):
                 let absolute = Self.resolve(path)
-                try book.exportCase(id: caseID, format: format, to: absolute, at: clock())
+                var isFolder: ObjCBool = false
+                if !replacing, FileManager.default.fileExists(atPath: absolute, isDirectory: &isFolder), !isFolder.boolValue {
+                    return .exportTargetExists(caseID: caseID, format: format, path: absolute)
+                }
+                try book.exportCase(id: caseID, format: format, to: absolute, replacing: replacing, at: clock())
                 return .saved("Exported as \(format) to \(absolute).", caseID: caseID)
             case .removeFile(let path):
                 unlink(path)

@@ -25,6 +25,8 @@ public enum Action: Sendable, Equatable {
     /// A change was saved that `u` can take back.
     indirect case savedUndoable(String, caseID: Int64, undo: UndoStep)
     case caseCreated(id: Int64)
+    /// The export's file exists: the seller is asked before it is replaced.
+    case exportTargetExists(caseID: Int64, format: String, path: String)
     /// A message was read before storing: `date` is what it says of when it was sent (nil: nothing).
     case messageRead(caseID: Int64, raw: Data, source: String, date: Date?)
     /// A plan version was checked (`reinstate check`): shown in the pager.

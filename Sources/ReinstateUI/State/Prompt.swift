@@ -22,6 +22,8 @@ public enum PromptPurpose: Sendable, Equatable {
     case editorFailed(EditRequest, EditorResult)
     case exportFormat(caseID: Int64)
     case exportPath(caseID: Int64, format: String)
+    /// The export's file exists: replace it? ("no" under Enter)
+    case confirmReplace(caseID: Int64, format: String, path: String)
     /// The questions for a new case, one after another, carrying the answers so far.
     case newCaseTitle
     case newCaseAccount(SuspensionCase)

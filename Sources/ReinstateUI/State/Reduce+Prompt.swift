@@ -134,6 +134,12 @@ extension AppState {
                 message = StatusMessage("Nothing stored; your text is in \(file).")
                 return []
             }
+        case .confirmReplace(let caseID, let format, let path):
+            guard answer.choices[answer.choice] == "yes" else {
+                prompt = Prompt(.exportPath(caseID: caseID, format: format), label: "Export to another file", input: path)
+                return []
+            }
+            return [.exportCase(caseID: caseID, format: format, path: path, replacing: true)]
         case .confirmSubmitted(let caseID, let version):
             guard answer.choices[answer.choice] == "yes" else {
                 message = StatusMessage("Not marked submitted.")

@@ -88,6 +88,10 @@ extension AppState {
             // A deadline counted from the wrong day is the worst mistake: ask rather than guess "now".
             prompt = Prompt(.messageArrived(caseID: caseID, raw: raw), label: "The message has no date. When did it arrive? (Enter alone: now)")
             return []
+        case .exportTargetExists(let caseID, let format, let path):
+            prompt = Prompt(.confirmReplace(caseID: caseID, format: format, path: path),
+                            label: "\(path) exists. Replace it", choices: ["no", "yes"])
+            return []
         case .caseCreated(let id):
             message = StatusMessage("Case #\(id) opened.")
             return reloadAfterChange(caseID: nil) + [.loadCase(id: id)]
