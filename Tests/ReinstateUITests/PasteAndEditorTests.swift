@@ -347,3 +347,16 @@ final class ScriptedTerminal: Terminal {
         #expect(runtime.state.message == StatusMessage("Nothing to undo in this session."))
     }
 }
+
+@Suite struct JoinedEmojiTests {
+    /// Issue 13, item 11: a joined emoji in a title left stray cells in terminals that draw each part.
+    @Test func aJoinedEmojiTakesTwoCellsAsItsFirstEmoji() {
+        var frame = Frame(width: 10, height: 1)
+        let used = frame.write("a👨‍👩‍👧b", x: 0, y: 0)
+        #expect(used == 4)
+        #expect(frame[1, 0].text == "👨")
+        #expect(!frame[1, 0].text.unicodeScalars.contains { $0.value == 0x200D })
+        #expect(frame[3, 0].text == "b")
+        #expect(frame.lines[0].hasPrefix("a👨b"))
+    }
+}
