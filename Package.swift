@@ -27,7 +27,7 @@ let package = Package(
         // The full-screen UI as pure Swift: state, actions, reducer, screens drawn into a frame of cells.
         .target(name: "ReinstateUI", dependencies: ["ReinstateCore"]),
         // The only code that talks to ncurses: copies frames to the screen, reads keys, restores the terminal.
-        .target(name: "CursesTerminal", dependencies: ["ReinstateUI", "CNcursesw"]),
+        .target(name: "CursesTerminal", dependencies: ["ReinstateUI", "ReinstateCore", "CNcursesw"]),
         // Wiring shared by the executable and the benchmarks: the store seen through the UI's CaseBook.
         .target(name: "ReinstateApp", dependencies: ["ReinstateUI", "ReinstateStore", "ReinstateCore"]),
         // The command line: wiring only.

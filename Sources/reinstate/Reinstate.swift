@@ -61,10 +61,12 @@ struct Reinstate: ParsableCommand {
             var uiOptions = UIOptions(readOnly: readOnly)
             if let text = FileManager.default.contents(atPath: configPath).map({ String(decoding: $0, as: UTF8.self) }) {
                 let config = UIConfig.parse(text)
-                for problem in config.problems { printError("\(configPath): \(problem) (skipped)") }
                 uiOptions = config.applied(to: uiOptions)
+                // Shown on the first screen (stderr is hidden behind it) and printed again on the way out.
+                uiOptions.startupProblems = config.problems.map { "\(configPath): \($0) (skipped)" }
             }
             if let warnDays { uiOptions.warningWindow = warnDays * 86_400 }
+            defer { for problem in uiOptions.startupProblems { printError(problem) } }
             try runCursesApp(
                 book: StoreCaseBook(store: store),
                 options: uiOptions,

@@ -15,6 +15,8 @@ public enum Command: String, CaseIterable, Sendable, Hashable {
     case quit
     case help
     case continueToCases = "continue"
+    case refresh
+    case undo
     // MARK: Case list
     case filter
     case cycleStatusFilter = "status-filter"

@@ -11,11 +11,23 @@ extension AppState {
             return submit(current)
         case .cancel?:
             prompt = nil
+            switch current.purpose {
+            case .newCaseAccount, .newCaseMarketplace, .newCaseReason:
+                message = StatusMessage("No case opened; the answers so far were not kept.")
+            case .messageArrived:
+                message = StatusMessage("The message was not stored.")
+            case .editorFailed(_, let result):
+                if let file = result.keptAt { message = StatusMessage("Nothing stored; your text is in \(file).") }
+            default:
+                break
+            }
             if case .filter(let previous) = current.purpose, previous != list.filter.text {
                 list.filter.text = previous
                 return restartList()
             }
             return []
+        case .refresh?:
+            return perform(.refresh)
         case .previousChoice?:
             if current.isChoice { current.choice = (current.choice + current.choices.count - 1) % current.choices.count }
         case .nextChoice?:
@@ -72,10 +84,22 @@ extension AppState {
             return [.setRequestState(caseID: caseID, detailID: detailID, state: .waived(reason: text))]
         case .status(let caseID):
             let status = CaseStatus.allCases[min(answer.choice, CaseStatus.allCases.count - 1)]
-            guard status != caseView?.file.suspensionCase.status else { return [] }
+            guard status != caseView?.file.suspensionCase.status else {
+                message = StatusMessage("The status is already \(status.label); nothing changed.")
+                return []
+            }
+            if status.isFinished {
+                // A finished case closes its deadlines: ask, with "no" under Enter.
+                prompt = Prompt(.confirmStatus(caseID: caseID, status: status),
+                                label: "Set the case to \(status.label)? Its open deadlines close", choices: ["no", "yes"])
+                return []
+            }
             return [.changeStatus(caseID: caseID, status: status, at: now)]
         case .note(let caseID):
-            guard !text.isEmpty else { return [] }
+            guard !text.isEmpty else {
+                message = StatusMessage("Nothing saved: the note was empty.")
+                return []
+            }
             return [.addNote(caseID: caseID, text: text, at: now)]
         case .messageSource(let caseID):
             if text.isEmpty {
@@ -90,9 +114,44 @@ extension AppState {
         case .exportPath(let caseID, let format):
             guard !text.isEmpty else { return ask(again: "Give a file to write the export to.") }
             return [.exportCase(caseID: caseID, format: format, path: text)]
+        case .messageArrived(let caseID, let raw):
+            if text.isEmpty { return [.addMessage(caseID: caseID, raw: raw, at: now)] }
+            guard let date = Timestamp.parse(text, zone: options.timeZone) else {
+                return ask(again: "Give a date like 2026-11-20 or 2026-11-20T14:05 (Enter alone: now).")
+            }
+            guard date <= now else { return ask(again: "That is in the future; give when the message arrived.") }
+            return [.addMessage(caseID: caseID, raw: raw, at: date)]
+        case .editorFailed(let request, let result):
+            guard let file = result.keptAt else { return [] }
+            switch answer.choice {
+            case 0:
+                // The kept file goes once the text is safely stored.
+                return store(request, text: result.text).map { .thenRemove($0, file: file) }
+            case 1:
+                let again = EditRequest(purpose: request.purpose, initialText: result.text, unchangedText: request.unchangedText)
+                return [.thenRemove(.editText(again), file: file)]
+            default:
+                message = StatusMessage("Nothing stored; your text is in \(file).")
+                return []
+            }
+        case .confirmReplace(let caseID, let format, let path):
+            guard answer.choices[answer.choice] == "yes" else {
+                prompt = Prompt(.exportPath(caseID: caseID, format: format), label: "Export to another file", input: path)
+                return []
+            }
+            return [.exportCase(caseID: caseID, format: format, path: path, replacing: true)]
         case .confirmSubmitted(let caseID, let version):
-            guard answer.choice == 0 else { return [] }
+            guard answer.choices[answer.choice] == "yes" else {
+                message = StatusMessage("Not marked submitted.")
+                return []
+            }
             return [.markPlanSubmitted(caseID: caseID, version: version, at: now)]
+        case .confirmStatus(let caseID, let status):
+            guard answer.choices[answer.choice] == "yes" else {
+                message = StatusMessage("The status stays as it was.")
+                return []
+            }
+            return [.changeStatus(caseID: caseID, status: status, at: now)]
         case .newCaseTitle:
             guard !text.isEmpty else { return ask(again: "A new case needs a title.") }
             prompt = Prompt(.newCaseAccount(SuspensionCase(title: text, opened: now)), label: "New case: seller account")
