@@ -330,3 +330,30 @@ import Testing
         #expect(try store.history(id) == expected)
     }
 }
+
+/// Checking a version when a request is answered only in another, unsent draft.
+@Suite struct DraftAnswerCheckTests {
+    let t0 = Timestamp.parse("2026-11-01T08:00:00Z")!
+
+    @Test func anAnswerInAnotherDraftDoesNotCoverThisVersion() throws {
+        let store = try CaseStore()
+        let id = try store.createCase(SuspensionCase(title: "Drafts", opened: t0))
+        let stored = try store.addMessage(
+            caseID: id, raw: Data("reply".utf8), reading: replyReading(topic: "late shipment"), received: t0, now: t0)
+        let r = stored.requests[0].id
+        _ = try store.addPlan(caseID: id, text: CorrectionTests().answering, created: t0)
+        try store.setRequestState(r, to: .answered(version: 1, by: .user))
+        _ = try store.addPlan(caseID: id, text: "We are sorry. It will not happen again.", created: t0)
+        // v2 is what would be sent: v1's answer does not count for it.
+        let v2 = try store.checkPlan(caseID: id, text: "We are sorry. It will not happen again.", version: 2)
+        let c = try #require(v2.coverage.first { $0.request.id == r })
+        #expect(c.answered == false)
+        #expect(c.answeredInDraft == 1)
+        #expect(c.reason.hasPrefix("you marked it answered in draft v1, which was not sent"))
+        #expect(v2.findings.contains { $0.what.contains("#\(r)") })
+        // v1 itself keeps the seller's word.
+        let v1 = try store.checkPlan(caseID: id, text: CorrectionTests().answering, version: 1)
+        #expect(v1.coverage.first { $0.request.id == r }?.answered == true)
+        #expect(v1.coverage.first { $0.request.id == r }?.by == .user)
+    }
+}

@@ -31,15 +31,21 @@ public struct CoverageMatcher: Sendable {
     /// A request the seller reopened means "not answered by what I sent": a version already submitted
     /// stays unanswered there, but `planIsDraft` (a version not sent yet) is judged by the matcher, as
     /// submitting it will be.
+    ///
+    /// `otherDrafts` are the case's versions never sent, other than this plan: a request the seller
+    /// marked answered by one of them is not answered for Amazon, so this plan is read for it.
     public func coverage(
-        of requests: [RequestedDetail], in plan: PlanReading, rejected: [Int64: [Int]] = [:], planIsDraft: Bool = false
+        of requests: [RequestedDetail], in plan: PlanReading, rejected: [Int64: [Int]] = [:], planIsDraft: Bool = false,
+        otherDrafts: Set<Int> = []
     ) -> [RequestCoverage] {
-        coverage(of: requests, in: plan, rejected: rejected, facts: SentenceFacts.of(plan, book: book), planIsDraft: planIsDraft)
+        coverage(
+            of: requests, in: plan, rejected: rejected, facts: SentenceFacts.of(plan, book: book), planIsDraft: planIsDraft,
+            otherDrafts: otherDrafts)
     }
 
     func coverage(
         of requests: [RequestedDetail], in plan: PlanReading, rejected: [Int64: [Int]], facts: [SentenceFacts],
-        planIsDraft: Bool = false
+        planIsDraft: Bool = false, otherDrafts: Set<Int> = []
     ) -> [RequestCoverage] {
         requests.map { request in
             let verdict = verdict(for: request, in: plan, facts: facts)
@@ -56,6 +62,10 @@ public struct CoverageMatcher: Sendable {
                 c.answered = false
                 c.by = .user
                 c.reason = "you reopened it (reinstate request answer \(request.id) to mark it answered)"
+            case .answered(let version, _) where otherDrafts.contains(version):
+                c.answeredInDraft = version
+                c.reason = "you marked it answered in draft v\(version), which was not sent; "
+                    + (verdict.answered ? "this version answers it too: " : "this version does not answer it: ") + verdict.reason
             case .answered(let version, .user):
                 c.answered = true
                 c.by = .user

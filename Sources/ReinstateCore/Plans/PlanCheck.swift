@@ -26,8 +26,10 @@ public struct PlanCheck: Sendable, Equatable {
         let rejected = RepeatedRequests.rejectedVersions(in: history)
         // Not sent yet (a file, or a stored draft): a reopened request is judged by the matcher.
         let isDraft = version.map { v in history.plans.first { $0.number == v }?.submitted == nil } ?? true
+        let otherDrafts = Set(history.plans.filter { $0.isDraft && $0.number != version }.map(\.number))
         let coverage = matcher.coverage(
-            of: history.requests, in: reading, rejected: rejected, facts: facts, planIsDraft: isDraft)
+            of: history.requests, in: reading, rejected: rejected, facts: facts, planIsDraft: isDraft,
+            otherDrafts: otherDrafts)
         let previous = history.plans.filter { p in p.submitted != nil && (version.map { p.number < $0 } ?? true) }
             .max { $0.number < $1.number }
         let context = PlanReview.Context(

@@ -13,7 +13,9 @@ public enum PlanDraft {
     public static func text(for history: CaseHistory, previous: PlanVersion?) -> String {
         let base = previous?.text ?? skeleton(for: history)
         let reading = PlanReader().read(base)
-        let coverage = CoverageMatcher().coverage(of: history.unanswered, in: reading)
+        // Answered only in a draft never sent is still open for Amazon: read the new text for it.
+        let drafts = Set(history.plans.filter(\.isDraft).map(\.number))
+        let coverage = CoverageMatcher().coverage(of: history.unanswered, in: reading, otherDrafts: drafts)
         let open = coverage.filter { !$0.answered }
         var header = [
             "\(commentMark) New draft for case \(history.suspensionCase.id)"

@@ -15,6 +15,9 @@ public struct RequestCoverage: Sendable, Equatable {
     public var rejectedVersions: [Int]
     /// The seller set it aside; it needs no answer.
     public var waived: String?
+    /// The seller marked it answered by this other version, which was never sent: Amazon has not seen
+    /// that answer, so this version is read for it by the matcher (`DetailStanding.answeredInDraft`).
+    public var answeredInDraft: Int? = nil
 
     public init(
         request: RequestedDetail, answered: Bool, by: AnswerSource, sentences: [PlanSentence], reason: String,
