@@ -144,7 +144,8 @@ import Testing
     @Test func markAnsweredAsksTheVersionAndSaves() {
         var s = caseState()
         _ = s.apply(.key(.character("a")))
-        #expect(s.prompt == Prompt(.answeredByVersion(caseID: 12, detailID: 1), label: "Answered by plan version", input: "2"))
+        // The latest version sent is proposed; the newer draft is named as a draft.
+        #expect(s.prompt == Prompt(.answeredByVersion(caseID: 12, detailID: 1), label: "Answered by plan version (v2 is a draft, not sent yet)", input: "1"))
         _ = s.apply(.key(.backspace))
         _ = s.apply(.key(.character("9")))
         #expect(s.apply(.key(.enter)) == [])

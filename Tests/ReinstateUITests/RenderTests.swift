@@ -58,10 +58,10 @@ import Testing
         let runtime = openPackagingCase()
         runtime.send(.key(.character("2")))
         runtime.send(.key(.character("a")))
-        runtime.send(.key(.enter))  // v2, the suggested latest version
+        runtime.send(.key(.enter))  // v1, the suggested latest version sent to Amazon (v2 is a draft)
         let f = frame(runtime)
-        #expect(runtime.state.message == StatusMessage("Request marked answered by v2. (u undoes it)"))
-        #expect(f.lines.contains { $0.contains("✓ v2 (you)") && $0.contains("root cause of improper packaging") })
+        #expect(runtime.state.message == StatusMessage("Request marked answered by v1. (u undoes it)"))
+        #expect(f.lines.contains { $0.contains("✓ v1 (you)") && $0.contains("root cause of improper packaging") })
         assertSnapshot(f, named: "case-requested-answered-80x24")
     }
 
@@ -69,9 +69,12 @@ import Testing
         let runtime = openPackagingCase()
         runtime.send(.key(.character("2")))
         runtime.send(.key(.character("a")))
-        runtime.send(.key(.enter))  // v2 answers the root cause
+        runtime.send(.key(.backspace))
+        runtime.send(.key(.character("2")))
+        runtime.send(.key(.enter))  // v2 answers the root cause, but v2 is a draft: not sent yet
         var f = frame(runtime)
-        #expect(f.lines.contains { $0.contains("Answered in v2, line 2: Our packer used thin boxes in peak season.") })
+        #expect(f.lines.contains { $0.contains("◐ DRAFT v2 only") })
+        #expect(f.lines.contains { $0.contains("Answered in draft v2 (not sent yet), line 2: Our packer used thin boxes") })
         runtime.send(.key(.enter))
         f = frame(runtime)
         #expect(f.lines.contains { $0.contains("The sentences of v2 that answer it:") })

@@ -5,7 +5,7 @@ import ReinstateCore
 public enum CaseViewScreen {
     /// The tab titles with their counts.
     public static func tabTitles(_ view: CaseViewState) -> [String] {
-        let open = view.file.requests.filter(\.state.isOpen).count
+        let open = view.file.unanswered.count
         let openDeadlines = view.deadlines.filter(\.isOpen).count
         return [
             "Timeline (\(view.timeline.count))",

@@ -9,10 +9,11 @@ enum RequestedDetailsTab {
         TableColumn("", width: 20, flexible: true),
     ]
 
-    /// "UNANSWERED", "v2 (you)", "v2", "waived".
-    static func stateText(_ state: RequestState) -> String {
-        switch state {
+    /// "UNANSWERED", "DRAFT v3 only", "v2 (you)", "v2", "waived".
+    static func stateText(_ standing: DetailStanding) -> String {
+        switch standing {
         case .unanswered, .reopened: return "UNANSWERED"
+        case .answeredInDraft(let version, _): return "DRAFT v\(version) only"
         case .answered(let version, let by): return by == .user ? "v\(version) (you)" : "v\(version)"
         case .waived: return "waived"
         }
@@ -32,11 +33,12 @@ enum RequestedDetailsTab {
                 frame.write(TextLayout.truncate(name, to: frame.width - 2), x: 1, y: y, style: .heading)
             case .detail(let position):
                 let detail = details[position]
-                let style = RequestMarker.style(for: detail.state)
+                let standing = view.file.standing(of: detail)
+                let style = RequestMarker.style(for: standing)
                 Table.draw([
-                    Span(RequestMarker.marker(for: detail.state), style),
-                    Span(stateText(detail.state), style),
-                    Span(detail.text, detail.state.isOpen ? Style(bold: true) : .plain),
+                    Span(RequestMarker.marker(for: standing), style),
+                    Span(stateText(standing), style),
+                    Span(detail.text, standing.isOpen ? Style(bold: true) : .plain),
                 ], columns: columns, widths: widths, x: 2, y: y, in: &frame)
             }
         }
@@ -45,15 +47,18 @@ enum RequestedDetailsTab {
         frame.write(String(repeating: "─", count: frame.width), x: 0, y: paneTop, style: .muted)
         guard let detail = view.selectedDetail else { return }
         var lines = SpanWrap.wrap([Span(TerminalSafe.singleLine(detail.text))], width: frame.width - 2)
-        var source: StyledLine = [Span("State: ", .muted), Span(detail.state.label, RequestMarker.style(for: detail.state))]
+        let standing = view.file.standing(of: detail)
+        var source: StyledLine = [Span("State: ", .muted), Span(view.file.standingLabel(of: detail), RequestMarker.style(for: standing))]
         if let message = view.file.message(id: detail.messageID) {
             let subject = message.subject.isEmpty ? "" : " “\(TerminalSafe.singleLine(message.subject))”"
             source += [Span(" · from the \(message.kind.rawValue) of \(Timestamp.local(message.received, zone: zone))\(subject)", .muted)]
         }
         var tail = [source]
         if case .answered(let version, _) = detail.state {
+            let draft = standing.isOpen ? "draft " : ""
             if let first = view.answeringSentences[detail.id]?.first {
-                tail.append([Span("Answered in v\(version), line \(first.line): ", .good), Span(TerminalSafe.singleLine(first.text))])
+                tail.append([Span("Answered in \(draft)v\(version)\(standing.isOpen ? " (not sent yet)" : ""), line \(first.line): ",
+                                  standing.isOpen ? .warning : .good), Span(TerminalSafe.singleLine(first.text))])
             } else {
                 tail.append([Span("Answered by v\(version); Enter shows the request whole.", .muted)])
             }

@@ -49,7 +49,7 @@ public struct CaseViewState: Sendable, Equatable {
 
     private mutating func derive() {
         timeline = TimelineEntry.timeline(of: file, zone: zone)
-        requestRows = RequestRow.rows(of: file.requests)
+        requestRows = RequestRow.rows(of: file.requests) { file.standing(of: $0).isOpen }
         plans = file.plans.sorted { $0.number < $1.number }
         deadlines = file.deadlines.sorted { $0.due < $1.due }
         answeringSentences = Self.answers(in: file)

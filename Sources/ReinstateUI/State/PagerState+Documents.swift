@@ -26,7 +26,8 @@ extension PagerState {
                 [Span("Requested: ", .heading)] + [Span(TerminalSafe.singleLine(detail.text))],
                 [Span("Aspect: ", .muted), Span(detail.aspect.label)],
                 [Span("Topic: ", .muted), Span(detail.topic.isEmpty ? "–" : TerminalSafe.singleLine(detail.topic))],
-                [Span("State: ", .muted), Span(RequestMarker.marker(for: detail.state) + " " + detail.state.label, RequestMarker.style(for: detail.state))],
+                [Span("State: ", .muted), Span(RequestMarker.marker(for: view.file.standing(of: detail)) + " " + view.file.standingLabel(of: detail),
+                                                 RequestMarker.style(for: view.file.standing(of: detail)))],
             ]
             if case .answered(let version, let by) = detail.state {
                 let sentences = view.answeringSentences[detail.id] ?? []

@@ -34,14 +34,21 @@ extension AppState {
                 message = StatusMessage("There is no plan version yet: write one first (p).", isError: true)
                 return []
             }
-            prompt = Prompt(.answeredByVersion(caseID: caseID, detailID: detail.id),
-                            label: "Answered by plan version", input: String(latest.number))
+            // What Amazon has seen counts: the latest submitted version is proposed; a draft says so.
+            if let sent = view.plans.last(where: { !$0.isDraft }) {
+                let newer = latest.number != sent.number ? " (v\(latest.number) is a draft, not sent yet)" : ""
+                prompt = Prompt(.answeredByVersion(caseID: caseID, detailID: detail.id),
+                                label: "Answered by plan version\(newer)", input: String(sent.number))
+            } else {
+                prompt = Prompt(.answeredByVersion(caseID: caseID, detailID: detail.id),
+                                label: "Answered by plan version (v\(latest.number) is a draft: it counts once sent)", input: String(latest.number))
+            }
         case .waive:
             guard let detail = view.selectedDetail else { return nothingSelected("request") }
             prompt = Prompt(.waiveReason(caseID: caseID, detailID: detail.id), label: "Waive: why")
         case .reopen:
             guard let detail = view.selectedDetail else { return nothingSelected("request") }
-            guard !detail.state.isOpen else {
+            guard detail.state != .unanswered, detail.state != .reopened else {
                 message = StatusMessage("This request is already unanswered.")
                 return []
             }

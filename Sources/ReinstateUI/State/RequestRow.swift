@@ -15,7 +15,7 @@ public enum RequestRow: Sendable, Equatable {
     /// The rows of a checklist grouped by topic, then aspect in the order of a plan (root cause,
     /// corrective action, preventive measure, evidence, other); unanswered before the rest within a
     /// group, and otherwise in the order Amazon asked.
-    public static func rows(of details: [RequestedDetail]) -> [RequestRow] {
+    public static func rows(of details: [RequestedDetail], isOpen: (RequestedDetail) -> Bool = { $0.state.isOpen }) -> [RequestRow] {
         let aspectOrder = Dictionary(uniqueKeysWithValues: Aspect.allCases.enumerated().map { ($1, $0) })
         var topics: [String] = []
         for detail in details where !topics.contains(detail.topic) { topics.append(detail.topic) }
@@ -30,8 +30,8 @@ public enum RequestRow: Sendable, Equatable {
                 let name = topic.isEmpty ? aspect.label : "\(aspect.label) · \(TerminalSafe.singleLine(topic))"
                 rows.append(.group(name))
                 let members = inTopic.filter { details[$0].aspect == aspect }
-                let open = members.filter { details[$0].state.isOpen }
-                let closed = members.filter { !details[$0].state.isOpen }
+                let open = members.filter { isOpen(details[$0]) }
+                let closed = members.filter { !isOpen(details[$0]) }
                 rows.append(contentsOf: (open + closed).map(RequestRow.detail))
             }
         }
