@@ -1,6 +1,7 @@
 import CNcursesw
 import Foundation
 import ReinstateUI
+import SafeFiles
 
 /// The terminal through ncurses: sets it up (locale, raw-ish input, keypad, mouse, colours, signal
 /// handlers), reads keys, draws frames, hands it to the editor, and restores it in `close()`.
@@ -73,11 +74,9 @@ final class CursesScreen: Terminal {
     }
 
     func edit(_ text: String) throws -> String? {
-        let file = FileManager.default.temporaryDirectory
-            .appendingPathComponent("reinstate-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max)).txt")
-        try Data(text.utf8).write(to: file, options: [.atomic])
+        // Private (0600) from its first byte, under a name nobody can guess: the shared helper.
+        let file = URL(fileURLWithPath: try PrivateFile.temporary(holding: Data(text.utf8), prefix: "reinstate-", suffix: ".txt"))
         defer { try? FileManager.default.removeItem(at: file) }
-        try? FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file.path)
         def_prog_mode()
         endwin()
         let status = reinstate_run_editor(ExternalEditor.command(), file.path)

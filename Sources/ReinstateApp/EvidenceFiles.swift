@@ -1,5 +1,6 @@
 import Foundation
 import ReinstateCore
+import SafeFiles
 
 /// Evidence files on disk compared with what the store recorded.
 public enum EvidenceFiles {
@@ -34,18 +35,9 @@ public enum EvidenceFiles {
     }
 
     public static func fingerprint(_ path: String) -> (size: Int64, sha256: String)? {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
-        defer { try? handle.close() }
+        // Only a regular file: an evidence path that is now a FIFO or a device is unreadable, not a hang.
         var hasher = SHA256()
-        var size: Int64 = 0
-        do {
-            while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
-                hasher.update(chunk)
-                size += Int64(chunk.count)
-            }
-        } catch {
-            return nil
-        }
+        guard let size = try? RegularFile.forEachChunk(path, { hasher.update($0) }) else { return nil }
         return (size, hasher.finalize())
     }
 }

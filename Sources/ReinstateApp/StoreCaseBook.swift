@@ -71,6 +71,6 @@ public struct StoreCaseBook: CaseBook {
 
     public func exportCase(id: Int64, format: String, to path: String, at time: Date) throws {
         let data = try CaseExport.render(try store.history(id), format: format, store: store, now: time)
-        try AtomicFile.write(data, to: path, overwrite: false)
+        try AtomicFile.write(data, to: path, overwrite: false, protecting: AtomicFile.storeFiles(store.path))
     }
 }

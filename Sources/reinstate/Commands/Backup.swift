@@ -33,9 +33,7 @@ struct Backup: ParsableCommand {
 
     func run() throws {
         try reporting {
-            guard FileManager.default.fileExists(atPath: options.path) else {
-                throw CLIError("There is no case store at \(options.path); nothing to back up. (Is --store right?)")
-            }
+            guard options.exists else { throw StoreOptions.missing(options.path) }
             // Opened as every command opens it, so a store from an earlier Reinstate is upgraded first and
             // the backup has this version's schema.
             let store = try options.open()
@@ -82,6 +80,7 @@ struct Restore: ParsableCommand {
             // A backup from an earlier Reinstate is read as it is; the store is upgraded after the copy.
             let source = try CaseStore(path: file, readOnly: true, acceptOlderSchema: true)
             try source.checkIntegrity()
+            try source.checkSchemaIsReinstates()
             let incoming = try source.caseCount()
 
             let storePath = options.path
@@ -97,7 +96,7 @@ struct Restore: ParsableCommand {
                     : "Restore the \(plural(incoming, "case")) in \(file) into a new store at \(storePath)?"
                 try confirm(question)
             }
-            let store = try options.open()
+            let store = try options.open(creating: true)
             if existed {
                 let safety = try store.backup(to: CaseStore.defaultBackup(forStoreAt: store.path, at: Clock.now()))
                 Output.line("Backed up the current store (\(plural(safety.cases, "case"))) to \(safety.path)")
