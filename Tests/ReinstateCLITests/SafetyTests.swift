@@ -679,4 +679,37 @@ import Testing
             #expect(!exists(target), "\(why): a refused import left a store")
         }
     }
+
+    // MARK: - 12. Evidence is hashed only when it may have changed
+
+    @Test(.enabled(if: SafetyTests.strace, "needs strace")) func evidenceIsHashedOnlyWhenItMayHaveChanged() throws {
+        var cli = CLI()
+        defer { cli.remove() }
+        let evidence = cli.file("invoice.pdf", data: Data(repeating: 0x41, count: 1 << 20))
+        // Recorded a moment after the file was written, as a seller records a file they have.
+        Thread.sleep(forTimeInterval: 1.1)
+        cli.now = ISO8601DateFormatter().string(from: Date().addingTimeInterval(1))
+        #expect(try cli(["case", "new", "--title", "x"]).status == 0)
+        #expect(try cli(["evidence", "add", "--case", "1", evidence]).status == 0)
+        let log = cli.folder + "/strace.log"
+        func export() throws -> (markdown: String, opened: Bool) {
+            let result = try shell(
+                "strace -f -qq -e trace=open,openat -o \"$LOG\" \"$BIN\" export --case 1 --format markdown --store \"$STORE\"",
+                variables: ["LOG": log, "BIN": CLI.binary, "STORE": cli.store, "REINSTATE_NOW": cli.now], in: cli.folder)
+            #expect(result.ending == .exited(0), "\(result.stderr)")
+            let trace = String(decoding: FileManager.default.contents(atPath: log) ?? Data(), as: UTF8.self)
+            return (result.stdout, trace.contains("\"\(evidence)\""))
+        }
+        let unchanged = try export()
+        #expect(unchanged.markdown.contains("matches the file on disk"))
+        #expect(!unchanged.opened, "an unchanged evidence file was read again")
+        // Changed after it was recorded, keeping its size: read again, and the change is found.
+        Thread.sleep(forTimeInterval: 2.2)
+        let handle = try #require(FileHandle(forWritingAtPath: evidence))
+        handle.write(Data("B".utf8))
+        try handle.close()
+        let changed = try export()
+        #expect(changed.opened)
+        #expect(changed.markdown.contains("CHANGED on disk"), "\(changed.markdown)")
+    }
 }

@@ -62,7 +62,7 @@ extension Export {
         // their order: every case is redacted once before the list is written.
         let settings = ExportSettings(now: now, zone: .current)
         let html = format == .html
-        var evidence = EvidenceFiles.Checker()
+        var evidence = Self.evidenceChecker()
         try stream(to: output) { out in
             var redactor = try redactor(for: snapshot, placingEveryCase: true)
             let count = try snapshot.caseCount()
@@ -155,6 +155,11 @@ extension Export {
         printError("\(events.count) open deadline\(events.count == 1 ? "" : "s") in the calendar")
     }
 
+    /// Checks evidence files, saying so before a long one is hashed.
+    static func evidenceChecker() -> EvidenceFiles.Checker {
+        EvidenceFiles.Checker { path, size in printError("checking the evidence file \(path) (\(size / 1_048_576) MB) …") }
+    }
+
     // MARK: - Redaction
 
     /// With --redact, the redactor for the whole export: a first pass collects the names of every case
@@ -214,7 +219,7 @@ extension Export {
         try prepareFolder(folder)
         try refuseExisting(in: folder, snapshot: snapshot, withPlanOnly: plansOnly)
         var redactor = try redactor(for: snapshot)
-        var evidence = EvidenceFiles.Checker()
+        var evidence = Self.evidenceChecker()
         var files = 0, bytes = 0
         try snapshot.forEachHistoryBatch(includingRaw: false) { batch in
             let checked = checkingEvidence ? evidence.check(batch) : [:]
