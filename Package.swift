@@ -14,13 +14,11 @@ let package = Package(
     targets: [
         // The model, the readers and the rules: Foundation only, no I/O beyond what callers hand in.
         .target(name: "ReinstateCore"),
-        // Files outside the store: private temporary files, names taken without replacing, regular files only.
-        .target(name: "SafeFiles"),
         // The SQLite case store: schema, migrations, queries, whole-store import/export.
         .target(
             name: "ReinstateStore",
             dependencies: [
-                "ReinstateCore", "SafeFiles", .product(name: "GRDB", package: "GRDB.swift"),
+                "ReinstateCore", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
         ),
@@ -29,14 +27,14 @@ let package = Package(
         // The full-screen UI as pure Swift: state, actions, reducer, screens drawn into a frame of cells.
         .target(name: "ReinstateUI", dependencies: ["ReinstateCore"]),
         // The only code that talks to ncurses: copies frames to the screen, reads keys, restores the terminal.
-        .target(name: "CursesTerminal", dependencies: ["ReinstateUI", "CNcursesw", "SafeFiles"]),
+        .target(name: "CursesTerminal", dependencies: ["ReinstateUI", "ReinstateCore", "CNcursesw"]),
         // Wiring shared by the executable and the benchmarks: the store seen through the UI's CaseBook.
-        .target(name: "ReinstateApp", dependencies: ["ReinstateUI", "ReinstateStore", "ReinstateCore", "SafeFiles"]),
+        .target(name: "ReinstateApp", dependencies: ["ReinstateUI", "ReinstateStore", "ReinstateCore"]),
         // The command line: wiring only.
         .executableTarget(
             name: "reinstate",
             dependencies: [
-                "ReinstateCore", "ReinstateStore", "ReinstateUI", "CursesTerminal", "ReinstateApp", "SafeFiles",
+                "ReinstateCore", "ReinstateStore", "ReinstateUI", "CursesTerminal", "ReinstateApp",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -59,7 +57,7 @@ let package = Package(
         .testTarget(name: "ReinstateCoreTests", dependencies: ["ReinstateCore"], exclude: ["Export/__Snapshots__"]),
         .testTarget(
             name: "ReinstateStoreTests",
-            dependencies: ["ReinstateStore", "ReinstateCore", "SafeFiles", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["ReinstateStore", "ReinstateCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
             name: "ReinstateUITests", dependencies: ["ReinstateUI", "ReinstateCore"], exclude: ["__Snapshots__"]),
@@ -67,6 +65,6 @@ let package = Package(
         // and GRDB (integrity checks, row counts after a kill).
         .testTarget(
             name: "ReinstateCLITests",
-            dependencies: ["ReinstateCore", "ReinstateStore", "SafeFiles", "reinstate", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: ["ReinstateCore", "ReinstateStore", "reinstate", .product(name: "GRDB", package: "GRDB.swift")]),
     ]
 )

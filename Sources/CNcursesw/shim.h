@@ -69,8 +69,30 @@ static inline int reinstate_read_mouse(int *x, int *y) {
 
 static volatile sig_atomic_t reinstate_resumed_flag = 0;
 
+// MARK: - Bracketed paste: a paste arrives between ESC [200~ and ESC [201~, never as keys.
+
+/// Key codes for the paste markers, far above ncurses' own (it numbers extended keys from KEY_MAX up).
+static inline int reinstate_paste_start_code(void) { return 0x6F00; }
+static inline int reinstate_paste_end_code(void) { return 0x6F01; }
+
+/// Asks the terminal to bracket pastes and teaches ncurses the two markers.
+static inline void reinstate_enable_bracketed_paste(void) {
+    define_key("\033[200~", 0x6F00);
+    define_key("\033[201~", 0x6F01);
+    fputs("\033[?2004h", stdout);
+    fflush(stdout);
+}
+
+/// Turns bracketed paste off again (async-signal-safe: the fatal-signal handler calls it).
+static inline void reinstate_disable_bracketed_paste(void) {
+    static const char off[] = "\033[?2004l";
+    ssize_t ignored = write(STDOUT_FILENO, off, sizeof off - 1);
+    (void)ignored;
+}
+
 /// SIGINT, SIGTERM, SIGHUP, SIGQUIT and crashes: restore the terminal, then die of the same signal.
 static void reinstate_fatal_signal(int sig) {
+    reinstate_disable_bracketed_paste();
     endwin();
     signal(sig, SIG_DFL);
     raise(sig);
@@ -80,6 +102,7 @@ static void reinstate_fatal_signal(int sig) {
 static void reinstate_stop_signal(int sig) {
     (void)sig;
     int saved = errno;
+    reinstate_disable_bracketed_paste();
     endwin();
     sigset_t set;
     sigemptyset(&set);

@@ -1,7 +1,7 @@
 import CNcursesw
 import Foundation
+import ReinstateCore
 import ReinstateUI
-import SafeFiles
 
 /// The terminal through ncurses: sets it up (locale, raw-ish input, keypad, mouse, colours, signal
 /// handlers), reads keys, draws frames, hands it to the editor, and restores it in `close()`.
@@ -28,6 +28,7 @@ final class CursesScreen: Terminal {
         set_escdelay(25)
         wtimeout(window, 1000)
         reinstate_enable_mouse()
+        reinstate_enable_bracketed_paste()
         blitter = FrameBlitter(colors: ColorScheme(enabled: !noColor))
     }
 
@@ -39,6 +40,7 @@ final class CursesScreen: Terminal {
     func close() {
         guard !closed else { return }
         closed = true
+        reinstate_disable_bracketed_paste()
         endwin()
         reinstate_restore_signal_handlers()
     }
@@ -55,9 +57,14 @@ final class CursesScreen: Terminal {
         let result = wget_wch(window, &character)
         if reinstate_take_resumed() != 0 {
             blitter.invalidate()
+            reinstate_enable_bracketed_paste()
             return .resumed
         }
         switch result {
+        case KEY_CODE_YES where Int32(character) == reinstate_paste_start_code():
+            return readPaste(window)
+        case KEY_CODE_YES where Int32(character) == reinstate_paste_end_code():
+            return nil  // an end marker without a start: nothing to do
         case KEY_CODE_YES:
             let event = KeyDecoding.functionKey(Int32(character))
             if case .resize? = event { blitter.invalidate() }
@@ -73,18 +80,52 @@ final class CursesScreen: Terminal {
         blitter.draw(frame)
     }
 
-    func edit(_ text: String) throws -> String? {
-        // Private (0600) from its first byte, under a name nobody can guess: the shared helper.
-        let file = URL(fileURLWithPath: try PrivateFile.temporary(holding: Data(text.utf8), prefix: "reinstate-", suffix: ".txt"))
-        defer { try? FileManager.default.removeItem(at: file) }
-        def_prog_mode()
-        endwin()
-        let status = reinstate_run_editor(ExternalEditor.command(), file.path)
-        reset_prog_mode()
+    func redrawAll() {
         blitter.invalidate()
         if let window = reinstate_curscr() { clearok(window, true) }
+    }
+
+    /// Reads a bracketed paste up to its end marker. A paste whose end never comes (the terminal
+    /// lost it) ends after three quiet seconds, with what had arrived.
+    private func readPaste(_ window: UnsafeMutablePointer<WINDOW>) -> TerminalEvent {
+        var paste = PasteText()
+        var quiet = 0
+        while quiet < 3 {
+            var character: wint_t = 0
+            switch wget_wch(window, &character) {
+            case KEY_CODE_YES:
+                quiet = 0
+                if Int32(character) == reinstate_paste_end_code() { return .paste(paste.text) }
+                if Int32(character) == KEY_ENTER { paste.appendLineEnd() }
+            case OK:
+                quiet = 0
+                if let scalar = Unicode.Scalar(UInt32(character)) { paste.append(scalar) }
+            default:
+                quiet += 1
+            }
+        }
+        return .paste(paste.text)
+    }
+
+    func edit(_ text: String) throws -> EditorResult {
+        let file = try PrivateFile.create(prefix: "reinstate-edit", suffix: ".txt", holding: Data(text.utf8))
+        let command = ExternalEditor.command()
+        def_prog_mode()
+        reinstate_disable_bracketed_paste()
+        endwin()
+        let status = reinstate_run_editor(command, file)
+        reset_prog_mode()
+        reinstate_enable_bracketed_paste()
+        redrawAll()
         _ = reinstate_take_resumed()
-        guard status == 0 else { return nil }
-        return String(decoding: try Data(contentsOf: file), as: UTF8.self)
+        let written = FileManager.default.contents(atPath: file).map { String(decoding: $0, as: UTF8.self) }
+        let ending = ExternalEditor.ending(status: status, command: command)
+        if ending == .saved, let written {
+            unlink(file)
+            return .saved(written)
+        }
+        // The editor failed: whatever the file holds stays where it is, and the seller is told where.
+        return EditorResult(ending: ending == .saved ? .couldNotStart("its file could not be read back") : ending,
+                            text: written ?? text, keptAt: file)
     }
 }

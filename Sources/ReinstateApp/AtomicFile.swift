@@ -1,5 +1,5 @@
 import Foundation
-import SafeFiles
+import ReinstateCore
 
 /// Writes a whole file or nothing: a temporary file beside the target (0600 from its first byte),
 /// synced, then given its name. Without `overwrite` the name is taken with a hard link, so a file that

@@ -1,6 +1,5 @@
 import Foundation
 import ReinstateCore
-import SafeFiles
 
 /// Evidence files on disk compared with what the store recorded.
 public enum EvidenceFiles {

@@ -18,6 +18,10 @@ public struct StoreCaseBook: CaseBook {
         try store.dueWarnings(now: now, within: window, first: limit)
     }
 
+    public func changeMark() throws -> Int? {
+        try store.dataVersion()
+    }
+
     public func countCases(matching filter: CaseFilter) throws -> Int {
         try store.caseCount(filter)
     }
@@ -46,11 +50,23 @@ public struct StoreCaseBook: CaseBook {
         try store.addNote(caseID: caseID, text: text, at: time)
     }
 
-    public func addMessage(caseID: Int64, raw: Data, at time: Date) throws {
+    public func messageDate(_ raw: Data) throws -> Date? {
+        try checkSize(raw)
+        return reader.read(raw).received
+    }
+
+    public func addMessage(caseID: Int64, raw: Data, at time: Date) throws -> AddedMessage {
+        try checkSize(raw)
+        let stored = try store.addMessage(caseID: caseID, raw: raw, reading: reader.read(raw), now: time)
+        return AddedMessage(
+            id: stored.message.id, kind: stored.message.kind, received: stored.message.received,
+            requestCount: stored.requests.count, deadline: stored.deadline?.due)
+    }
+
+    func checkSize(_ raw: Data) throws {
         guard raw.count <= Self.messageLimit else {
             throw StoreError.invalid("The message is larger than \(Self.messageLimit / 1_048_576) MB; is it the right file?")
         }
-        _ = try store.addMessage(caseID: caseID, raw: raw, reading: reader.read(raw), now: time)
     }
 
     public func addPlanDraft(caseID: Int64, text: String, at time: Date) throws -> Int {

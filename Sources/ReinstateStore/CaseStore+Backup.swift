@@ -1,7 +1,6 @@
 import Foundation
 import GRDB
 import ReinstateCore
-import SafeFiles
 
 /// Where a backup goes.
 public enum BackupDestination: Sendable, Equatable {

@@ -1,8 +1,6 @@
 import Foundation
 import GRDB
 import ReinstateCore
-import SafeFiles
-import SafeFiles
 
 /// The case store: one SQLite file holding every case with its full history.
 ///

@@ -4,7 +4,6 @@ import ReinstateApp
 import Foundation
 import ReinstateCore
 import ReinstateUI
-import SafeFiles
 
 @main
 struct Reinstate: ParsableCommand {
@@ -39,17 +38,15 @@ struct Reinstate: ParsableCommand {
 
     /// The configuration file's text, or nil (said once) when it is not a small UTF-8 text file: a binary
     /// file is not dumped to the terminal line by line, and a FIFO or a device is not waited on.
-    static func configText(_ path: String) -> String? {
+    static func configText(_ path: String) -> (text: String?, problem: String?) {
         do {
             let data = try RegularFile.head(path, count: 64 * 1024 + 1, what: "configuration file")
             guard data.count <= 64 * 1024, !data.contains(0), let text = String(validating: data, as: UTF8.self) else {
-                printError("\(path) is not a short UTF-8 text file; it was ignored.")
-                return nil
+                return (nil, "\(path) is not a short UTF-8 text file; it was ignored.")
             }
-            return text
+            return (text, nil)
         } catch {
-            printError("\(error) It was ignored.")
-            return nil
+            return (nil, "\(error) It was ignored.")
         }
     }
 
@@ -80,12 +77,18 @@ struct Reinstate: ParsableCommand {
             let environment = ProcessInfo.processInfo.environment
             let configPath = UIConfig.path(environment: environment)
             var uiOptions = UIOptions(readOnly: readOnly)
-            if FileManager.default.fileExists(atPath: configPath), let text = Self.configText(configPath) {
-                let config = UIConfig.parse(text)
-                for problem in config.problems { printError("\(configPath): \(problem) (skipped)") }
-                uiOptions = config.applied(to: uiOptions)
+            if FileManager.default.fileExists(atPath: configPath) {
+                let (text, problem) = Self.configText(configPath)
+                if let text {
+                    let config = UIConfig.parse(text)
+                    uiOptions = config.applied(to: uiOptions)
+                    // Shown on the first screen (stderr is hidden behind it) and printed again on the way out.
+                    uiOptions.startupProblems = config.problems.map { "\(configPath): \($0) (skipped)" }
+                }
+                if let problem { uiOptions.startupProblems.append(TerminalSafe.singleLine(problem)) }
             }
             if let warnDays { uiOptions.warningWindow = warnDays * 86_400 }
+            defer { for problem in uiOptions.startupProblems { printError(problem) } }
             try runCursesApp(
                 book: StoreCaseBook(store: store),
                 options: uiOptions,

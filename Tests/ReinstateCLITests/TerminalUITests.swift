@@ -173,6 +173,69 @@ struct Tmux {
         try tmux.keys("q")
     }
 
+    /// Issue 13, items 1, 2 and 9 as a seller meets them: a paste in the case view is not read as
+    /// keys and a pasted line lands in the note prompt whole; an editor that fails keeps the text and
+    /// it can still be stored; a note added from another terminal appears without a key press.
+    @Test func pastesEditorFailuresAndChangesFromAnotherWindow() throws {
+        let cli = CLI()
+        defer { cli.remove() }
+        let (tmux, store, _) = try shell(with: cli)
+        defer { tmux.stop() }
+        let editor = cli.folder + "/failing-editor"
+        try "#!/bin/sh\necho 'Root cause: the courier lost 12 parcels in week 44.' >> \"$1\"\nexit 3\n"
+            .write(toFile: editor, atomically: true, encoding: .utf8)
+        chmod(editor, 0o755)
+        func paste(_ text: String) throws {
+            let file = cli.folder + "/paste-\(UUID().uuidString)"
+            try text.write(toFile: file, atomically: true, encoding: .utf8)
+            try tmux.run(["load-buffer", file])
+            try tmux.run(["paste-buffer", "-p", "-t", tmux.session])
+        }
+        try tmux.type("EDITOR=\(editor) \(CLI.binary) --store \(store)")
+        try tmux.keys("Enter")
+        try tmux.waitFor("Deadlines need you")
+        try tmux.keys("Enter")
+        try tmux.waitFor("of 60 cases")
+        try tmux.keys("Enter")
+        let opened = try tmux.waitFor("Timeline")
+        guard let id = opened.firstMatch(of: /Reinstate #(\d+)/).map({ String($0.1) }) else {
+            Issue.record("no case id on screen:\n\(opened)")
+            return
+        }
+        let before = try cli(["case", "show", id, "--json"]).stdout
+
+        // 1. A paste with no prompt open: every letter is a command here, none runs.
+        try paste("s p n x\nclosed\n")
+        try tmux.waitFor("not read as keys")
+        #expect(try cli(["case", "show", id, "--json"]).stdout == before)
+
+        // 1. A pasted line goes into the note prompt whole ("said" holds an s, the status key).
+        try tmux.keys("n")
+        try tmux.waitFor("Note:")
+        try paste("Seller Support said the appeal is queued\n")
+        try tmux.waitFor("Note: Seller Support said the appeal is queued")
+        try tmux.keys("Enter")
+        try tmux.waitFor("Note added.")
+
+        // 2. The editor exits with status 3: the text is kept and can be stored.
+        try tmux.keys("p")
+        let failed = try tmux.waitFor("exited with status 3")
+        #expect(failed.contains("your text is kept in"))
+        try tmux.keys("Left", "Left")
+        try tmux.waitFor("store it")
+        try tmux.keys("Enter")
+        try tmux.waitFor("saved as a draft")
+        let shown = try cli(["case", "show", id, "--json"]).stdout
+        #expect(shown.contains("the courier lost 12 parcels in week 44"))
+        #expect(shown.contains("Seller Support said the appeal is queued"))
+
+        // 9. Another window adds a note: the tracker shows it without a key.
+        #expect(try cli(["note", "add", "--case", id, "Added from another window"]).status == 0)
+        try tmux.waitFor("Added from another window")
+        try tmux.keys("q")
+        try tmux.keys("q")
+    }
+
     @Test func noTerminalGivesAClearError() throws {
         let cli = CLI()
         defer { cli.remove() }

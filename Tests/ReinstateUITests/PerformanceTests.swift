@@ -25,7 +25,10 @@ final class GeneratedCaseBook: CaseBook {
     func setRequestState(detailID: Int64, to state: RequestState) throws {}
     func changeStatus(caseID: Int64, to status: CaseStatus, at time: Date) throws {}
     func addNote(caseID: Int64, text: String, at time: Date) throws {}
-    func addMessage(caseID: Int64, raw: Data, at time: Date) throws {}
+    func messageDate(_ raw: Data) throws -> Date? { nil }
+    func addMessage(caseID: Int64, raw: Data, at time: Date) throws -> AddedMessage {
+        AddedMessage(id: 1, kind: .other, received: time, requestCount: 0, deadline: nil)
+    }
     func addPlanDraft(caseID: Int64, text: String, at time: Date) throws -> Int { 1 }
     func markPlanSubmitted(caseID: Int64, version: Int, at time: Date) throws {}
     func newCase(_ suspensionCase: SuspensionCase) throws -> Int64 { 1 }

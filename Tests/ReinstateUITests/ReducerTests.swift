@@ -128,7 +128,7 @@ import Testing
     @Test func requestedDetailsSkipGroupHeadings() {
         var s = caseState()
         let rows = s.caseView?.requestRows ?? []
-        #expect(rows.first == .group("improper packaging · root cause"))
+        #expect(rows.first == .group("root cause · improper packaging"))
         #expect(s.caseView?.scroll(.requestedDetails).selected == 1)
         #expect(s.caseView?.selectedDetail?.id == 1)
         _ = s.apply(.key(.character("j")))
@@ -222,9 +222,9 @@ import Testing
         let effects = s.apply(.key(.character("p")))
         let request = EditRequest(purpose: .planDraft(caseID: 12), initialText: Fixtures.packagingCase().plans[1].text)
         #expect(effects == [.editText(request)])
-        #expect(s.apply(.edited(request, text: request.initialText)) == [])
+        #expect(s.apply(.edited(request, .saved(request.initialText))) == [])
         #expect(s.message == StatusMessage("Nothing saved: the draft was not changed."))
-        #expect(s.apply(.edited(request, text: "New text")) == [.addPlanDraft(caseID: 12, text: "New text", at: Fixtures.now)])
+        #expect(s.apply(.edited(request, .saved("New text"))) == [.addPlanDraft(caseID: 12, text: "New text", at: Fixtures.now)])
     }
 
     @Test func addMessageTakesAPathOrTheEditor() {

@@ -112,10 +112,10 @@ public enum DeadlineRules {
         return (seconds < 0, total / 24, total % 24)
     }
 
-    /// "3d 4h left", "5h left", "overdue 1d 2h".
+    /// "3d 4h left", "5h left", "under 1h left", "overdue 1d 2h".
     public static func countdown(until due: Date, now: Date) -> String {
         let left = timeLeft(until: due, now: now)
-        let span = left.days > 0 ? "\(left.days)d \(left.hours)h" : "\(left.hours)h"
+        let span = left.days > 0 ? "\(left.days)d \(left.hours)h" : left.hours > 0 ? "\(left.hours)h" : "under 1h"
         return left.overdue ? "overdue \(span)" : "\(span) left"
     }
 }

@@ -30,9 +30,13 @@ public protocol CaseBook {
     /// Adds a note.
     func addNote(caseID: Int64, text: String, at time: Date) throws
 
-    /// Adds a message from Amazon exactly as given (the store reads it: kind, requests, deadline).
-    /// `time` is when it arrived if the message itself does not say.
-    func addMessage(caseID: Int64, raw: Data, at time: Date) throws
+    /// When a message says it was sent (an e-mail's Date, a date line copied with a pasted message);
+    /// nil when it carries no date, and the seller is asked.
+    func messageDate(_ raw: Data) throws -> Date?
+
+    /// Adds a message from Amazon exactly as given (the store reads it: kind, requests, deadline) and
+    /// says what was read. `time` is when it arrived if the message itself does not say.
+    func addMessage(caseID: Int64, raw: Data, at time: Date) throws -> AddedMessage
 
     /// Adds a plan version as a draft and returns its number.
     func addPlanDraft(caseID: Int64, text: String, at time: Date) throws -> Int
@@ -49,4 +53,44 @@ public protocol CaseBook {
     /// Writes one case to `path` in a format of `reinstate export` (markdown, html, json, text, ics),
     /// whole or not at all, never over an existing file.
     func exportCase(id: Int64, format: String, to path: String, at time: Date) throws
+
+    /// A number that changes when another process commits a change to the store (SQLite's
+    /// `PRAGMA data_version`); the UI compares it on every tick and reloads when it moved. Nil when the
+    /// book cannot tell.
+    func changeMark() throws -> Int?
+}
+
+extension CaseBook {
+    public func changeMark() throws -> Int? { nil }
+}
+
+/// What the store read from a message it just added, for the line the tracker shows.
+public struct AddedMessage: Sendable, Equatable {
+    public var id: Int64
+    public var kind: MessageKind
+    public var received: Date
+    public var requestCount: Int
+    /// The deadline it set, if any.
+    public var deadline: Date?
+
+    public init(id: Int64, kind: MessageKind, received: Date, requestCount: Int, deadline: Date?) {
+        self.id = id
+        self.kind = kind
+        self.received = received
+        self.requestCount = requestCount
+        self.deadline = deadline
+    }
+
+    /// "Added the reply of 2026-11-20 14:05 (message 41): 3 requested details; deadline 2026-12-04 14:05, 12d 5h left."
+    public func summary(now: Date, zone: TimeZone) -> String {
+        let what = kind == .other ? "a message" : "the \(kind.rawValue)"
+        var text = "Added \(what) of \(Timestamp.local(received, zone: zone)) (message \(id)): "
+        text += requestCount == 0 ? "no requested details" : requestCount == 1 ? "1 requested detail" : "\(requestCount) requested details"
+        if let deadline {
+            text += "; deadline \(Timestamp.local(deadline, zone: zone)), \(DeadlineRules.countdown(until: deadline, now: now))."
+        } else {
+            text += "; no deadline."
+        }
+        return text
+    }
 }

@@ -15,6 +15,7 @@ public enum Command: String, CaseIterable, Sendable, Hashable {
     case quit
     case help
     case continueToCases = "continue"
+    case refresh
     // MARK: Case list
     case filter
     case cycleStatusFilter = "status-filter"

@@ -125,6 +125,8 @@ extension KeyTable {
                    title: "quit", help: "Quit Reinstate from anywhere"),
         KeyBinding(.help, [.character("?"), .function(1)], KeyContext.movable.filter { $0 != .help } + [.warning],
                    title: "help", help: "Show every key of this screen", footer: true),
+        KeyBinding(.refresh, [.control("l")], KeyContext.allCases,
+                   title: "redraw", help: "Redraw the screen and read the cases again (changes made in another window)"),
         KeyBinding(.continueToCases, [.enter, .character(" "), .escape, .character("q")], [.warning],
                    title: "continue", help: "Go on to the case list (any other key too)", footer: true),
         // Case list

@@ -8,7 +8,10 @@ public final class UIRuntime<Book: CaseBook> {
     public private(set) var state: AppState
     private let book: Book
     private let clock: () -> Date
-    private var editor: ((String) throws -> String?)?
+    private var editor: ((String) throws -> EditorResult)?
+    private weak var terminal: Terminal?
+    /// The store's change counter when last looked at (`CaseBook.changeMark`).
+    private var changeMark: Int?
 
     /// A runtime over a case book; `clock` gives the time now (injected so tests are repeatable).
     public init(book: Book, options: UIOptions, width: Int = 80, height: Int = 24, clock: @escaping () -> Date = Date.init) {
@@ -37,7 +40,12 @@ public final class UIRuntime<Book: CaseBook> {
     /// Runs until the seller quits: draw, wait for an event, handle it.
     public func run(on terminal: Terminal) {
         editor = { [unowned terminal] text in try terminal.edit(text) }
-        defer { editor = nil }
+        self.terminal = terminal
+        defer {
+            editor = nil
+            self.terminal = nil
+        }
+        changeMark = try? book.changeMark()
         let size = terminal.size
         send(.resized(width: size.width, height: size.height))
         start()
@@ -50,9 +58,15 @@ public final class UIRuntime<Book: CaseBook> {
                 lastMinute = Int(now.timeIntervalSince1970 / 60)
                 send(.tick(now))
             }
+            // Another process (a command in another window, a colleague) changed the store: reload.
+            if let mark = try? book.changeMark(), mark != changeMark {
+                changeMark = mark
+                send(.storeChangedElsewhere)
+            }
             switch event {
             case .key(let key)?: send(.key(key))
             case .mouse(let mouse)?: send(.mouse(mouse))
+            case .paste(let text)?: send(.paste(text))
             case .resize(let width, let height)?: send(.resized(width: width, height: height))
             case .resumed?: send(.resized(width: terminal.size.width, height: terminal.size.height))
             case nil: break
@@ -91,22 +105,27 @@ public final class UIRuntime<Book: CaseBook> {
             case .addNote(let caseID, let text, let at):
                 try book.addNote(caseID: caseID, text: text, at: at)
                 return .saved("Note added.", caseID: caseID)
-            case .addMessageFile(let caseID, let path, let at):
-                let expanded = (path as NSString).expandingTildeInPath
+            case .addMessageFile(let caseID, let path, _):
+                let expanded = Self.resolve(path)
                 var isFolder: ObjCBool = false
                 guard FileManager.default.fileExists(atPath: expanded, isDirectory: &isFolder) else {
-                    return .failed("\(path) does not exist; nothing was stored.")
+                    return .failed("\(expanded) does not exist; nothing was stored.")
                 }
-                if isFolder.boolValue { return .failed("\(path) is a folder; give the message file inside it.") }
+                if isFolder.boolValue { return .failed("\(expanded) is a folder; give the message file inside it.") }
+                let attributes = try FileManager.default.attributesOfItem(atPath: expanded)
+                guard attributes[.type] as? FileAttributeType == .typeRegular else {
+                    return .failed("\(expanded) is not a regular file (a device or a pipe?); give a saved message file.")
+                }
                 let data = try Data(contentsOf: URL(fileURLWithPath: expanded))
-                try book.addMessage(caseID: caseID, raw: data, at: at)
-                return .saved("Message added from \(path).", caseID: caseID)
+                return .messageRead(caseID: caseID, raw: data, source: expanded, date: try book.messageDate(data))
+            case .readMessage(let caseID, let raw):
+                return .messageRead(caseID: caseID, raw: raw, source: "the editor", date: try book.messageDate(raw))
             case .addMessage(let caseID, let raw, let at):
-                try book.addMessage(caseID: caseID, raw: raw, at: at)
-                return .saved("Message added.", caseID: caseID)
+                let added = try book.addMessage(caseID: caseID, raw: raw, at: at)
+                return .saved(added.summary(now: clock(), zone: state.options.timeZone), caseID: caseID)
             case .editText(let request):
                 guard let editor else { return .failed("No editor available here.") }
-                return .edited(request, text: try editor(request.initialText))
+                return .edited(request, try editor(request.initialText))
             case .addPlanDraft(let caseID, let text, let at):
                 let number = try book.addPlanDraft(caseID: caseID, text: text, at: at)
                 return .saved("Plan v\(number) saved as a draft.", caseID: caseID)
@@ -118,16 +137,31 @@ public final class UIRuntime<Book: CaseBook> {
             case .checkPlan(let caseID, let version):
                 return .planChecked(try book.checkPlan(caseID: caseID, version: version), caseID: caseID)
             case .exportCase(let caseID, let format, let path):
-                let expanded = (path as NSString).expandingTildeInPath
-                let absolute = expanded.hasPrefix("/") ? expanded : FileManager.default.currentDirectoryPath + "/" + expanded
+                let absolute = Self.resolve(path)
                 try book.exportCase(id: caseID, format: format, to: absolute, at: clock())
                 return .saved("Exported as \(format) to \(absolute).", caseID: caseID)
+            case .removeFile(let path):
+                unlink(path)
+                return nil
+            case .thenRemove(let inner, let path):
+                let result = perform(inner)
+                if case .failed? = result { return result }
+                unlink(path)
+                return result
+            case .redrawScreen:
+                terminal?.redrawAll()
+                return nil
             case .quit:
                 return nil
             }
         } catch {
             return .failed(Self.describe(error))
         }
+    }
+
+    /// A path typed, pasted or dragged into a prompt, made absolute.
+    static func resolve(_ typed: String) -> String {
+        TypedPath.resolve(typed, home: NSHomeDirectory(), folder: FileManager.default.currentDirectoryPath)
     }
 
     /// An error in words a seller understands.

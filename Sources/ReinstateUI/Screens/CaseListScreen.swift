@@ -4,14 +4,14 @@ import ReinstateCore
 /// The case list: one row per case, only the visible window of rows drawn from what is held.
 public enum CaseListScreen {
     static let columns = [
-        TableColumn("#", width: 6, alignRight: true),
-        TableColumn("Account", width: 10),
-        TableColumn("Market", width: 6),
-        TableColumn("Title / reason", width: 11, flexible: true),
-        TableColumn("Status", width: 11),
-        TableColumn("Next deadline", width: 14),
-        TableColumn("Open", width: 4, alignRight: true),
-        TableColumn("Apl", width: 3, alignRight: true),
+        TableColumn("#", width: 6, alignRight: true, keepWhole: true),
+        TableColumn("Account", width: 10, minimum: 6, maximum: 28),
+        TableColumn("Market", width: 6, minimum: 4, maximum: 10),
+        TableColumn("Title / reason", width: 11, flexible: true, minimum: 8),
+        TableColumn("Status", width: 11, minimum: 8, maximum: 19),
+        TableColumn("Next deadline", width: 14, keepWhole: true),
+        TableColumn("Open", width: 4, alignRight: true, keepWhole: true),
+        TableColumn("Apl", width: 3, alignRight: true, keepWhole: true),
     ]
 
     /// Draws the list.
@@ -25,21 +25,22 @@ public enum CaseListScreen {
         if let y = layout.bannerY {
             DeadlineBanner.draw(state.warnings, now: state.now, window: state.options.warningWindow, y: y, in: &frame)
         }
-        let widths = Table.widths(columns, total: frame.width - 1)
+        let range = list.scroll.visibleRange(count: list.total, visible: layout.listRows)
+        let shown = range.map { position in list.window.row(at: position).map { cells($0, state: state) } }
+        let widths = Table.fitted(columns, rows: shown.compactMap { $0 }, total: frame.width - 1)
         Table.drawHeader(columns, widths: widths, x: 1, y: layout.listHeaderY, in: &frame)
         guard list.total > 0 else {
             let text = list.filter == CaseFilter() ? "No cases yet: press n to open one." : "No cases match the filter."
             frame.write(text, x: 2, y: layout.listTop + 1, style: .muted)
             return
         }
-        let range = list.scroll.visibleRange(count: list.total, visible: layout.listRows)
-        for position in range {
-            let y = layout.listTop + position - range.lowerBound
-            guard let summary = list.window.row(at: position) else {
+        for (offset, position) in range.enumerated() {
+            let y = layout.listTop + offset
+            guard let row = shown[offset] else {
                 frame.write("…", x: 2, y: y, style: .muted)
                 continue
             }
-            Table.draw(cells(summary, state: state), columns: columns, widths: widths, x: 1, y: y, in: &frame)
+            Table.draw(row, columns: columns, widths: widths, x: 1, y: y, in: &frame)
             if position == list.scroll.selected {
                 frame.write("▶", x: 0, y: y, style: .selected)
                 frame.restyle(x: 0, y: y, count: frame.width) { $0.reverse = true }
@@ -50,7 +51,7 @@ public enum CaseListScreen {
     /// "12–31 of 1,234" style row count.
     static func countText(_ list: CaseListState) -> String {
         if list.total == 0 { return "0 cases" }
-        return "\(list.scroll.selected + 1) of \(grouped(list.total)) case\(list.total == 1 ? "" : "s")"
+        return "\(grouped(list.scroll.selected + 1)) of \(grouped(list.total)) case\(list.total == 1 ? "" : "s")"
     }
 
     /// 100000 → "100,000".

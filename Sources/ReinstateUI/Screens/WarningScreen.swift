@@ -5,12 +5,12 @@ import ReinstateCore
 /// its deadline, time left, and how many requested details are still unanswered. Any key goes on.
 public enum WarningScreen {
     static let columns = [
-        TableColumn("Case", width: 6, alignRight: true),
-        TableColumn("Title", width: 12, flexible: true),
-        TableColumn("Account", width: 12),
-        TableColumn("Due", width: 16),
-        TableColumn("Time left", width: 15),
-        TableColumn("Open", width: 4, alignRight: true),
+        TableColumn("Case", width: 6, alignRight: true, keepWhole: true),
+        TableColumn("Title", width: 12, flexible: true, minimum: 8),
+        TableColumn("Account", width: 12, minimum: 6, maximum: 28),
+        TableColumn("Due", width: 16, minimum: 10),
+        TableColumn("Time left", width: 15, keepWhole: true),
+        TableColumn("Open", width: 4, alignRight: true, keepWhole: true),
     ]
 
     /// "3 days", "36 hours".
@@ -31,19 +31,22 @@ public enum WarningScreen {
             ? count + " overdue"
             : count + " overdue or due within " + windowText(state.options.warningWindow) + (overdue > 0 ? " (\(overdue) overdue)" : "")
         frame.write(TextLayout.truncate(heading, to: frame.width - 2), x: 1, y: 2, style: overdue > 0 ? .danger : .warning)
-        let widths = Table.widths(columns, total: frame.width - 2)
-        Table.drawHeader(columns, widths: widths, x: 1, y: 4, in: &frame)
         let rows = max(0, state.layout.messageY - 6)
-        for (index, warning) in warnings.first.prefix(rows).enumerated() {
+        let cells = warnings.first.prefix(rows).map { warning -> [Span] in
             let summary = warning.summary
             let due = warning.deadline.due
             let style = DeadlineText.style(due: due, now: state.now, window: state.options.warningWindow)
             let title = summary.title.isEmpty ? summary.reason.label : summary.title
-            Table.draw([
+            return [
                 Span("#\(summary.id)"), Span(title), Span(summary.account),
                 Span(Timestamp.local(due, zone: zone)), Span(DeadlineRules.countdown(until: due, now: state.now), style),
                 Span(summary.unanswered > 0 ? "●\(summary.unanswered)" : "0", summary.unanswered > 0 ? .danger : .muted),
-            ], columns: columns, widths: widths, x: 1, y: 5 + index, in: &frame)
+            ]
+        }
+        let widths = Table.fitted(columns, rows: cells, total: frame.width - 2)
+        Table.drawHeader(columns, widths: widths, x: 1, y: 4, in: &frame)
+        for (index, row) in cells.enumerated() {
+            Table.draw(row, columns: columns, widths: widths, x: 1, y: 5 + index, in: &frame)
         }
         let shown = min(rows, warnings.first.count)
         if warnings.count > shown {

@@ -8,6 +8,10 @@ public enum Action: Sendable, Equatable {
     case started
     case key(Key)
     case mouse(MouseEvent)
+    /// Text pasted into the terminal: it goes where the cursor is, never read as keys.
+    case paste(String)
+    /// Another process changed the store (seen on the clock's tick): what is on screen is reloaded.
+    case storeChangedElsewhere
     case resized(width: Int, height: Int)
     /// The time now, so countdowns move.
     case tick(Date)
@@ -19,9 +23,11 @@ public enum Action: Sendable, Equatable {
     /// A change was saved; `caseID` names the case to reload.
     case saved(String, caseID: Int64?)
     case caseCreated(id: Int64)
+    /// A message was read before storing: `date` is what it says of when it was sent (nil: nothing).
+    case messageRead(caseID: Int64, raw: Data, source: String, date: Date?)
     /// A plan version was checked (`reinstate check`): shown in the pager.
     case planChecked(PlanCheck, caseID: Int64)
-    /// The editor closed; nil when it failed or the text was left empty.
-    case edited(EditRequest, text: String?)
+    /// The editor closed: how it ended and what the file held.
+    case edited(EditRequest, EditorResult)
     case failed(String)
 }

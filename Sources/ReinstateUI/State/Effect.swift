@@ -18,9 +18,11 @@ public enum Effect: Sendable, Equatable {
     case changeStatus(caseID: Int64, status: CaseStatus, at: Date)
     /// → `.saved`
     case addNote(caseID: Int64, text: String, at: Date)
-    /// Reads a file and adds it as a message. → `.saved`
+    /// Reads a message file and looks for its date. → `.messageRead`
     case addMessageFile(caseID: Int64, path: String, at: Date)
-    /// → `.saved`
+    /// Looks for the date of a message written in the editor. → `.messageRead`
+    case readMessage(caseID: Int64, raw: Data)
+    /// → `.saved` with what was read (kind, date, requested details, deadline)
     case addMessage(caseID: Int64, raw: Data, at: Date)
     /// Hands the terminal to `$VISUAL`/`$EDITOR` and takes it back. → `.edited`
     case editText(EditRequest)
@@ -33,6 +35,13 @@ public enum Effect: Sendable, Equatable {
     /// → `.planChecked`
     case checkPlan(caseID: Int64, version: Int)
     case exportCase(caseID: Int64, format: String, path: String)
+    /// Removes a file the editor left (the seller's text is no longer needed there).
+    case removeFile(String)
+    /// Carries out the effect, then removes `file` unless the effect failed: the seller's kept text
+    /// goes only once it is stored or open in the editor again.
+    indirect case thenRemove(Effect, file: String)
+    /// Sends the next frame whole (Ctrl-L).
+    case redrawScreen
     /// Ends the program.
     case quit
 }

@@ -1,3 +1,4 @@
+import Foundation
 import ReinstateCore
 
 /// What a prompt's answer is for.
@@ -12,7 +13,11 @@ public enum PromptPurpose: Sendable, Equatable {
     case note(caseID: Int64)
     /// A file path, or empty to paste the message in the editor.
     case messageSource(caseID: Int64)
+    /// A message that carries no date: when it arrived (Enter alone: now).
+    case messageArrived(caseID: Int64, raw: Data)
     case confirmSubmitted(caseID: Int64, version: Int)
+    /// The editor failed and the seller's text is kept in a file: store it, edit again, or leave it.
+    case editorFailed(EditRequest, EditorResult)
     case exportFormat(caseID: Int64)
     case exportPath(caseID: Int64, format: String)
     /// The questions for a new case, one after another, carrying the answers so far.

@@ -16,6 +16,8 @@ extension AppState {
                 return restartList()
             }
             return []
+        case .refresh?:
+            return perform(.refresh)
         case .previousChoice?:
             if current.isChoice { current.choice = (current.choice + current.choices.count - 1) % current.choices.count }
         case .nextChoice?:
@@ -90,6 +92,26 @@ extension AppState {
         case .exportPath(let caseID, let format):
             guard !text.isEmpty else { return ask(again: "Give a file to write the export to.") }
             return [.exportCase(caseID: caseID, format: format, path: text)]
+        case .messageArrived(let caseID, let raw):
+            if text.isEmpty { return [.addMessage(caseID: caseID, raw: raw, at: now)] }
+            guard let date = Timestamp.parse(text, zone: options.timeZone) else {
+                return ask(again: "Give a date like 2026-11-20 or 2026-11-20T14:05 (Enter alone: now).")
+            }
+            guard date <= now else { return ask(again: "That is in the future; give when the message arrived.") }
+            return [.addMessage(caseID: caseID, raw: raw, at: date)]
+        case .editorFailed(let request, let result):
+            guard let file = result.keptAt else { return [] }
+            switch answer.choice {
+            case 0:
+                // The kept file goes once the text is safely stored.
+                return store(request, text: result.text).map { .thenRemove($0, file: file) }
+            case 1:
+                let again = EditRequest(purpose: request.purpose, initialText: result.text, unchangedText: request.unchangedText)
+                return [.thenRemove(.editText(again), file: file)]
+            default:
+                message = StatusMessage("Nothing stored; your text is in \(file).")
+                return []
+            }
         case .confirmSubmitted(let caseID, let version):
             guard answer.choice == 0 else { return [] }
             return [.markPlanSubmitted(caseID: caseID, version: version, at: now)]

@@ -14,11 +14,21 @@ extension AppState {
     public mutating func apply(_ action: Action) -> [Effect] {
         switch action {
         case .started:
+            if let first = options.startupProblems.first {
+                let more = options.startupProblems.count - 1
+                message = StatusMessage(first + (more > 0 ? " (and \(more) more; they are listed again when you quit)" : ""), isError: true)
+            }
             return [.loadDueDeadlines(now: now, within: options.warningWindow)] + reloadList(count: true)
         case .key(let key):
             return handle(key)
         case .mouse(let event):
             return handle(event)
+        case .paste(let text):
+            return handlePaste(text)
+        case .storeChangedElsewhere:
+            // Another window or a colleague changed the store: what is on screen is read again.
+            if message == nil { message = StatusMessage("Updated: the store was changed elsewhere.") }
+            return reloadAfterChange(caseID: caseView?.file.caseID)
         case .resized(let newWidth, let newHeight):
             width = max(0, newWidth)
             height = max(0, newHeight)
@@ -68,6 +78,11 @@ extension AppState {
         case .saved(let text, let caseID):
             message = StatusMessage(text)
             return reloadAfterChange(caseID: caseID)
+        case .messageRead(let caseID, let raw, _, let date):
+            if date != nil { return [.addMessage(caseID: caseID, raw: raw, at: now)] }
+            // A deadline counted from the wrong day is the worst mistake: ask rather than guess "now".
+            prompt = Prompt(.messageArrived(caseID: caseID, raw: raw), label: "The message has no date. When did it arrive? (Enter alone: now)")
+            return []
         case .caseCreated(let id):
             message = StatusMessage("Case #\(id) opened.")
             return reloadAfterChange(caseID: nil) + [.loadCase(id: id)]
@@ -76,8 +91,8 @@ extension AppState {
             pager = PagerState.review(view.file, check, width: width)
             screens.append(.pager)
             return []
-        case .edited(let request, let text):
-            return finishEditing(request, text: text)
+        case .edited(let request, let result):
+            return finishEditing(request, result: result)
         case .failed(let text):
             message = StatusMessage(text, isError: true)
             return []
@@ -87,7 +102,8 @@ extension AppState {
     // MARK: - Keys
 
     mutating func handle(_ key: Key) -> [Effect] {
-        message = nil
+        // A message that explains the open question stays while it is answered.
+        if case .editorFailed? = prompt?.purpose {} else { message = nil }
         if isTooSmall {
             if key == .character("q") || key == .character("Q") { return quit() }
             return []
@@ -118,6 +134,9 @@ extension AppState {
         case .open: return open()
         case .back: return back()
         case .quit: return quit()
+        case .refresh:
+            message = StatusMessage("Screen redrawn and cases read again.")
+            return [.redrawScreen] + reloadAfterChange(caseID: caseView?.file.caseID)
         case .help:
             helpContext = keyContext
             helpScroll = ScrollWindow()
@@ -187,16 +206,35 @@ extension AppState {
         return effects
     }
 
-    mutating func finishEditing(_ request: EditRequest, text: String?) -> [Effect] {
-        guard let text, !text.allSatisfy(\.isWhitespace) else {
+    /// The editor closed. A saved text is stored (unless empty or unchanged); when the editor failed,
+    /// the text stays in its file and the seller chooses: store it, edit it again, or leave it there.
+    mutating func finishEditing(_ request: EditRequest, result: EditorResult) -> [Effect] {
+        guard let problem = result.problem else { return store(request, text: result.text) }
+        let written = !result.text.allSatisfy(\.isWhitespace) && result.text != request.unchangedText
+        guard written, let file = result.keptAt else {
+            message = StatusMessage("Nothing saved: \(problem), and \(request.what) was empty or unchanged.", isError: true)
+            return result.keptAt.map { [.removeFile($0)] } ?? []
+        }
+        message = StatusMessage("\(problem.prefix(1).uppercased() + problem.dropFirst()); your text is kept in \(file)", isError: true)
+        prompt = Prompt(.editorFailed(request, result), label: "Store \(request.what)?", choices: Self.editorFailedChoices, choice: 2)
+        return []
+    }
+
+    static let editorFailedChoices = ["store it", "edit again", "leave it in the file"]
+
+    /// Stores what the editor saved.
+    mutating func store(_ request: EditRequest, text: String) -> [Effect] {
+        guard !text.allSatisfy(\.isWhitespace) else {
             message = StatusMessage("Nothing saved: the text was empty.")
             return []
         }
         switch request.purpose {
         case .message(let caseID):
-            return [.addMessage(caseID: caseID, raw: Data(text.utf8), at: now)]
+            return [.readMessage(caseID: caseID, raw: Data(text.utf8))]
+        case .note(let caseID):
+            return [.addNote(caseID: caseID, text: text.trimmingCharacters(in: .whitespacesAndNewlines), at: now)]
         case .planDraft(let caseID):
-            if text == request.initialText {
+            if text == request.unchangedText {
                 message = StatusMessage("Nothing saved: the draft was not changed.")
                 return []
             }

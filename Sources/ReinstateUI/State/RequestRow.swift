@@ -26,7 +26,8 @@ public enum RequestRow: Sendable, Equatable {
                 (aspectOrder[$0] ?? 0) < (aspectOrder[$1] ?? 0)
             }
             for aspect in aspects {
-                let name = topic.isEmpty ? aspect.label : "\(TerminalSafe.singleLine(topic)) · \(aspect.label)"
+                // The aspect first: a narrow terminal cuts the topic, never what sets groups apart.
+                let name = topic.isEmpty ? aspect.label : "\(aspect.label) · \(TerminalSafe.singleLine(topic))"
                 rows.append(.group(name))
                 let members = inTopic.filter { details[$0].aspect == aspect }
                 let open = members.filter { details[$0].state.isOpen }

@@ -68,6 +68,10 @@ public struct UIConfig: Equatable, Sendable {
                     problem("unknown key in \(value)")
                     continue
                 }
+                if let taken = keys.first(where: { Self.terminalKeys.contains($0) }) {
+                    problem("\(taken.name) never reaches Reinstate (the terminal keeps it for \(Self.terminalKeyUse[taken] ?? "itself")); pick another key")
+                    continue
+                }
                 config.keys.append((command, keys))
             default:
                 problem("unknown setting \(name)")
@@ -75,6 +79,14 @@ public struct UIConfig: Equatable, Sendable {
         }
         return config
     }
+
+    /// Keys the terminal keeps for itself: binding one would leave the command (quit!) unreachable.
+    static let terminalKeyUse: [Key: String] = [
+        .control("q"): "flow control", .control("s"): "flow control", .control("c"): "interrupting",
+        .control("z"): "suspending", .control("m"): "Enter", .control("i"): "Tab", .control("j"): "Enter",
+        .control("h"): "Backspace",
+    ]
+    static let terminalKeys = Set(terminalKeyUse.keys)
 
     /// The options with this file's settings applied.
     public func applied(to options: UIOptions) -> UIOptions {

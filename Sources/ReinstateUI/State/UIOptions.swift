@@ -12,6 +12,9 @@ public struct UIOptions: Sendable, Equatable {
     public var keys: KeyTable
     /// The zone dates are shown in (the seller's own; fixed in tests).
     public var timeZone: TimeZone
+    /// Problems found before the screen opened (lines of the configuration file that were skipped):
+    /// the first screen says so, since anything printed before it is hidden behind it.
+    public var startupProblems: [String] = []
 
     /// Creates options.
     public init(

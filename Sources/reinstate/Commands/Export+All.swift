@@ -2,7 +2,6 @@ import Foundation
 import ReinstateApp
 import ReinstateCore
 import ReinstateStore
-import SafeFiles
 
 /// `export --all`, written as the cases are read: a batch of cases at a time from one read transaction,
 /// each rendered, written out and dropped, so memory stays the same whatever the size of the store.

@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import ReinstateCore
 import ReinstateStore
-import SafeFiles
 
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import ReinstateCore
 import ReinstateStore
-import SafeFiles
 
 extension PoaCommand {
     struct Diff: ParsableCommand {
@@ -115,9 +114,9 @@ struct DraftFile {
 
     init(text: String) throws {
         do {
-            path = try PrivateFile.temporary(holding: Data(text.utf8), prefix: "reinstate-draft-", suffix: ".txt")
-        } catch let problem as FileProblem {
-            throw CLIError("Cannot create a temporary file for the draft: \(problem.description)")
+            path = try PrivateFile.create(prefix: "reinstate-draft", suffix: ".txt", holding: Data(text.utf8))
+        } catch let problem as PrivateFileError {
+            throw CLIError("Cannot create a temporary file for the draft: \(problem.localizedDescription)")
         }
     }
 

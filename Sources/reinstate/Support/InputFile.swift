@@ -1,6 +1,6 @@
 import Foundation
 import ReinstateApp
-import SafeFiles
+import ReinstateCore
 
 /// Reads what the seller hands in (a saved e-mail, a pasted plan), refusing what cannot be meant.
 enum InputFile {

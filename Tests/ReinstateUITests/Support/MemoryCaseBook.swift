@@ -9,6 +9,8 @@ final class MemoryCaseBook: CaseBook {
     /// Every call made, to check the UI only reads windows.
     var calls: [String] = []
     var nextID: Int64 = 1
+    /// What `changeMark` answers: a test moves it to play another process changing the store.
+    var mark = 0
 
     func add(_ history: CaseHistory) {
         var history = history
@@ -27,6 +29,8 @@ final class MemoryCaseBook: CaseBook {
             status: c.status, nextDeadline: history.nextDeadline?.due, unanswered: history.unanswered.count,
             appealsSubmitted: history.appealsSubmitted)
     }
+
+    func changeMark() throws -> Int? { mark }
 
     func dueWarnings(now: Date, within window: TimeInterval, first limit: Int) throws -> DueWarnings {
         calls.append("dueWarnings")
@@ -98,14 +102,24 @@ final class MemoryCaseBook: CaseBook {
     }
 
     func addNote(caseID: Int64, text: String, at time: Date) throws {
+        guard histories[caseID] != nil else { throw MemoryBookError.noSuchCase(caseID) }
         let id = Int64((histories[caseID]?.notes.count ?? 0) + 1)
         histories[caseID]?.notes.append(Note(id: id, caseID: caseID, created: time, text: text))
     }
 
-    func addMessage(caseID: Int64, raw: Data, at time: Date) throws {
+    /// A message dates itself with a first line "Date: ISO-DATE".
+    func messageDate(_ raw: Data) throws -> Date? {
+        let text = String(decoding: raw, as: UTF8.self)
+        guard text.hasPrefix("Date: ") else { return nil }
+        return Timestamp.parse(String(text.dropFirst(6).prefix { $0 != "\n" }))
+    }
+
+    func addMessage(caseID: Int64, raw: Data, at time: Date) throws -> AddedMessage {
         let id = Int64(histories.values.map(\.messages.count).reduce(0, +) + 100)
+        let received = try messageDate(raw) ?? time
         histories[caseID]?.messages.append(AmazonMessage(
-            id: id, caseID: caseID, kind: .reply, received: time, subject: "", raw: raw, text: String(decoding: raw, as: UTF8.self)))
+            id: id, caseID: caseID, kind: .reply, received: received, subject: "", raw: raw, text: String(decoding: raw, as: UTF8.self)))
+        return AddedMessage(id: id, kind: .reply, received: received, requestCount: 0, deadline: nil)
     }
 
     func addPlanDraft(caseID: Int64, text: String, at time: Date) throws -> Int {
@@ -139,4 +153,8 @@ final class MemoryCaseBook: CaseBook {
         add(CaseHistory(suspensionCase: c))
         return c.id
     }
+}
+
+enum MemoryBookError: Error {
+    case noSuchCase(Int64)
 }

@@ -1,8 +1,9 @@
 import Foundation
 
-/// The one place Reinstate creates, names and reads files it does not own through SQLite: temporary
-/// files private (0600) from their first byte, final names taken without replacing what another
-/// process put there, and only regular files read (a FIFO or a device would hang or never end).
+/// With `PrivateFile`, the one place Reinstate creates, names and reads files it does not own through
+/// SQLite: temporary files private (0600) from their first byte, final names taken without replacing
+/// what another process put there, and only regular files read (a FIFO or a device would hang or
+/// never end).
 
 /// Why a file could not be created, named or read, in words a seller can act on.
 public struct FileProblem: Error, CustomStringConvertible, LocalizedError, Equatable {
@@ -11,69 +12,16 @@ public struct FileProblem: Error, CustomStringConvertible, LocalizedError, Equat
     public init(_ description: String) { self.description = description }
 }
 
-public enum PrivateFile {
+extension PrivateFile {
     /// Creates `path` as a new file, readable and writable by its owner only from the first byte:
     /// `O_CREAT | O_EXCL` (never an existing file, never through a symbolic link), mode 0600 whatever
-    /// the umask. Returns the open descriptor, or -1 with `errno` set.
+    /// the umask. Returns the open descriptor, or -1 with `errno` set. Temporary files beside a target
+    /// (exports, backups, a new store) are made with it; `create(prefix:suffix:holding:)` makes those
+    /// with a name nobody can guess (the editor's file, `poa draft`).
     public static func create(at path: String, mode: mode_t = 0o600) -> Int32 {
         let fd = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, mode)
         if fd >= 0 { fchmod(fd, mode) }  // a umask can only take bits away; this says what is meant
         return fd
-    }
-
-    /// A new temporary file with an unpredictable name in `folder` (default: `$TMPDIR`, else /tmp),
-    /// 0600 from the first byte (mkstemp). Returns its descriptor and path.
-    public static func temporary(prefix: String, suffix: String = "", in folder: String? = nil) throws -> (fd: Int32, path: String) {
-        let base = folder ?? temporaryFolder
-        var template = Array((base + "/" + prefix + "XXXXXX" + suffix).utf8CString)
-        let fd = template.withUnsafeMutableBufferPointer { buffer -> Int32 in
-            guard let start = buffer.baseAddress else { return -1 }
-            return mkstemps(start, Int32(suffix.utf8.count))
-        }
-        guard fd >= 0 else {
-            throw FileProblem("Cannot create a temporary file in \(base): \(String(cString: strerror(errno))).")
-        }
-        fchmod(fd, 0o600)
-        let path = template.withUnsafeBufferPointer { buffer in buffer.baseAddress.map { String(cString: $0) } ?? "" }
-        return (fd, path)
-    }
-
-    /// A new private temporary file (see `temporary`) holding `data`; returns its path. The caller
-    /// removes it.
-    public static func temporary(holding data: Data, prefix: String, suffix: String = "", in folder: String? = nil) throws -> String {
-        let (fd, path) = try temporary(prefix: prefix, suffix: suffix, in: folder)
-        defer { close(fd) }
-        if let code = writeAll(data, to: fd) {
-            unlink(path)
-            throw FileProblem("Cannot write the temporary file \(path): \(String(cString: strerror(code))).")
-        }
-        return path
-    }
-
-    /// `$TMPDIR` when it names a folder, else /tmp.
-    public static var temporaryFolder: String {
-        if let dir = ProcessInfo.processInfo.environment["TMPDIR"], !dir.isEmpty {
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: dir, isDirectory: &isDirectory), isDirectory.boolValue {
-                return dir.hasSuffix("/") && dir.count > 1 ? String(dir.dropLast()) : dir
-            }
-        }
-        return "/tmp"
-    }
-
-    /// Writes every byte; the errno of a failed write, or nil.
-    public static func writeAll(_ data: Data, to fd: Int32) -> Int32? {
-        data.withUnsafeBytes { buffer -> Int32? in
-            guard let start = buffer.baseAddress else { return nil }
-            var offset = 0
-            while offset < buffer.count {
-                let n = write(fd, start + offset, buffer.count - offset)
-                if n < 0, errno == EINTR { continue }
-                if n <= 0 { return n == 0 ? EIO : errno }
-                offset += n
-            }
-            return nil
-        }
     }
 }
 
