@@ -51,8 +51,8 @@ struct Restore: ParsableCommand {
         abstract: "Replace every case in the store with a backup made by `reinstate backup`.",
         discussion: """
             FILE must be a Reinstate store this version can read: a text file, another program's database, a \
-            store from a newer Reinstate or a damaged file (SQLite's integrity check) is refused, and nothing \
-            changes. Before anything is replaced, the current store is backed up into the backups folder \
+            store from a newer Reinstate, a damaged file (SQLite's integrity check) or a store whose tables, \
+            indexes, triggers or views are not exactly those Reinstate made is refused, and nothing changes. Before anything is replaced, the current store is backed up into the backups folder \
             beside it, as `reinstate backup` does, so a restore can itself be undone: it prints where.
 
             The backup is copied into the store's own file with SQLite's online backup, in one transaction: \
