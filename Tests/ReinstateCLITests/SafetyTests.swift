@@ -712,4 +712,32 @@ import Testing
         #expect(changed.opened)
         #expect(changed.markdown.contains("CHANGED on disk"), "\(changed.markdown)")
     }
+
+    // MARK: - 4. A binary configuration file is named, not dumped
+
+    @Test(.enabled(if: Tmux.available, "needs tmux")) func aBinaryConfigFileIsNamedNotDumpedOnTheTerminal() throws {
+        let cli = CLI()
+        defer { cli.remove() }
+        try oneCase(cli)
+        let config = cli.folder + "/config/reinstate"
+        try FileManager.default.createDirectory(atPath: config, withIntermediateDirectories: true)
+        var binary = Data("warn-days = 5\n".utf8)
+        binary.append(contentsOf: [0x00, 0x1B, 0x5D, 0x30, 0x3B, 0x70, 0x77, 0x6E, 0x07, 0xFF, 0xFE] + Array(repeating: 0x0A, count: 50))
+        FileManager.default.createFile(atPath: config + "/config", contents: binary)
+        let tmux = Tmux()
+        try tmux.start(width: 200)
+        defer { tmux.stop() }
+        try tmux.type("XDG_CONFIG_HOME=\(cli.folder)/config \(CLI.binary) --store \(cli.store) 2>\(cli.folder)/err; echo exited=$?")
+        try tmux.keys("Enter")
+        let first = try tmux.waitFor("is not a short UTF-8 text file")
+        #expect(!first.contains("pwn"))
+        try tmux.keys("q")
+        try tmux.keys("q")
+        try tmux.keys("q")
+        try tmux.waitFor("exited=0")
+        let err = String(decoding: FileManager.default.contents(atPath: cli.folder + "/err") ?? Data(), as: UTF8.self)
+        #expect(err.contains("is not a short UTF-8 text file; it was ignored."), "\(err)")
+        #expect(carriesControls(err).isEmpty, "\(carriesControls(err))")
+        #expect(err.split(separator: "\n").count == 1, "\(err)")
+    }
 }
