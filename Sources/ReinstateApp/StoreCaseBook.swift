@@ -85,8 +85,8 @@ public struct StoreCaseBook: CaseBook {
         try store.checkPlan(caseID: caseID, text: store.plan(caseID: caseID, number: version).text, version: version)
     }
 
-    public func exportCase(id: Int64, format: String, to path: String, at time: Date) throws {
+    public func exportCase(id: Int64, format: String, to path: String, replacing: Bool, at time: Date) throws {
         let data = try CaseExport.render(try store.history(id), format: format, store: store, now: time)
-        try AtomicFile.write(data, to: path, overwrite: false, protecting: AtomicFile.storeFiles(store.path))
+        try AtomicFile.write(data, to: path, overwrite: replacing, protecting: AtomicFile.storeFiles(store.path))
     }
 }

@@ -313,3 +313,50 @@ final class ScriptedTerminal: Terminal {
         #expect(TypedPath.resolve("case-12.md", home: home, folder: folder + "/") == "/work/case-12.md")
     }
 }
+
+/// Issue 13, item 5: `u` takes back the last changes of the session.
+@Suite struct UndoTests {
+    @Test func uTakesBackAStatusAndARequestMark() throws {
+        let book = Fixtures.book()
+        let runtime = Fixtures.runtime(book: book)
+        runtime.send(.caseLoaded(Fixtures.packagingCase()))
+        let before = try #require(book.histories[12])
+
+        // A status set by mistake.
+        runtime.send(.key(.character("s")))
+        runtime.send(.key(.right))
+        runtime.send(.key(.enter))  // asks: reinstated closes deadlines
+        runtime.send(.key(.right))
+        runtime.send(.key(.enter))
+        #expect(book.histories[12]?.suspensionCase.status == .reinstated)
+        #expect(runtime.state.message?.text.contains("u undoes it") == true)
+
+        // A request marked answered by mistake.
+        runtime.send(.key(.character("2")))
+        let detail = try #require(runtime.state.caseView?.selectedDetail)
+        runtime.send(.key(.character("a")))
+        runtime.send(.key(.enter))
+        #expect(book.histories[12]?.requests.first { $0.id == detail.id }?.state != detail.state)
+
+        runtime.send(.key(.character("u")))
+        #expect(book.histories[12]?.requests.first { $0.id == detail.id }?.state == detail.state)
+        #expect(runtime.state.message?.text.hasPrefix("Undone: the request's mark") == true)
+        runtime.send(.key(.character("u")))
+        #expect(book.histories[12]?.suspensionCase.status == before.suspensionCase.status)
+        runtime.send(.key(.character("u")))
+        #expect(runtime.state.message == StatusMessage("Nothing to undo in this session."))
+    }
+}
+
+@Suite struct JoinedEmojiTests {
+    /// Issue 13, item 11: a joined emoji in a title left stray cells in terminals that draw each part.
+    @Test func aJoinedEmojiTakesTwoCellsAsItsFirstEmoji() {
+        var frame = Frame(width: 10, height: 1)
+        let used = frame.write("a👨‍👩‍👧b", x: 0, y: 0)
+        #expect(used == 4)
+        #expect(frame[1, 0].text == "👨")
+        #expect(!frame[1, 0].text.unicodeScalars.contains { $0.value == 0x200D })
+        #expect(frame[3, 0].text == "b")
+        #expect(frame.lines[0].hasPrefix("a👨b"))
+    }
+}

@@ -32,7 +32,7 @@ final class GeneratedCaseBook: CaseBook {
     func addPlanDraft(caseID: Int64, text: String, at time: Date) throws -> Int { 1 }
     func markPlanSubmitted(caseID: Int64, version: Int, at time: Date) throws {}
     func newCase(_ suspensionCase: SuspensionCase) throws -> Int64 { 1 }
-    func exportCase(id: Int64, format: String, to path: String, at time: Date) throws {}
+    func exportCase(id: Int64, format: String, to path: String, replacing: Bool, at time: Date) throws {}
     func checkPlan(caseID: Int64, version: Int) throws -> PlanCheck { throw CocoaError(.featureUnsupported) }
 }
 

@@ -177,6 +177,14 @@ import Testing
         #expect(s.apply(.key(.enter)) == [])
         #expect(s.prompt?.input == "case-12.html")
         #expect(s.apply(.key(.enter)) == [.exportCase(caseID: 12, format: "html", path: "case-12.html")])
+        // The file exists: asked, "no" under Enter, which offers another name.
+        _ = s.apply(.exportTargetExists(caseID: 12, format: "html", path: "/work/case-12.html"))
+        #expect(s.prompt?.choices == ["no", "yes"])
+        #expect(s.apply(.key(.enter)) == [])
+        #expect(s.prompt?.purpose == .exportPath(caseID: 12, format: "html"))
+        _ = s.apply(.exportTargetExists(caseID: 12, format: "html", path: "/work/case-12.html"))
+        _ = s.apply(.key(.right))
+        #expect(s.apply(.key(.enter)) == [.exportCase(caseID: 12, format: "html", path: "/work/case-12.html", replacing: true)])
     }
 
     @Test func savedReloadsTheCaseTheListAndTheWarnings() {
@@ -205,7 +213,11 @@ import Testing
         _ = s.apply(.key(.character("3")))
         #expect(s.caseView?.selectedPlan?.number == 2)
         _ = s.apply(.key(.character("S")))
-        #expect(s.prompt?.choices == ["yes", "no"])
+        #expect(s.prompt?.choices == ["no", "yes"])
+        #expect(s.apply(.key(.enter)) == [])  // Enter alone: no
+        #expect(s.message == StatusMessage("Not marked submitted."))
+        _ = s.apply(.key(.character("S")))
+        _ = s.apply(.key(.right))
         #expect(s.apply(.key(.enter)) == [.markPlanSubmitted(caseID: 12, version: 2, at: Fixtures.now)])
         _ = s.apply(.key(.character("d")))
         #expect(s.screens.last == .pager)
@@ -241,7 +253,34 @@ import Testing
         _ = s.apply(.key(.character("s")))
         #expect(s.prompt?.choice == CaseStatus.allCases.firstIndex(of: .moreInformationRequested))
         _ = s.apply(.key(.right))
+        // Reinstated finishes the case and closes its deadlines: asked, "no" under Enter.
+        #expect(s.apply(.key(.enter)) == [])
+        #expect(s.prompt?.purpose == .confirmStatus(caseID: 12, status: .reinstated))
+        #expect(s.apply(.key(.enter)) == [])
+        #expect(s.message == StatusMessage("The status stays as it was."))
+        _ = s.apply(.key(.character("s")))
+        _ = s.apply(.key(.right))
+        _ = s.apply(.key(.enter))
+        _ = s.apply(.key(.right))
         #expect(s.apply(.key(.enter)) == [.changeStatus(caseID: 12, status: .reinstated, at: Fixtures.now)])
+        // An open status is set at once.
+        _ = s.apply(.key(.character("s")))
+        _ = s.apply(.key(.left))
+        #expect(s.apply(.key(.enter)) == [.changeStatus(caseID: 12, status: .appealSubmitted, at: Fixtures.now)])
+        // The same status again changes nothing, and says so.
+        _ = s.apply(.key(.character("s")))
+        #expect(s.apply(.key(.enter)) == [])
+        #expect(s.message?.text.contains("already") == true)
+    }
+
+    @Test func escapeInTheNewCaseQuestionsSaysNothingWasKept() {
+        var s = state()
+        _ = s.apply(.key(.character("n")))
+        for c in "Gamma" { _ = s.apply(.key(.character(c))) }
+        _ = s.apply(.key(.enter))
+        _ = s.apply(.key(.escape))
+        #expect(s.prompt == nil)
+        #expect(s.message == StatusMessage("No case opened; the answers so far were not kept."))
     }
 
     @Test func newCaseAsksFourQuestions() {

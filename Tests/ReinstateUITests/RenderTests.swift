@@ -60,7 +60,7 @@ import Testing
         runtime.send(.key(.character("a")))
         runtime.send(.key(.enter))  // v2, the suggested latest version
         let f = frame(runtime)
-        #expect(runtime.state.message == StatusMessage("Request marked answered by v2."))
+        #expect(runtime.state.message == StatusMessage("Request marked answered by v2. (u undoes it)"))
         #expect(f.lines.contains { $0.contains("✓ v2 (you)") && $0.contains("root cause of improper packaging") })
         assertSnapshot(f, named: "case-requested-answered-80x24")
     }

@@ -51,8 +51,8 @@ public protocol CaseBook {
     func checkPlan(caseID: Int64, version: Int) throws -> PlanCheck
 
     /// Writes one case to `path` in a format of `reinstate export` (markdown, html, json, text, ics),
-    /// whole or not at all, never over an existing file.
-    func exportCase(id: Int64, format: String, to path: String, at time: Date) throws
+    /// whole or not at all, over an existing regular file only when `replacing` (the seller said so).
+    func exportCase(id: Int64, format: String, to path: String, replacing: Bool, at time: Date) throws
 
     /// A number that changes when another process commits a change to the store (SQLite's
     /// `PRAGMA data_version`); the UI compares it on every tick and reloads when it moved. Nil when the

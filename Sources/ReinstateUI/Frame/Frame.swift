@@ -53,6 +53,19 @@ public struct Frame: Sendable, Equatable {
 
     // MARK: - Drawing
 
+    /// The first emoji of a joined sequence, with its presentation selector.
+    static func firstOfJoined(_ character: Character) -> Character {
+        var scalars = String.UnicodeScalarView()
+        for scalar in character.unicodeScalars {
+            if scalar.value == 0x200D { break }
+            scalars.append(scalar)
+        }
+        if !scalars.contains(where: { $0.value == 0xFE0F }), let first = scalars.first, !first.properties.isEmojiPresentation {
+            scalars.append(Unicode.Scalar(0xFE0F)!)
+        }
+        return String(scalars).first ?? character
+    }
+
     /// Writes text from column `x` of row `y`, one grapheme cluster per cell (two for wide ones),
     /// stopping at `maxWidth` columns or the right edge. Control characters are dropped, newlines and
     /// tabs become spaces. A wide character that does not fit is replaced by a space.
@@ -71,6 +84,10 @@ public struct Frame: Sendable, Equatable {
                 w = 1
             } else if w == 0 {
                 continue  // a control or a lone combining mark: never reaches the terminal
+            } else if character.unicodeScalars.contains(where: { $0.value == 0x200D }) {
+                // A joined emoji (👨‍👩‍👧): terminals disagree on its width (tmux and many others draw each
+                // part), which leaves stray cells. Its first emoji alone is two columns everywhere.
+                cluster = Self.firstOfJoined(character)
             }
             if column < 0 {
                 column += w

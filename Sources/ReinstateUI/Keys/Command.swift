@@ -16,6 +16,7 @@ public enum Command: String, CaseIterable, Sendable, Hashable {
     case help
     case continueToCases = "continue"
     case refresh
+    case undo
     // MARK: Case list
     case filter
     case cycleStatusFilter = "status-filter"

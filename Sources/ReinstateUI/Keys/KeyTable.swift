@@ -127,6 +127,8 @@ extension KeyTable {
                    title: "help", help: "Show every key of this screen", footer: true),
         KeyBinding(.refresh, [.control("l")], KeyContext.allCases,
                    title: "redraw", help: "Redraw the screen and read the cases again (changes made in another window)"),
+        KeyBinding(.undo, [.character("u")], [.caseList] + KeyContext.caseTabs,
+                   title: "undo", help: "Take back the last change of this session (status, request marks)", edits: true),
         KeyBinding(.continueToCases, [.enter, .character(" "), .escape, .character("q")], [.warning],
                    title: "continue", help: "Go on to the case list (any other key too)", footer: true),
         // Case list

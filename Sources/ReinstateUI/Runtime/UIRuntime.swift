@@ -91,6 +91,7 @@ public final class UIRuntime<Book: CaseBook> {
                 guard let file = try book.caseHistory(id: id) else { return .caseMissing(id: id) }
                 return .caseLoaded(file)
             case .setRequestState(let caseID, let detailID, let requestState):
+                let before = try book.caseHistory(id: caseID)?.requests.first { $0.id == detailID }?.state
                 try book.setRequestState(detailID: detailID, to: requestState)
                 let what: String
                 switch requestState {
@@ -98,10 +99,20 @@ public final class UIRuntime<Book: CaseBook> {
                 case .answered(let version, _): what = "Request marked answered by v\(version)."
                 case .waived: what = "Request waived."
                 }
-                return .saved(what, caseID: caseID)
+                guard let before, before != requestState else { return .saved(what, caseID: caseID) }
+                let undo = UndoStep(what: "the request's mark (back to \(before.label))",
+                                    inverse: .setRequestState(caseID: caseID, detailID: detailID, state: before), caseID: caseID)
+                return .savedUndoable(what, caseID: caseID, undo: undo)
             case .changeStatus(let caseID, let status, let at):
+                let before = try book.caseHistory(id: caseID)?.suspensionCase.status
                 try book.changeStatus(caseID: caseID, to: status, at: at)
-                return .saved("Status changed to \(status.label).", caseID: caseID)
+                guard let before, before != status else { return .saved("Status changed to \(status.label).", caseID: caseID) }
+                let undo = UndoStep(what: "the status change (back to \(before.label))",
+                                    inverse: .changeStatus(caseID: caseID, status: before, at: at), caseID: caseID)
+                return .savedUndoable("Status changed to \(status.label).", caseID: caseID, undo: undo)
+            case .undo(let step):
+                if case .failed(let why)? = perform(step.inverse) { return .failed("Could not undo \(step.what): \(why)") }
+                return .saved("Undone: \(step.what).", caseID: step.caseID)
             case .addNote(let caseID, let text, let at):
                 try book.addNote(caseID: caseID, text: text, at: at)
                 return .saved("Note added.", caseID: caseID)
@@ -136,9 +147,13 @@ public final class UIRuntime<Book: CaseBook> {
                 return .caseCreated(id: try book.newCase(draft))
             case .checkPlan(let caseID, let version):
                 return .planChecked(try book.checkPlan(caseID: caseID, version: version), caseID: caseID)
-            case .exportCase(let caseID, let format, let path):
+            case .exportCase(let caseID, let format, let path, let replacing):
                 let absolute = Self.resolve(path)
-                try book.exportCase(id: caseID, format: format, to: absolute, at: clock())
+                var isFolder: ObjCBool = false
+                if !replacing, FileManager.default.fileExists(atPath: absolute, isDirectory: &isFolder), !isFolder.boolValue {
+                    return .exportTargetExists(caseID: caseID, format: format, path: absolute)
+                }
+                try book.exportCase(id: caseID, format: format, to: absolute, replacing: replacing, at: clock())
                 return .saved("Exported as \(format) to \(absolute).", caseID: caseID)
             case .removeFile(let path):
                 unlink(path)

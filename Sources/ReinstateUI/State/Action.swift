@@ -22,7 +22,11 @@ public enum Action: Sendable, Equatable {
     case caseMissing(id: Int64)
     /// A change was saved; `caseID` names the case to reload.
     case saved(String, caseID: Int64?)
+    /// A change was saved that `u` can take back.
+    indirect case savedUndoable(String, caseID: Int64, undo: UndoStep)
     case caseCreated(id: Int64)
+    /// The export's file exists: the seller is asked before it is replaced.
+    case exportTargetExists(caseID: Int64, format: String, path: String)
     /// A message was read before storing: `date` is what it says of when it was sent (nil: nothing).
     case messageRead(caseID: Int64, raw: Data, source: String, date: Date?)
     /// A plan version was checked (`reinstate check`): shown in the pager.

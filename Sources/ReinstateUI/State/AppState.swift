@@ -28,6 +28,8 @@ public struct AppState: Sendable, Equatable {
     public var helpScroll: ScrollWindow
     public var prompt: Prompt?
     public var message: StatusMessage?
+    /// The changes of this session that `u` can take back, the latest last.
+    public var undoStack: [UndoStep] = []
     /// Set when the seller quits; the runtime then stops.
     public var quitting: Bool
 

@@ -34,7 +34,10 @@ public enum Effect: Sendable, Equatable {
     case newCase(SuspensionCase)
     /// → `.planChecked`
     case checkPlan(caseID: Int64, version: Int)
-    case exportCase(caseID: Int64, format: String, path: String)
+    /// → `.saved`, or `.exportTargetExists` when the file is there and `replacing` is false.
+    case exportCase(caseID: Int64, format: String, path: String, replacing: Bool = false)
+    /// Takes back a change of this session. → `.saved`
+    indirect case undo(UndoStep)
     /// Removes a file the editor left (the seller's text is no longer needed there).
     case removeFile(String)
     /// Carries out the effect, then removes `file` unless the effect failed: the seller's kept text

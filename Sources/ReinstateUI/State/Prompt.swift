@@ -16,10 +16,14 @@ public enum PromptPurpose: Sendable, Equatable {
     /// A message that carries no date: when it arrived (Enter alone: now).
     case messageArrived(caseID: Int64, raw: Data)
     case confirmSubmitted(caseID: Int64, version: Int)
+    /// Setting a finished status (reinstated, denied, closed) closes deadlines: asked first.
+    case confirmStatus(caseID: Int64, status: CaseStatus)
     /// The editor failed and the seller's text is kept in a file: store it, edit again, or leave it.
     case editorFailed(EditRequest, EditorResult)
     case exportFormat(caseID: Int64)
     case exportPath(caseID: Int64, format: String)
+    /// The export's file exists: replace it? ("no" under Enter)
+    case confirmReplace(caseID: Int64, format: String, path: String)
     /// The questions for a new case, one after another, carrying the answers so far.
     case newCaseTitle
     case newCaseAccount(SuspensionCase)

@@ -52,8 +52,9 @@ extension AppState {
                 message = StatusMessage("v\(plan.number) was submitted on \(Timestamp.local(submitted, zone: options.timeZone)).", isError: true)
                 return []
             }
+            // Submitting closes deadlines: "no" is the answer Enter gives.
             prompt = Prompt(.confirmSubmitted(caseID: caseID, version: plan.number),
-                            label: "Mark v\(plan.number) submitted to Amazon now?", choices: ["yes", "no"])
+                            label: "Mark v\(plan.number) submitted to Amazon now? It closes the open deadlines", choices: ["no", "yes"])
         case .pickForCompare:
             guard let plan = view.selectedPlan else { return nothingSelected("plan version") }
             if view.pickedVersion == plan.number {

@@ -11,6 +11,16 @@ extension AppState {
             return submit(current)
         case .cancel?:
             prompt = nil
+            switch current.purpose {
+            case .newCaseAccount, .newCaseMarketplace, .newCaseReason:
+                message = StatusMessage("No case opened; the answers so far were not kept.")
+            case .messageArrived:
+                message = StatusMessage("The message was not stored.")
+            case .editorFailed(_, let result):
+                if let file = result.keptAt { message = StatusMessage("Nothing stored; your text is in \(file).") }
+            default:
+                break
+            }
             if case .filter(let previous) = current.purpose, previous != list.filter.text {
                 list.filter.text = previous
                 return restartList()
@@ -74,10 +84,22 @@ extension AppState {
             return [.setRequestState(caseID: caseID, detailID: detailID, state: .waived(reason: text))]
         case .status(let caseID):
             let status = CaseStatus.allCases[min(answer.choice, CaseStatus.allCases.count - 1)]
-            guard status != caseView?.file.suspensionCase.status else { return [] }
+            guard status != caseView?.file.suspensionCase.status else {
+                message = StatusMessage("The status is already \(status.label); nothing changed.")
+                return []
+            }
+            if status.isFinished {
+                // A finished case closes its deadlines: ask, with "no" under Enter.
+                prompt = Prompt(.confirmStatus(caseID: caseID, status: status),
+                                label: "Set the case to \(status.label)? Its open deadlines close", choices: ["no", "yes"])
+                return []
+            }
             return [.changeStatus(caseID: caseID, status: status, at: now)]
         case .note(let caseID):
-            guard !text.isEmpty else { return [] }
+            guard !text.isEmpty else {
+                message = StatusMessage("Nothing saved: the note was empty.")
+                return []
+            }
             return [.addNote(caseID: caseID, text: text, at: now)]
         case .messageSource(let caseID):
             if text.isEmpty {
@@ -112,9 +134,24 @@ extension AppState {
                 message = StatusMessage("Nothing stored; your text is in \(file).")
                 return []
             }
+        case .confirmReplace(let caseID, let format, let path):
+            guard answer.choices[answer.choice] == "yes" else {
+                prompt = Prompt(.exportPath(caseID: caseID, format: format), label: "Export to another file", input: path)
+                return []
+            }
+            return [.exportCase(caseID: caseID, format: format, path: path, replacing: true)]
         case .confirmSubmitted(let caseID, let version):
-            guard answer.choice == 0 else { return [] }
+            guard answer.choices[answer.choice] == "yes" else {
+                message = StatusMessage("Not marked submitted.")
+                return []
+            }
             return [.markPlanSubmitted(caseID: caseID, version: version, at: now)]
+        case .confirmStatus(let caseID, let status):
+            guard answer.choices[answer.choice] == "yes" else {
+                message = StatusMessage("The status stays as it was.")
+                return []
+            }
+            return [.changeStatus(caseID: caseID, status: status, at: now)]
         case .newCaseTitle:
             guard !text.isEmpty else { return ask(again: "A new case needs a title.") }
             prompt = Prompt(.newCaseAccount(SuspensionCase(title: text, opened: now)), label: "New case: seller account")

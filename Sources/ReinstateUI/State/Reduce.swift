@@ -78,10 +78,19 @@ extension AppState {
         case .saved(let text, let caseID):
             message = StatusMessage(text)
             return reloadAfterChange(caseID: caseID)
+        case .savedUndoable(let text, let caseID, let undo):
+            undoStack.append(undo)
+            if undoStack.count > UndoStep.depth { undoStack.removeFirst(undoStack.count - UndoStep.depth) }
+            message = StatusMessage(text + " (u undoes it)")
+            return reloadAfterChange(caseID: caseID)
         case .messageRead(let caseID, let raw, _, let date):
             if date != nil { return [.addMessage(caseID: caseID, raw: raw, at: now)] }
             // A deadline counted from the wrong day is the worst mistake: ask rather than guess "now".
             prompt = Prompt(.messageArrived(caseID: caseID, raw: raw), label: "The message has no date. When did it arrive? (Enter alone: now)")
+            return []
+        case .exportTargetExists(let caseID, let format, let path):
+            prompt = Prompt(.confirmReplace(caseID: caseID, format: format, path: path),
+                            label: "\(path) exists. Replace it", choices: ["no", "yes"])
             return []
         case .caseCreated(let id):
             message = StatusMessage("Case #\(id) opened.")
@@ -134,6 +143,12 @@ extension AppState {
         case .open: return open()
         case .back: return back()
         case .quit: return quit()
+        case .undo:
+            guard let last = undoStack.popLast() else {
+                message = StatusMessage("Nothing to undo in this session.")
+                return []
+            }
+            return [.undo(last)]
         case .refresh:
             message = StatusMessage("Screen redrawn and cases read again.")
             return [.redrawScreen] + reloadAfterChange(caseID: caseView?.file.caseID)

@@ -138,7 +138,7 @@ final class MemoryCaseBook: CaseBook {
     }
 
     var exports: [(id: Int64, format: String, path: String)] = []
-    func exportCase(id: Int64, format: String, to path: String, at time: Date) throws {
+    func exportCase(id: Int64, format: String, to path: String, replacing: Bool, at time: Date) throws {
         exports.append((id, format, path))
     }
 
