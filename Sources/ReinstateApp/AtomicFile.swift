@@ -1,7 +1,12 @@
 import Foundation
+import ReinstateCore
 
-/// Writes a whole file or nothing: a temporary file beside the target, synced, then renamed over it.
-/// Files are private (0600) because cases are private business data.
+/// Writes a whole file or nothing: a temporary file beside the target (0600 from its first byte),
+/// synced, then given its name. Without `overwrite` the name is taken with a hard link, so a file that
+/// appears there meanwhile (another export, another program) is never replaced; with it, only a regular
+/// file is replaced, never a device, a FIFO, a socket or a folder. Files are private (0600) because
+/// cases are private business data. `protecting` names files that are never written, whatever the
+/// flags: the case store and its -wal, -shm and -journal.
 public enum AtomicFile {
     /// Why a file could not be written, in words a seller can act on.
     public struct Failure: Error, CustomStringConvertible, LocalizedError {
@@ -9,8 +14,8 @@ public enum AtomicFile {
         public var errorDescription: String? { description }
     }
 
-    public static func write(_ data: Data, to path: String, overwrite: Bool) throws {
-        let file = try Writer(path: path, overwrite: overwrite)
+    public static func write(_ data: Data, to path: String, overwrite: Bool, protecting: [String] = []) throws {
+        let file = try Writer(path: path, overwrite: overwrite, protecting: protecting)
         try file.write(data)
         try file.commit()
     }
@@ -22,6 +27,7 @@ public enum AtomicFile {
     public final class Writer: ExportOutput {
         public let path: String
         let temp: String
+        let overwrite: Bool
         private var fd: Int32
         private var buffer = OutputBuffer()
         /// The bytes written so far.
@@ -32,15 +38,23 @@ public enum AtomicFile {
         /// Refuses an existing file without `overwrite` before anything is created. With
         /// `removedOnInterrupt`, for a file written over a long time, an interrupt (Ctrl-C, SIGTERM,
         /// SIGHUP) before `commit()` removes the temporary file before the process ends.
-        public init(path: String, overwrite: Bool, removedOnInterrupt: Bool = false) throws {
+        public init(path: String, overwrite: Bool, removedOnInterrupt: Bool = false, protecting: [String] = []) throws {
             self.path = path
-            if FileManager.default.fileExists(atPath: path), !overwrite {
+            self.overwrite = overwrite
+            if let store = AtomicFile.protectedFile(path, among: protecting) {
+                throw Failure(description: "\(path) is the case store \(store) (or one of its files); an export never writes over it. Choose another file.")
+            }
+            if let why = FilePlacement.replaceable(path) {
+                throw Failure(description: "\(path) is not a file Reinstate replaces (\(why)). Choose another file.")
+            }
+            var existing = stat()
+            if lstat(path, &existing) == 0, !overwrite {
                 throw Failure(description: "\(path) already exists; add --force to replace it.")
             }
             let folder = (path as NSString).deletingLastPathComponent
             temp = (folder.isEmpty ? "." : folder) + "/.\((path as NSString).lastPathComponent).\(getpid()).tmp"
             if removedOnInterrupt { interruptGuard = InterruptGuard(temp) }
-            fd = open(temp, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
+            fd = PrivateFile.create(at: temp)
             guard fd >= 0 else {
                 interruptGuard = nil
                 throw Failure(description: "Cannot write \(path): \(String(cString: strerror(errno))).")
@@ -66,7 +80,18 @@ public enum AtomicFile {
             if fsync(fd) != 0 { throw failure(errno) }
             close(fd)
             fd = -1
-            guard rename(temp, path) == 0 else { throw failure(errno) }
+            let code = FilePlacement.place(temp, at: path, overwrite: overwrite)
+            guard code == 0 else {
+                unlink(temp)
+                interruptGuard = nil
+                if code == EEXIST {
+                    throw Failure(description: "\(path) appeared while the export was being written; it was left as it is. Nothing was written.")
+                }
+                if code == EINVAL, let why = FilePlacement.replaceable(path) {
+                    throw Failure(description: "\(path) is not a file Reinstate replaces (\(why)). Nothing was written.")
+                }
+                throw Failure(description: "Cannot write \(path): \(String(cString: strerror(code))). Nothing was written.")
+            }
             interruptGuard = nil
         }
 
@@ -93,6 +118,34 @@ public enum AtomicFile {
             interruptGuard = nil
             return Failure(description: "Cannot write \(path): \(why). Nothing was written.")
         }
+    }
+}
+
+extension AtomicFile {
+    /// The files of the store at `storePath` that nothing but the store may write.
+    public static func storeFiles(_ storePath: String) -> [String] {
+        ["", "-wal", "-shm", "-journal"].map { storePath + $0 }
+    }
+
+    /// The protected file `path` names (the same file, or the same name once folders and links are
+    /// resolved), if any.
+    static func protectedFile(_ path: String, among protected: [String]) -> String? {
+        let target = canonical(path)
+        for p in protected {
+            var a = stat(), b = stat()
+            if stat(path, &a) == 0, stat(p, &b) == 0, a.st_dev == b.st_dev, a.st_ino == b.st_ino { return p }
+            if canonical(p) == target { return p }
+        }
+        return nil
+    }
+
+    /// The path with its folder resolved (links, "..", relative), the last name as given.
+    static func canonical(_ path: String) -> String {
+        let folder = (path as NSString).deletingLastPathComponent
+        let name = (path as NSString).lastPathComponent
+        guard let resolved = realpath(folder.isEmpty ? "." : folder, nil) else { return path }
+        defer { free(resolved) }
+        return String(cString: resolved) + "/" + name
     }
 }
 

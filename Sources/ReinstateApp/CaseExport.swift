@@ -17,8 +17,10 @@ public enum CaseExport {
 
     /// Renders a case in a format. `evidenceOf` is the case as stored when `history` is a redacted
     /// copy (whose evidence paths keep only the file name): its files are the ones checked.
+    /// With `redacted`, JSON carries no message as received (see `CaseDocument.redacted`).
     public static func render(
-        _ history: CaseHistory, format: String, store: CaseStore, now: Date, evidenceOf stored: CaseHistory? = nil
+        _ history: CaseHistory, format: String, store: CaseStore, now: Date, evidenceOf stored: CaseHistory? = nil,
+        redacted: Bool = false
     ) throws -> Data {
         let settings = ExportSettings(
             now: now, zone: .current,
@@ -37,7 +39,7 @@ public enum CaseExport {
             encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
             let document = try store.caseDocuments(for: [history])
             guard let first = document.first else { throw StoreError.notFound(what: "Case \(history.suspensionCase.id)") }
-            return JSONSafety.escapingControls(try encoder.encode(first) + Data([0x0A]))
+            return JSONSafety.escapingControls(try encoder.encode(redacted ? first.redacted() : first) + Data([0x0A]))
         default:
             throw StoreError.invalid("Unknown format \(format); choose one of \(formats.joined(separator: ", ")).")
         }

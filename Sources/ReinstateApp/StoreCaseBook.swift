@@ -87,6 +87,6 @@ public struct StoreCaseBook: CaseBook {
 
     public func exportCase(id: Int64, format: String, to path: String, replacing: Bool, at time: Date) throws {
         let data = try CaseExport.render(try store.history(id), format: format, store: store, now: time)
-        try AtomicFile.write(data, to: path, overwrite: replacing)
+        try AtomicFile.write(data, to: path, overwrite: replacing, protecting: AtomicFile.storeFiles(store.path))
     }
 }

@@ -53,11 +53,12 @@ extension CaseStore {
         let shownName: String
         switch destination {
         case .file(let target, let overwrite):
-            if fm.fileExists(atPath: target, isDirectory: &isDirectory) {
-                if isDirectory.boolValue { throw StoreError.backupFailed(path: target, why: "it is a folder") }
-                if Self.sameFile(target, path) { throw StoreError.backupFailed(path: target, why: "it is the store itself") }
-                if !overwrite { throw StoreError.backupExists(path: target) }
+            for file in ["", "-wal", "-shm", "-journal"] where Self.sameFile(target, path + file) {
+                throw StoreError.backupFailed(path: target, why: "it is the store itself")
             }
+            if let why = FilePlacement.replaceable(target) { throw StoreError.backupFailed(path: target, why: why) }
+            var st = stat()
+            if lstat(target, &st) == 0, !overwrite { throw StoreError.backupExists(path: target) }
             let parent = (target as NSString).deletingLastPathComponent
             folder = parent.isEmpty ? "." : parent
             guard fm.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -67,6 +68,14 @@ extension CaseStore {
         case .dated(let dated, let name, let at):
             folder = dated
             shownName = dated + "/" + Self.datedName(name, at: at, attempt: 1)
+            var st = stat()
+            if lstat(dated, &st) == 0, st.st_mode & S_IFMT != S_IFDIR || st.st_uid != geteuid() {
+                // A link or a folder another user planted beside the store would take the backups elsewhere.
+                throw StoreError.backupFailed(
+                    path: shownName,
+                    why: "\(dated) is \(st.st_mode & S_IFMT == S_IFDIR ? "a folder of another user" : RegularFile.kind(st.st_mode)), "
+                        + "not your own folder; remove it or use --output")
+            }
             if !fm.fileExists(atPath: dated) {
                 do {
                     try fm.createDirectory(
@@ -80,7 +89,7 @@ extension CaseStore {
 
         let temp = folder + "/.\((shownName as NSString).lastPathComponent).\(getpid()).tmp"
         for suffix in ["", "-journal", "-wal", "-shm"] { unlink(temp + suffix) }  // a leftover of a killed run of this pid
-        let fd = open(temp, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
+        let fd = PrivateFile.create(at: temp)
         guard fd >= 0 else {
             throw StoreError.backupFailed(path: shownName, why: Self.words(errno: errno, at: temp))
         }
@@ -114,15 +123,16 @@ extension CaseStore {
         let final: String
         switch destination {
         case .file(let target, let overwrite):
-            let code = Self.place(temp, at: target, overwrite: overwrite)
+            let code = FilePlacement.place(temp, at: target, overwrite: overwrite)
             if code == EEXIST { throw StoreError.backupExists(path: target) }
+            if code == EINVAL, let why = FilePlacement.replaceable(target) { throw StoreError.backupFailed(path: target, why: why) }
             guard code == 0 else { throw StoreError.backupFailed(path: target, why: Self.words(errno: code, at: target)) }
             final = target
         case .dated(let dated, let name, let at):
             var attempt = 1
             while true {
                 let candidate = dated + "/" + Self.datedName(name, at: at, attempt: attempt)
-                let code = Self.place(temp, at: candidate, overwrite: false)
+                let code = FilePlacement.place(temp, at: candidate, overwrite: false)
                 if code == 0 { final = candidate; break }
                 guard code == EEXIST, attempt < 1000 else {
                     throw StoreError.backupFailed(path: candidate, why: Self.words(errno: code, at: candidate))
@@ -133,21 +143,6 @@ extension CaseStore {
         named = true
         Self.sync(folder)
         return BackupSummary(path: final, cases: cases)
-    }
-
-    /// Gives `temp` the name `target`; returns 0 or an errno. Without `overwrite` a hard link makes the
-    /// name appear only if it is free (EEXIST otherwise), with no window where another file could be
-    /// replaced; where links are not supported (FAT and exFAT drives) it checks, then renames.
-    static func place(_ temp: String, at target: String, overwrite: Bool) -> Int32 {
-        if overwrite { return rename(temp, target) == 0 ? 0 : errno }
-        if link(temp, target) == 0 {
-            unlink(temp)
-            return 0
-        }
-        let code = errno
-        guard code == EPERM || code == EOPNOTSUPP || code == ENOTSUP || code == EMLINK else { return code }
-        if access(target, F_OK) == 0 { return EEXIST }
-        return rename(temp, target) == 0 ? 0 : errno
     }
 
     /// Flushes a file or a folder (so a rename survives a power cut) to the disk.
@@ -188,6 +183,7 @@ extension CaseStore {
             throw StoreError.invalid("\(source.path) is the store itself; there is nothing to restore. Nothing was changed.")
         }
         try source.checkIntegrity()
+        try source.checkSchemaIsReinstates()
         let sourcePage = try source.read { db in try Int.fetchOne(db, sql: "PRAGMA page_size") ?? 0 }
         let storePage = try read { db in try Int.fetchOne(db, sql: "PRAGMA page_size") ?? 0 }
         guard sourcePage == storePage else {
@@ -201,6 +197,46 @@ extension CaseStore {
             throw StoreError.writeFailed(Self.explain(error, path: path))
         }
         return try caseCount()
+    }
+
+    /// Refuses a store whose schema (tables, indexes, triggers, views) is not exactly the one Reinstate
+    /// made at its version: a trigger or a view someone added could delete or change the seller's later
+    /// work once restored. The store's schema is compared, entry by entry and statement by statement,
+    /// with a new store in memory brought to the same migrations.
+    public func checkSchemaIsReinstates() throws {
+        let (applied, found) = try read { db in (try Schema.migrator.appliedIdentifiers(db), try Self.schemaEntries(db)) }
+        let all = Schema.migrator.migrations
+        guard let last = all.last(where: applied.contains), Set(all.prefix(through: all.firstIndex(of: last)!)) == applied else {
+            throw StoreError.invalid("\(path) has migrations Reinstate does not know; it was not made by Reinstate. Nothing was changed.")
+        }
+        let fresh = try DatabaseQueue()
+        try Schema.migrator.migrate(fresh, upTo: last)
+        let expected = try fresh.read(Self.schemaEntries)
+        guard found == expected else {
+            let extra = found.subtracting(expected).sorted().prefix(3).map { "\($0.type) \($0.name)" }
+            let missing = expected.subtracting(found).sorted().prefix(3).map { "\($0.type) \($0.name)" }
+            let what: [String] = (extra.isEmpty ? [] : ["not Reinstate's: " + extra.joined(separator: ", ")])
+                + (missing.isEmpty ? [] : ["missing or changed: " + missing.joined(separator: ", ")])
+            throw StoreError.invalid(
+                "\(path) is not a store as Reinstate made it (\(what.joined(separator: "; "))). It was not restored; nothing was changed.")
+        }
+    }
+
+    struct SchemaEntry: Hashable, Comparable {
+        var type: String
+        var name: String
+        var table: String
+        var sql: String
+        static func < (a: SchemaEntry, b: SchemaEntry) -> Bool { (a.type, a.name) < (b.type, b.name) }
+    }
+
+    /// Every table, index, trigger and view, with its SQL; SQLite's statistics tables (ANALYZE) aside.
+    static func schemaEntries(_ db: Database) throws -> Set<SchemaEntry> {
+        Set(try Row.fetchAll(db, sql: "SELECT type, name, tbl_name, sql FROM sqlite_master").compactMap { row in
+            let name: String = row["name"]
+            if name.hasPrefix("sqlite_stat") { return nil }
+            return SchemaEntry(type: row["type"], name: name, table: row["tbl_name"], sql: row["sql"] ?? "")
+        })
     }
 
     /// Runs SQLite's integrity check over the whole file; throws `StoreError.damaged` with what it found.

@@ -101,12 +101,26 @@ extension CaseStore {
             guard let d = Timestamp.parse(text) else {
                 throw StoreError.badDocument("case \(c.id): \(what) \"\(text)\" is not an ISO 8601 date-time")
             }
+            guard Timestamp.inRange(d) else {
+                throw StoreError.badDocument("case \(c.id): \(what) \"\(text)\" is outside the years 1900 to 9999")
+            }
             return d
         }
         func value<T: RawRepresentable>(_ type: T.Type, _ text: String, _ what: String) throws -> T where T.RawValue == String {
             guard let v = T(rawValue: text) else { throw StoreError.badDocument("case \(c.id): unknown \(what) \"\(text)\"") }
             return v
         }
+        // The same checks as the commands that make these things: nothing in a file is trusted further.
+        func id(_ value: Int64, _ what: String) throws {
+            guard value > 0, value < Int64.max else {
+                throw StoreError.badDocument("case \(c.id): \(what) id \(value) is not a positive id")
+            }
+        }
+        try id(c.id, "case")
+        guard c.scope == "account" || c.scope == "listings" else {
+            throw StoreError.badDocument("case \(c.id): unknown scope \"\(c.scope)\" (account or listings)")
+        }
+        let versions = Set(c.plans.map(\.number))
         let scope: SuspendedScope = c.scope == "listings" ? .listings(c.asins) : .account
         let new = SuspensionCase(
             title: c.title, account: c.account, marketplace: c.marketplace, scope: scope,
@@ -114,6 +128,19 @@ extension CaseStore {
             status: try value(CaseStatus.self, c.status, "status"), opened: try date(c.opened, "opened"))
         _ = try insertCase(new, id: c.id, statusChanged: try date(c.statusChanged, "statusChanged"), db: db)
         for m in c.messages {
+            if m.rawLeftOut != nil {
+                throw StoreError.badDocument(
+                    "case \(c.id), message \(m.id): this is a redacted export (the messages as received were left out), "
+                        + "not a backup; import a backup made without --redact")
+            }
+            try id(m.id, "message")
+            if m.raw != nil, m.rawBase64 != nil {
+                throw StoreError.badDocument("case \(c.id), message \(m.id): both raw and rawBase64; a message has one or the other")
+            }
+            if (m.raw?.utf8.count ?? 0) > messageLimit || (m.rawBase64?.utf8.count ?? 0) > messageLimit / 3 * 4 + 4 {
+                throw StoreError.badDocument(
+                    "case \(c.id), message \(m.id): larger than \(messageLimit / 1_048_576) MB, the most Reinstate stores")
+            }
             let raw: Data
             if let text = m.raw {
                 raw = Data(text.utf8)
@@ -134,6 +161,17 @@ extension CaseStore {
                 guard ["unanswered", "reopened", "answered", "waived"].contains(r.state) else {
                     throw StoreError.badDocument("case \(c.id): unknown request state \"\(r.state)\"")
                 }
+                try id(r.id, "requested detail")
+                if let by = r.answeredBy, AnswerSource(rawValue: by) == nil {
+                    throw StoreError.badDocument("case \(c.id), requested detail \(r.id): unknown answeredBy \"\(by)\"")
+                }
+                if let version = r.answeredVersion, !versions.contains(version) {
+                    throw StoreError.badDocument(
+                        "case \(c.id), requested detail \(r.id): answeredVersion \(version) is not a plan version of the case")
+                }
+                if r.state == "answered", r.answeredVersion == nil {
+                    throw StoreError.badDocument("case \(c.id), requested detail \(r.id): answered, but answeredVersion is missing")
+                }
                 try db.execute(
                     sql: """
                         INSERT INTO requested_detail (id, case_id, message_id, position, text, aspect, topic, state,
@@ -150,17 +188,23 @@ extension CaseStore {
                             submitted: try p.submitted.map { try date($0, "submitted") }), db: db)
         }
         for d in c.deadlines {
+            try id(d.id, "deadline")
+            guard (1...36_500).contains(d.amount) else {
+                throw StoreError.badDocument("case \(c.id), deadline \(d.id): amount \(d.amount) is out of range (1 to 36500)")
+            }
             let rule = DeadlineRule(
                 amount: d.amount, unit: try value(DeadlineUnit.self, d.unit, "deadline unit"),
                 anchor: try value(DeadlineAnchor.self, d.anchor, "deadline anchor"), text: d.text)
             try insertDeadline(caseID: c.id, messageID: d.messageId, rule: rule, set: try date(d.set, "set"), id: d.id, db: db)
         }
         for n in c.notes {
+            try id(n.id, "note")
             try db.execute(
                 sql: "INSERT INTO note (id, case_id, created_at, text) VALUES (?, ?, ?, ?)",
                 arguments: [n.id, c.id, try date(n.created, "created").stored, n.text])
         }
         for e in c.evidence {
+            try id(e.id, "evidence")
             try db.execute(
                 sql: "INSERT INTO evidence (id, case_id, path, size, sha256, added_at) VALUES (?, ?, ?, ?, ?, ?)",
                 arguments: [e.id, c.id, e.path, e.size, e.sha256, try date(e.added, "added").stored])

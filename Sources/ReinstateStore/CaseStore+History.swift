@@ -48,6 +48,13 @@ extension CaseStore {
         var statusChange: StatusChange? = nil
         let kind = kind ?? reading.kind
         let received = Timestamp.wholeSeconds(received ?? reading.received ?? now)
+        // A date past 9999 (or its deadline past it) would be stored in a form that reads back as 1970.
+        let deadlineEnd = reading.deadline.map { received.addingTimeInterval($0.seconds) } ?? received
+        guard Timestamp.inRange(received), Timestamp.inRange(deadlineEnd) else {
+            throw StoreError.invalid(
+                "The message is dated \(Timestamp.utc(received)), and Reinstate keeps dates (and deadlines) from 1900 to 9999; "
+                    + "give the day it arrived with --received. Nothing was stored.")
+        }
         try db.execute(
             sql: """
                 INSERT INTO message (id, case_id, kind, received_at, subject, raw, text, reader_version)

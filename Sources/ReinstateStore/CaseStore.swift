@@ -13,6 +13,9 @@ public final class CaseStore: Sendable {
     public let warnings: [String]
     let queue: DatabaseQueue
 
+    /// The largest message Reinstate stores (20 MiB); the commands and the tracker refuse larger files.
+    public static let messageLimit = 20 * 1024 * 1024
+
     /// How long a writer waits for another process before giving up.
     static let busyTimeout: TimeInterval = 15
 
@@ -23,8 +26,14 @@ public final class CaseStore: Sendable {
     /// the checks only read, and nothing is written (not even the journal mode) until they pass.
     /// `acceptOlderSchema` lets a read-only open read a store an earlier Reinstate wrote without
     /// upgrading it (restore reads old backups that way); other read-only opens ask for an upgrade.
-    public init(path: String, readOnly: Bool = false, acceptOlderSchema: Bool = false) throws {
+    /// Without `createFolders`, a store whose folder does not exist is refused instead of the folders
+    /// being made (only the default location's folders are made on their own).
+    public init(path: String, readOnly: Bool = false, acceptOlderSchema: Bool = false, createFolders: Bool = true) throws {
         self.path = path
+        if path.contains("\u{FFFD}") {
+            // A name that is not UTF-8 reaches Swift with replacement characters: another file's name.
+            throw StoreError.cannotOpen(path: path, why: "the path is not valid UTF-8 (or holds U+FFFD); rename the file or its folder")
+        }
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
         var warnings: [String] = []
@@ -34,8 +43,13 @@ public final class CaseStore: Sendable {
             try Self.checkHeader(path: path)
             warnings = Self.permissionWarnings(path: path)
         } else {
+            if let target = try? fm.destinationOfSymbolicLink(atPath: path) {
+                // SQLite would follow the link and make its target with the umask's mode, not 0600.
+                throw StoreError.cannotOpen(
+                    path: path, why: "it is a symbolic link to \(target), which does not exist; nothing was created")
+            }
             if readOnly { throw StoreError.cannotOpen(path: path, why: "there is no store there yet") }
-            try Self.createStore(at: path)
+            try Self.createStore(at: path, createFolders: createFolders)
         }
         var config = Configuration()
         config.readonly = readOnly
@@ -89,14 +103,34 @@ public final class CaseStore: Sendable {
 
     /// Looks at the first bytes only, so a foreign file is never opened by SQLite at all.
     static func checkHeader(path: String) throws {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
+        // Opened without blocking and checked to be a regular file: a FIFO or a device is refused, not waited on.
+        let fd = Glibc.open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY)
+        guard fd >= 0 else {
             throw StoreError.cannotOpen(path: path, why: "the file cannot be read (check its permissions)")
         }
-        defer { try? handle.close() }
-        let head = (try? handle.read(upToCount: 100)) ?? Data()
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0, st.st_mode & S_IFMT == S_IFREG else {
+            throw StoreError.notAStore(path: path, why: "it is \(RegularFile.kind(st.st_mode))")
+        }
+        let head = (try? RegularFile.read(fd, upTo: 100)) ?? Data()
         if head.isEmpty { throw StoreError.notAStore(path: path, why: "the file is empty") }
         guard head.count >= 16, Array(head.prefix(16)) == sqliteMagic else {
             throw StoreError.notAStore(path: path, why: "it is not an SQLite database")
+        }
+        // The application id (bytes 68–71 of the header) is in the file of every Reinstate store from
+        // the moment it has its name (a new store is made and closed under a temporary name first).
+        // Another program's database is refused from its header alone: SQLite never opens it, so its
+        // -wal is never checkpointed into it and no -shm is made beside it.
+        guard head.count >= 100 else { throw StoreError.notAStore(path: path, why: "it is not an SQLite database") }
+        let appID = head[68..<72].reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
+        if Int32(bitPattern: appID) != Schema.applicationID {
+            let schemaCookie = head[40..<44].reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
+            var wal = stat()
+            let walHasPages = stat(path + "-wal", &wal) == 0 && wal.st_size > 32
+            throw StoreError.notAStore(
+                path: path,
+                why: schemaCookie == 0 && !walHasPages ? "it is an empty SQLite database" : "it is a database of another program")
         }
     }
 
@@ -115,13 +149,13 @@ public final class CaseStore: Sendable {
     /// its name (a hard link, which never replaces a file). A process killed while creating a store
     /// leaves no empty or half-made file under the store's name, which every later open would refuse;
     /// a second process creating the same store at the same moment uses the one that got the name.
-    static func createStore(at path: String) throws {
+    static func createStore(at path: String, createFolders: Bool = true) throws {
         let folder = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
         let temp = (folder.isEmpty ? "" : folder + "/") + ".\(name).\(getpid()).creating"
         removeLeftovers(in: folder, prefix: ".\(name).", suffix: ".creating")
         do {
-            try createPrivateFile(path: temp)
+            try createPrivateFile(path: temp, createFolders: createFolders)
         } catch StoreError.cannotOpen(_, let why) {
             throw StoreError.cannotOpen(path: path, why: why)  // name the store, not the temporary file
         }
@@ -162,9 +196,12 @@ public final class CaseStore: Sendable {
         }
     }
 
-    static func createPrivateFile(path: String) throws {
+    static func createPrivateFile(path: String, createFolders: Bool = true) throws {
         let folder = (path as NSString).deletingLastPathComponent
         let fm = FileManager.default
+        if !folder.isEmpty, !fm.fileExists(atPath: folder), !createFolders {
+            throw StoreError.cannotOpen(path: path, why: "the folder \(folder) does not exist (is the path right? is the disk mounted?)")
+        }
         if !folder.isEmpty, !fm.fileExists(atPath: folder) {
             do {
                 try fm.createDirectory(
@@ -173,7 +210,7 @@ public final class CaseStore: Sendable {
                 throw StoreError.cannotOpen(path: path, why: "cannot create the folder \(folder): \(explain(error))")
             }
         }
-        let fd = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
+        let fd = PrivateFile.create(at: path)
         if fd < 0 {
             let code = errno
             switch code {
@@ -182,7 +219,6 @@ public final class CaseStore: Sendable {
             default: throw StoreError.cannotOpen(path: path, why: String(cString: strerror(code)))
             }
         }
-        fchmod(fd, 0o600)
         close(fd)
     }
 
@@ -193,16 +229,25 @@ public final class CaseStore: Sendable {
         if stat(path, &st) == 0, st.st_mode & 0o077 != 0 {
             warnings.append(
                 "the store file \(path) can be read by other users (mode \(String(st.st_mode & 0o777, radix: 8))); "
-                    + "run: chmod 600 '\(path)'")
+                    + "run: chmod 600 \(shellQuoted(path))")
         }
-        if !folder.isEmpty, stat(folder, &st) == 0, st.st_mode & 0o077 != 0,
+        if stat(folder.isEmpty ? "." : folder, &st) == 0, st.st_mode & 0o002 != 0 {
+            warnings.append(
+                "the store's folder \(folder.isEmpty ? "." : folder) can be written by every user (mode \(String(st.st_mode & 0o7777, radix: 8))), "
+                    + "who could replace or remove the store; move it into a private folder")
+        } else if !folder.isEmpty, stat(folder, &st) == 0, st.st_mode & 0o077 != 0,
             folder.hasSuffix("/reinstate")
         {
             warnings.append(
                 "the store folder \(folder) is open to other users (mode \(String(st.st_mode & 0o777, radix: 8))); "
-                    + "run: chmod 700 '\(folder)'")
+                    + "run: chmod 700 \(shellQuoted(folder))")
         }
         return warnings
+    }
+
+    /// A path quoted for a POSIX shell: a name with quotes, `$` or `;` in it is still one word.
+    public static func shellQuoted(_ path: String) -> String {
+        "'" + path.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 
     // MARK: - Transactions

@@ -136,6 +136,25 @@ public struct MessageDocument: Codable, Equatable, Sendable {
     public var text: String
     public var readerVersion: Int
     public var requested: [RequestDocument]
+    /// Only in a redacted export: says that `raw` is the redacted text as read and that the message as
+    /// received was left out (its encoded parts would carry what the redaction took out).
+    public var rawLeftOut: String? = nil
+}
+
+extension CaseDocument {
+    public static let rawLeftOutNote =
+        "redacted export: the message as received was left out; raw is the text as read, redacted"
+
+    /// The document of a redacted case: no message carries bytes as received, and each says so.
+    public func redacted() -> CaseDocument {
+        var doc = self
+        for i in doc.messages.indices {
+            doc.messages[i].raw = doc.messages[i].text
+            doc.messages[i].rawBase64 = nil
+            doc.messages[i].rawLeftOut = Self.rawLeftOutNote
+        }
+        return doc
+    }
 }
 
 public struct RequestDocument: Codable, Equatable, Sendable {

@@ -10,8 +10,11 @@ public enum StoreLocation {
         if let xdg = environment["XDG_DATA_HOME"], xdg.hasPrefix("/") {
             dataHome = xdg
         } else {
-            let home = environment["HOME"] ?? NSHomeDirectory()
-            dataHome = home + "/.local/share"
+            // An empty or relative HOME would put the store at /.local/share or in whatever folder the
+            // command runs in: the account's home folder from the password database instead.
+            var home = environment["HOME"] ?? ""
+            if !home.hasPrefix("/") { home = NSHomeDirectoryForUser(NSUserName()) ?? NSHomeDirectory() }
+            dataHome = (home.hasSuffix("/") ? String(home.dropLast()) : home) + "/.local/share"
         }
         return dataHome + "/reinstate/cases.sqlite"
     }

@@ -42,6 +42,20 @@ struct Reinstate: ParsableCommand {
     @Option(help: "At launch, warn about deadlines this many days ahead (default 3, or warn-days in the config file).")
     var warnDays: Double?
 
+    /// The configuration file's text, or nil (said once) when it is not a small UTF-8 text file: a binary
+    /// file is not dumped to the terminal line by line, and a FIFO or a device is not waited on.
+    static func configText(_ path: String) -> (text: String?, problem: String?) {
+        do {
+            let data = try RegularFile.head(path, count: 64 * 1024 + 1, what: "configuration file")
+            guard data.count <= 64 * 1024, !data.contains(0), let text = String(validating: data, as: UTF8.self) else {
+                return (nil, "\(path) is not a short UTF-8 text file; it was ignored.")
+            }
+            return (text, nil)
+        } catch {
+            return (nil, "\(error) It was ignored.")
+        }
+    }
+
     func validate() throws {
         // Runs for every command (the top command's options are parsed whatever the subcommand).
         StoreOptions.readOnlyRequested = readOnly
@@ -49,21 +63,35 @@ struct Reinstate: ParsableCommand {
 
     func run() throws {
         try reporting {
-            if let warnDays, !(warnDays >= 0 && warnDays.isFinite) { throw CLIError("--warn-days must be zero or more days.") }
+            if let warnDays, !(warnDays >= 0 && warnDays <= Timestamp.maxDays) {
+                throw CLIError("--warn-days must be from 0 to \(Int(Timestamp.maxDays)) days.")
+            }
             guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
                 throw CLIError("The case tracker needs a terminal. For scripts, use the commands: reinstate --help")
             }
-            let store = try options.open(readOnly: readOnly)
+            // The default store is made on first use; a --store that names nothing is asked about, so a
+            // typo does not silently open an empty tracker.
+            if !options.exists, !options.isDefaultLocation, !readOnly {
+                FileHandle.standardError.write(
+                    Data("There is no case store at \(TerminalSafe.singleLine(options.path)). Create a new, empty one? [y/N] ".utf8))
+                let answer = (readLine(strippingNewline: true) ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+                guard answer == "y" || answer == "yes" else { throw StoreOptions.missing(options.path) }
+            }
+            let store = try options.open(readOnly: readOnly, creating: true)
             let pinned = try Clock.pinned()
             // The optional configuration file; a mistake in it is reported, never fatal.
             let environment = ProcessInfo.processInfo.environment
             let configPath = UIConfig.path(environment: environment)
             var uiOptions = UIOptions(readOnly: readOnly)
-            if let text = FileManager.default.contents(atPath: configPath).map({ String(decoding: $0, as: UTF8.self) }) {
-                let config = UIConfig.parse(text)
-                uiOptions = config.applied(to: uiOptions)
-                // Shown on the first screen (stderr is hidden behind it) and printed again on the way out.
-                uiOptions.startupProblems = config.problems.map { "\(configPath): \($0) (skipped)" }
+            if FileManager.default.fileExists(atPath: configPath) {
+                let (text, problem) = Self.configText(configPath)
+                if let text {
+                    let config = UIConfig.parse(text)
+                    uiOptions = config.applied(to: uiOptions)
+                    // Shown on the first screen (stderr is hidden behind it) and printed again on the way out.
+                    uiOptions.startupProblems = config.problems.map { "\(configPath): \($0) (skipped)" }
+                }
+                if let problem { uiOptions.startupProblems.append(TerminalSafe.singleLine(problem)) }
             }
             if let warnDays { uiOptions.warningWindow = warnDays * 86_400 }
             defer { for problem in uiOptions.startupProblems { printError(problem) } }

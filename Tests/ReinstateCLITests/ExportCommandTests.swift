@@ -245,7 +245,7 @@ import Testing
         let store = try CaseStore(path: cli.store)
         if format == "json", redactNames == nil {
             let ids = try store.caseSummaries().map(\.id).sorted()
-            return try StoreDocument(cases: ids.map { try store.caseDocument($0) }).encoded()
+            return JSONSafety.escapingControls(try StoreDocument(cases: ids.map { try store.caseDocument($0) }).encoded())
         }
         var histories = try store.allHistories(includingRaw: format == "json")
         let settings = ExportSettings(
@@ -256,7 +256,10 @@ import Testing
             histories = histories.map { redactor.redact($0) }
         }
         switch format {
-        case "json": return JSONSafety.escapingControls(try StoreDocument(cases: store.caseDocuments(for: histories)).encoded())
+        case "json":
+            // A redacted JSON carries no message as received (issue 14, item 1).
+            let documents = try store.caseDocuments(for: histories).map { redactNames == nil ? $0 : $0.redacted() }
+            return JSONSafety.escapingControls(try StoreDocument(cases: documents).encoded())
         case "markdown": return Data(MarkdownExport.render(all: histories, settings: settings).utf8)
         case "html": return Data(HTMLExport.render(all: histories, settings: settings).utf8)
         default: return Data(ICalendarExport.render(histories, settings: settings).utf8)

@@ -387,17 +387,20 @@ enum WALFile {
         var made = 0
         // Kill at a random moment of a whole first run, timed once here (debug builds start slowly).
         let start = DispatchTime.now().uptimeNanoseconds
-        #expect(try cli(["case", "list"], store: cli.folder + "/timing/cases.sqlite").status == 0)
+        // A store is made only by a command that adds something, and only in a folder that exists.
+        try FileManager.default.createDirectory(atPath: cli.folder + "/timing", withIntermediateDirectories: true)
+        #expect(try cli(["case", "new", "--title", "first"], store: cli.folder + "/timing/cases.sqlite").status == 0)
         let runMicros = UInt32(max(2_000, (DispatchTime.now().uptimeNanoseconds - start) / 1_000))
         for i in 0..<16 {
             let path = cli.folder + "/new-\(i)/cases.sqlite"
-            let child = try ChildProcess.spawn([CLI.binary, "case", "list", "--store", path], environment: cliEnvironment())
+            try FileManager.default.createDirectory(atPath: cli.folder + "/new-\(i)", withIntermediateDirectories: true)
+            let child = try ChildProcess.spawn([CLI.binary, "case", "new", "--title", "first", "--store", path], environment: cliEnvironment())
             usleep(UInt32.random(in: 0...runMicros, using: &rng))
             child.kill(SIGKILL)
             child.wait()
             if FileManager.default.fileExists(atPath: path) { made += 1 }
             // Whatever the kill left, the next command works on that path.
-            let next = try cli(["case", "list"], store: path)
+            let next = try cli(["case", "new", "--title", "next"], store: path)
             #expect(next.status == 0, "after kill \(i): \(next.stderr)")
         }
         print("first-use kills: \(made) of 16 had named the store before the kill")

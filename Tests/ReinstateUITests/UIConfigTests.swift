@@ -30,6 +30,16 @@ import Testing
         #expect(config.warnDays == 2)
     }
 
+    /// Issue 14 item 13: a window past 36500 days crashed the tracker on a date out of range.
+    @Test func outOfRangeWarnDaysIsSkipped() {
+        for value in ["1e300", "1e15", "36501", "inf", "nan", "-1"] {
+            let config = UIConfig.parse("warn-days = \(value)")
+            #expect(config.warnDays == nil, "\(value)")
+            #expect(config.problems == ["line 1: warn-days takes a number of days"], "\(value)")
+        }
+        #expect(UIConfig.parse("warn-days = 36500").warnDays == 36_500)
+    }
+
     @Test func theFileFollowsXDG() {
         #expect(UIConfig.path(environment: ["XDG_CONFIG_HOME": "/x", "HOME": "/h"]) == "/x/reinstate/config")
         #expect(UIConfig.path(environment: ["HOME": "/h"]) == "/h/.config/reinstate/config")

@@ -1,10 +1,12 @@
 import Foundation
 
 extension Redactor {
-    /// The history with every text redacted: title, account, messages (subject, text and raw bytes),
-    /// requested details, plans, deadline phrases, notes, and evidence paths (reduced to the file's
-    /// name, since folders name people). Raw bytes that are not UTF-8 are read as UTF-8 with
-    /// replacement first: an anonymised export is for reading, not for restoring.
+    /// The history with every text redacted: title, account, messages (subject and text), requested
+    /// details, plans, deadline phrases, notes, and evidence paths (reduced to the file's name, since
+    /// folders name people, with underscores read as spaces). A message's raw bytes are never carried:
+    /// encoded words, base64 and quoted-printable (a soft line break inside a name) would keep what
+    /// the redaction took out of the text. The raw becomes the redacted text as read, and the export
+    /// says the message as received was left out (`StoreDocument.redacted`).
     public mutating func redact(_ h: CaseHistory) -> CaseHistory {
         var h = h
         h.suspensionCase.title = redact(h.suspensionCase.title)
@@ -12,7 +14,7 @@ extension Redactor {
         for i in h.messages.indices {
             h.messages[i].subject = redact(h.messages[i].subject)
             h.messages[i].text = redact(h.messages[i].text)
-            h.messages[i].raw = Data(redact(String(decoding: h.messages[i].raw, as: UTF8.self)).utf8)
+            h.messages[i].raw = Data(h.messages[i].text.utf8)
         }
         for i in h.requests.indices {
             h.requests[i].text = redact(h.requests[i].text)
@@ -24,7 +26,7 @@ extension Redactor {
         for i in h.deadlines.indices { h.deadlines[i].rule.text = redact(h.deadlines[i].rule.text) }
         for i in h.notes.indices { h.notes[i].text = redact(h.notes[i].text) }
         for i in h.evidence.indices {
-            h.evidence[i].path = redact((h.evidence[i].path as NSString).lastPathComponent)
+            h.evidence[i].path = redactFileName((h.evidence[i].path as NSString).lastPathComponent)
         }
         return h
     }

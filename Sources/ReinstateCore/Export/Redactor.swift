@@ -18,6 +18,14 @@ public struct Redactor: Sendable {
     struct Name: Sendable {
         var lowered: [UInt8]
         var kind: Kind
+        /// The name's words (lowered); between them any run of spaces, hyphens, underscores or dots
+        /// matches ("Jane Doe", "jane-doe", "Jane_Doe").
+        var words: [[UInt8]]
+        /// A seller's name of two words, or of three with a one-letter middle: a middle initial may
+        /// stand between the first and the last word or be left out ("Jane Doe", "Jane Q. Doe").
+        var initialOptional: Bool
+        /// What the placeholder is kept under: every variant of a name gets the same one.
+        var key: String
     }
 
     /// Known names by their first (lowered) byte, longest first.
@@ -34,7 +42,18 @@ public struct Redactor: Sendable {
                 let name = TerminalSafe.singleLine(raw).trimmingCharacters(in: .whitespaces)
                 guard name.count >= 3 else { continue }
                 let lowered = Self.lower(Array(name.utf8))
-                if seen.insert(lowered).inserted { all.append(Name(lowered: lowered, kind: kind)) }
+                guard seen.insert(lowered).inserted else { continue }
+                var words = lowered.split(whereSeparator: Self.isSeparator).map(Array.init)
+                var initialOptional = false
+                if kind == .seller {
+                    if words.count == 3, words[1].count == 1 || (words[1].count == 2 && words[1][1] == 0x2E) {
+                        words.remove(at: 1)
+                    }
+                    initialOptional = words.count == 2
+                }
+                if words.isEmpty { words = [lowered] }
+                let key = String(decoding: Array(words.joined(separator: [0x20])), as: UTF8.self)
+                all.append(Name(lowered: lowered, kind: kind, words: words, initialOptional: initialOptional, key: key))
             }
         }
         all.sort { $0.lowered.count > $1.lowered.count }
@@ -45,15 +64,26 @@ public struct Redactor: Sendable {
 
     /// `text` with every identifying span replaced by its placeholder.
     public mutating func redact(_ text: String) -> String {
+        redact(text, underscoreSeparates: false)
+    }
+
+    /// A file name redacted: underscores separate words there ("invoice_Jane_Doe.pdf").
+    public mutating func redactFileName(_ name: String) -> String {
+        redact(name, underscoreSeparates: true)
+    }
+
+    mutating func redact(_ text: String, underscoreSeparates: Bool) -> String {
         let bytes = Array(text.utf8)
-        let spans = Self.resolve(findSpans(bytes))
+        // Spans are found where underscores read as spaces (same length, so the spans line up).
+        let searched = underscoreSeparates ? bytes.map { $0 == 0x5F ? 0x20 : $0 } : bytes
+        let spans = Self.resolve(findSpans(searched))
         guard !spans.isEmpty else { return text }
         var out = [UInt8]()
         out.reserveCapacity(bytes.count)
         var at = 0
         for span in spans {
             out.append(contentsOf: bytes[at..<span.start])
-            let original = String(decoding: bytes[span.start..<span.end], as: UTF8.self)
+            let original = span.key ?? String(decoding: bytes[span.start..<span.end], as: UTF8.self)
             out.append(contentsOf: placeholder(for: original, kind: span.kind).utf8)
             at = span.end
         }
@@ -107,6 +137,8 @@ public struct Redactor: Sendable {
         var start: Int
         var end: Int
         var kind: Kind
+        /// For a name: the name the placeholder is kept under, whichever variant was found.
+        var key: String? = nil
     }
 
     /// Earliest first; at the same start the longest; overlapping later spans dropped.
@@ -125,10 +157,19 @@ public struct Redactor: Sendable {
             let c = b[i]
             let boundaryBefore = i == 0 || !Self.isWordByte(b[i - 1])
             if boundaryBefore, let candidates = names[lowered[i]] {
-                for name in candidates where Self.matches(lowered, at: i, name.lowered) {
-                    let end = i + name.lowered.count
-                    if end == b.count || !Self.isWordByte(b[end]) || !Self.isWordByte(b[end - 1]) {
-                        spans.append(Span(start: i, end: end, kind: name.kind))
+                for name in candidates {
+                    var found: Int?
+                    if Self.matches(lowered, at: i, name.lowered) {
+                        let end = i + name.lowered.count
+                        if end == b.count || !Self.isWordByte(b[end]) || !Self.isWordByte(b[end - 1]) { found = end }
+                    }
+                    if found == nil, name.words.count > 1, let end = Self.matchVariant(lowered, at: i, name),
+                        end == b.count || !Self.isWordByte(b[end])
+                    {
+                        found = end
+                    }
+                    if let end = found {
+                        spans.append(Span(start: i, end: end, kind: name.kind, key: name.key))
                         break
                     }
                 }
@@ -145,6 +186,39 @@ public struct Redactor: Sendable {
             i += 1
         }
         return spans
+    }
+
+    /// Spaces, hyphens, underscores and dots: what stands between the words of a name.
+    static func isSeparator(_ c: UInt8) -> Bool { c == 0x20 || c == 0x2D || c == 0x5F || c == 0x2E }
+
+    /// The end of a variant of `name` at `i`: its words with any run of separators between them, and
+    /// for a name with `initialOptional` a middle initial ("q", "q.") or none. Nil when none matches.
+    static func matchVariant(_ text: [UInt8], at i: Int, _ name: Name) -> Int? {
+        func word(_ w: [UInt8], at j: Int) -> Int? {
+            guard matches(text, at: j, w) else { return nil }
+            let end = j + w.count
+            return end == text.count || !isWordByte(text[end]) ? end : nil
+        }
+        func separators(at j: Int) -> Int? {
+            var k = j
+            while k < text.count, isSeparator(text[k]) { k += 1 }
+            return k > j ? k : nil
+        }
+        guard var j = word(name.words[0], at: i) else { return nil }
+        for (n, w) in name.words.enumerated().dropFirst() {
+            guard let next = separators(at: j) else { return nil }
+            if let end = word(w, at: next) {
+                j = end
+                continue
+            }
+            // "Jane Q. Doe" for "Jane Doe": one letter, an optional dot, separators, then the word.
+            guard n == 1, name.initialOptional, next < text.count, text[next] >= 0x61, text[next] <= 0x7A,
+                next + 1 < text.count, isSeparator(text[next + 1]), let after = separators(at: next + 1),
+                let end = word(w, at: after)
+            else { return nil }
+            j = end
+        }
+        return j
     }
 
     static func matches(_ text: [UInt8], at i: Int, _ name: [UInt8]) -> Bool {

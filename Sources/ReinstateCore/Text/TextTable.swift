@@ -14,6 +14,7 @@ public enum TextTable {
     /// The whole table as UTF-8 bytes, ready to write: `due` prints thousands of rows, and copying
     /// each cell's bytes into one buffer costs a fraction of appending strings line by line.
     public static func bytes(_ rows: [[String]]) -> [UInt8] {
+        let rows = rows.map { $0.map(TerminalSafe.singleLine) }
         let widths = measure(rows)
         var out: [UInt8] = []
         out.reserveCapacity(rows.count * (widths.columns.reduce(0, +) + 2 * widths.columns.count + 1) * 2)
@@ -27,11 +28,13 @@ public enum TextTable {
     /// measured a row at a time, then printed a row at a time with `appendLine`.
     public static func measure(_ row: [String], into columns: inout [Int]) {
         if columns.count < row.count { columns += Array(repeating: 0, count: row.count - columns.count) }
-        for (i, cell) in row.enumerated() { columns[i] = max(columns[i], DisplayWidth.of(cell)) }
+        for (i, cell) in row.enumerated() { columns[i] = max(columns[i], DisplayWidth.of(TerminalSafe.singleLine(cell))) }
     }
 
     /// One row padded to the measured `columns`, and its newline.
+    /// Every cell is printed as `TerminalSafe.singleLine` makes it: no cell can drive the terminal.
     public static func appendLine(_ row: [String], columns: [Int], to out: inout [UInt8]) {
+        let row = row.map(TerminalSafe.singleLine)
         appendLine(row, widths: row.map(DisplayWidth.of), columns: columns, to: &out)
     }
 

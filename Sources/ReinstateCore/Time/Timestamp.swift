@@ -109,15 +109,34 @@ public enum Timestamp {
         return Date(timeIntervalSince1970: TimeInterval(seconds))
     }
 
+    /// The instants Reinstate keeps: 1900-01-01 to 9999-12-31 (UTC). A date outside them is refused
+    /// where it comes in (a command line, an import, a message); formatting clamps to them, so no date
+    /// can crash the process or read back as another.
+    public static let earliest = Date(timeIntervalSince1970: -2_208_988_800)
+    public static let latest = Date(timeIntervalSince1970: 253_402_300_799)
+
+    public static func inRange(_ date: Date) -> Bool {
+        date >= earliest && date <= latest
+    }
+
+    /// The largest window in days a command or the configuration accepts (about 100 years).
+    public static let maxDays: Double = 36_500
+
+    static func clampedSeconds(_ date: Date) -> Int {
+        let t = date.timeIntervalSince1970
+        guard !t.isNaN else { return Int(earliest.timeIntervalSince1970) }
+        return Int(min(max(t, earliest.timeIntervalSince1970), latest.timeIntervalSince1970).rounded(.down))
+    }
+
     /// "2026-11-22T09:30:00Z": the stored and exported form.
     public static func utc(_ date: Date) -> String {
-        let seconds = Int(date.timeIntervalSince1970.rounded(.down))
+        let seconds = clampedSeconds(date)
         return format(seconds: seconds, withSeconds: true, separator: "T") + "Z"
     }
 
     /// "2026-11-22 17:30" in the given zone: what people read.
     public static func local(_ date: Date, zone: TimeZone = .current) -> String {
-        let seconds = Int(date.timeIntervalSince1970.rounded(.down))
+        let seconds = clampedSeconds(date)
         return format(seconds: seconds + zone.secondsFromGMT(for: date), withSeconds: false, separator: " ")
     }
 

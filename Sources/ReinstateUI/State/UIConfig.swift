@@ -1,4 +1,5 @@
 import Foundation
+import ReinstateCore
 
 /// The optional configuration file `$XDG_CONFIG_HOME/reinstate/config` (`~/.config/reinstate/config`):
 ///
@@ -49,7 +50,7 @@ public struct UIConfig: Equatable, Sendable {
             let value = trimmed[trimmed.index(after: equals)...].trimmingCharacters(in: .whitespaces)
             switch name {
             case "warn-days":
-                if let days = Double(value), days >= 0, days.isFinite { config.warnDays = days } else { problem("warn-days takes a number of days") }
+                if let days = Double(value), days >= 0, days <= Timestamp.maxDays { config.warnDays = days } else { problem("warn-days takes a number of days") }
             case "color", "colour":
                 switch value.lowercased() {
                 case "never", "no", "off": config.noColor = true

@@ -33,9 +33,7 @@ struct Backup: ParsableCommand {
 
     func run() throws {
         try reporting {
-            guard FileManager.default.fileExists(atPath: options.path) else {
-                throw CLIError("There is no case store at \(options.path); nothing to back up. (Is --store right?)")
-            }
+            guard options.exists else { throw StoreOptions.missing(options.path) }
             // Opened as every command opens it, so a store from an earlier Reinstate is upgraded first and
             // the backup has this version's schema.
             let store = try options.open()
@@ -53,8 +51,8 @@ struct Restore: ParsableCommand {
         abstract: "Replace every case in the store with a backup made by `reinstate backup`.",
         discussion: """
             FILE must be a Reinstate store this version can read: a text file, another program's database, a \
-            store from a newer Reinstate or a damaged file (SQLite's integrity check) is refused, and nothing \
-            changes. Before anything is replaced, the current store is backed up into the backups folder \
+            store from a newer Reinstate, a damaged file (SQLite's integrity check) or a store whose tables, \
+            indexes, triggers or views are not exactly those Reinstate made is refused, and nothing changes. Before anything is replaced, the current store is backed up into the backups folder \
             beside it, as `reinstate backup` does, so a restore can itself be undone: it prints where.
 
             The backup is copied into the store's own file with SQLite's online backup, in one transaction: \
@@ -82,6 +80,7 @@ struct Restore: ParsableCommand {
             // A backup from an earlier Reinstate is read as it is; the store is upgraded after the copy.
             let source = try CaseStore(path: file, readOnly: true, acceptOlderSchema: true)
             try source.checkIntegrity()
+            try source.checkSchemaIsReinstates()
             let incoming = try source.caseCount()
 
             let storePath = options.path
@@ -97,7 +96,7 @@ struct Restore: ParsableCommand {
                     : "Restore the \(plural(incoming, "case")) in \(file) into a new store at \(storePath)?"
                 try confirm(question)
             }
-            let store = try options.open()
+            let store = try options.open(creating: true)
             if existed {
                 let safety = try store.backup(to: CaseStore.defaultBackup(forStoreAt: store.path, at: Clock.now()))
                 Output.line("Backed up the current store (\(plural(safety.cases, "case"))) to \(safety.path)")

@@ -29,7 +29,7 @@ extension CaseCommand {
 
         func run() throws {
             try reporting {
-                let store = try options.open()
+                let store = try options.open(creating: true)
                 let now = try Clock.now()
                 let asins = asins.map { $0.trimmingCharacters(in: .whitespaces).uppercased() }
                 let c = SuspensionCase(

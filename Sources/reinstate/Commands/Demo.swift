@@ -25,7 +25,7 @@ struct Demo: ParsableCommand {
 
     func run() throws {
         try reporting {
-            let store = try options.open()
+            let store = try options.open(creating: true)
             let existing = try store.caseCount()
             if existing > 0 && !add {
                 throw CLIError(

@@ -20,7 +20,9 @@ struct Due: ParsableCommand {
     func run() throws {
         var somethingDue = false
         try reporting {
-            guard within >= 0, within.isFinite else { throw CLIError("--within must be zero or more days.") }
+            guard within >= 0, within <= Timestamp.maxDays else {
+                throw CLIError("--within must be from 0 to \(Int(Timestamp.maxDays)) days.")
+            }
             let store = try options.open()
             let now = try Clock.now()
             let due = try store.due(now: now, within: within * 86_400)

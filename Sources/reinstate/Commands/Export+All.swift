@@ -44,9 +44,12 @@ extension Export {
             var redactor = try redactor(for: snapshot)
             try out.write(encoder.head)
             try snapshot.forEachHistoryBatch(includingRaw: true) { batch in
-                let data = try encoder.cases(snapshot.documents(for: Self.redacting(batch, with: &redactor)))
-                // The backup is byte for byte what it always was; a redacted export is for reading on a terminal.
-                try out.write(redactor == nil ? data : JSONSafety.escapingControls(data))
+                var documents = try snapshot.documents(for: Self.redacting(batch, with: &redactor))
+                if redactor != nil { documents = documents.map { $0.redacted() } }
+                let data = try encoder.cases(documents)
+                // DEL, C1 and bidirectional controls as \u escapes, as in every JSON Reinstate writes: safe to
+                // print, and it decodes to exactly what the store holds.
+                try out.write(JSONSafety.escapingControls(data))
             }
             try out.write(encoder.foot)
         }
@@ -58,7 +61,7 @@ extension Export {
         // their order: every case is redacted once before the list is written.
         let settings = ExportSettings(now: now, zone: .current)
         let html = format == .html
-        var evidence = EvidenceFiles.Checker()
+        var evidence = Self.evidenceChecker()
         try stream(to: output) { out in
             var redactor = try redactor(for: snapshot, placingEveryCase: true)
             let count = try snapshot.caseCount()
@@ -151,6 +154,11 @@ extension Export {
         printError("\(events.count) open deadline\(events.count == 1 ? "" : "s") in the calendar")
     }
 
+    /// Checks evidence files, saying so before a long one is hashed.
+    static func evidenceChecker() -> EvidenceFiles.Checker {
+        EvidenceFiles.Checker { path, size in printError("checking the evidence file \(path) (\(size / 1_048_576) MB) …") }
+    }
+
     // MARK: - Redaction
 
     /// With --redact, the redactor for the whole export: a first pass collects the names of every case
@@ -189,7 +197,7 @@ extension Export {
             try out.flush()
             return
         }
-        let file = try AtomicFile.Writer(path: path, overwrite: force, removedOnInterrupt: true)
+        let file = try AtomicFile.Writer(path: path, overwrite: force, removedOnInterrupt: true, protecting: protectedFiles)
         do {
             try body(file)
             try file.commit()
@@ -210,14 +218,14 @@ extension Export {
         try prepareFolder(folder)
         try refuseExisting(in: folder, snapshot: snapshot, withPlanOnly: plansOnly)
         var redactor = try redactor(for: snapshot)
-        var evidence = EvidenceFiles.Checker()
+        var evidence = Self.evidenceChecker()
         var files = 0, bytes = 0
         try snapshot.forEachHistoryBatch(includingRaw: false) { batch in
             let checked = checkingEvidence ? evidence.check(batch) : [:]
             for h in Self.redacting(batch, with: &redactor) {
                 guard let text = content(h, checked) else { continue }
                 let data = Data(text.utf8)
-                try AtomicFile.write(data, to: path(of: h.suspensionCase.id, in: folder), overwrite: force)
+                try AtomicFile.write(data, to: path(of: h.suspensionCase.id, in: folder), overwrite: force, protecting: protectedFiles)
                 files += 1
                 bytes += data.count
             }
@@ -245,15 +253,23 @@ extension Export {
     }
 
     /// Files of the export already in the folder are all looked for first, so a refusal writes nothing.
+    /// With --force, files that are never replaced (the store, a device, a FIFO, a folder) are refused
+    /// first the same way.
     func refuseExisting(in folder: String, snapshot: ExportSnapshot, withPlanOnly: Bool) throws {
-        guard !force else { return }
         var first: String?
         var existing = 0
         try snapshot.forEachCaseBatch { cases in
             let withPlan = withPlanOnly ? try snapshot.casesWithPlan(cases) : []
             for c in cases where !withPlanOnly || withPlan.contains(c.id) {
                 let path = path(of: c.id, in: folder)
-                if FileManager.default.fileExists(atPath: path) {
+                if AtomicFile.storeFiles(options.path).contains(where: { CaseStore.sameFile($0, path) }) {
+                    throw CLIError("\(path) is the case store; an export never writes over it. Nothing was written.")
+                }
+                if let why = FilePlacement.replaceable(path) {
+                    throw CLIError("\(path) is not a file Reinstate replaces (\(why)). Nothing was written.")
+                }
+                var st = stat()
+                if !force, lstat(path, &st) == 0 {
                     existing += 1
                     if first == nil { first = path }
                 }

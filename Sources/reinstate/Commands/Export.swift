@@ -104,7 +104,8 @@ struct Export: ParsableCommand {
                 "Case \(h.suspensionCase.id) has no Plan of Action version yet; add one with: "
                     + "reinstate poa add --case \(h.suspensionCase.id) FILE")
         }
-        let data = try CaseExport.render(h, format: format.rawValue, store: store, now: try Clock.now(), evidenceOf: history)
+        let data = try CaseExport.render(
+            h, format: format.rawValue, store: store, now: try Clock.now(), evidenceOf: history, redacted: redact)
         try emit(data, to: output)
         switch format {
         case .text:
@@ -128,9 +129,12 @@ struct Export: ParsableCommand {
         }
     }
 
+    /// The store's own files, which an export never writes over, even with --force.
+    var protectedFiles: [String] { AtomicFile.storeFiles(options.path) }
+
     func emit(_ data: Data, to path: String?) throws {
         if let path {
-            try AtomicFile.write(data, to: path, overwrite: force)
+            try AtomicFile.write(data, to: path, overwrite: force, protecting: protectedFiles)
             printError("wrote \(path) (\(data.count) bytes)")
         } else {
             FileHandle.standardOutput.write(data)

@@ -14,12 +14,21 @@ struct Import: ParsableCommand {
 
     func run() throws {
         try reporting {
-            guard let data = FileManager.default.contents(atPath: file) else {
-                throw CLIError("\(file) cannot be read (does it exist? check its permissions).")
-            }
+            let fd = try RegularFile.open(file, what: "JSON document")
+            defer { close(fd) }
+            let data = try RegularFile.read(fd, upTo: Int.max)
             let document = try StoreDocument.decode(data)
-            let store = try options.open()
-            try store.importDocument(document)
+            let existed = options.exists
+            let store = try options.open(creating: true)
+            do {
+                try store.importDocument(document)
+            } catch {
+                // A refused import leaves no empty store behind where there was none.
+                if !existed, (try? store.caseCount()) == 0 {
+                    for suffix in ["", "-wal", "-shm", "-journal"] { unlink(store.path + suffix) }
+                }
+                throw error
+            }
             Output.line("Imported \(document.cases.count) case\(document.cases.count == 1 ? "" : "s") into \(store.path).")
         }
     }

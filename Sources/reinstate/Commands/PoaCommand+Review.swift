@@ -65,7 +65,8 @@ extension PoaCommand {
                         }
                     }.joined())
                 }
-                Output.lines(out)
+                // The texts were cleaned above; the colours are Reinstate's own.
+                Output.painted(out)
             }
         }
     }
@@ -112,29 +113,10 @@ struct DraftFile {
     let path: String
 
     init(text: String) throws {
-        var template = Array((NSTemporaryDirectory() + "/reinstate-draft-XXXXXX.txt").utf8CString)
-        let fd = template.withUnsafeMutableBufferPointer { buffer -> Int32 in
-            guard let base = buffer.baseAddress else { return -1 }
-            return mkstemps(base, 4)
-        }
-        guard fd >= 0 else { throw CLIError("Cannot create a temporary file for the draft: \(String(cString: strerror(errno))).") }
-        path = template.withUnsafeBufferPointer { buffer in buffer.baseAddress.map { String(cString: $0) } ?? "" }
-        fchmod(fd, 0o600)
-        let data = Data(text.utf8)
-        let written = data.withUnsafeBytes { buffer -> Int in
-            guard let base = buffer.baseAddress else { return 0 }
-            var offset = 0
-            while offset < buffer.count {
-                let n = Glibc.write(fd, base + offset, buffer.count - offset)
-                if n <= 0 { break }
-                offset += n
-            }
-            return offset
-        }
-        close(fd)
-        guard written == data.count else {
-            unlink(path)
-            throw CLIError("Cannot write the draft to \(path).")
+        do {
+            path = try PrivateFile.create(prefix: "reinstate-draft", suffix: ".txt", holding: Data(text.utf8))
+        } catch let problem as PrivateFileError {
+            throw CLIError("Cannot create a temporary file for the draft: \(problem.localizedDescription)")
         }
     }
 
@@ -164,7 +146,7 @@ struct DraftFile {
     }
 
     func read() throws -> String {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let data = try? RegularFile.head(path, count: InputFile.limit + 1) else {
             throw CLIError("The draft file \(path) is gone; nothing was stored.")
         }
         return try InputFile.text(data, path: path)

@@ -132,16 +132,9 @@ struct EvidenceCommand: ParsableCommand {
             try reporting {
                 let store = try options.open()
                 let path = URL(fileURLWithPath: file).standardizedFileURL.path
-                guard let handle = FileHandle(forReadingAtPath: path) else {
-                    throw CLIError("\(file) cannot be read (does it exist? check its permissions).")
-                }
-                defer { try? handle.close() }
+                // Only a regular file: a device or a FIFO would never end (or never start).
                 var hasher = SHA256()
-                var size: Int64 = 0
-                while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
-                    hasher.update(chunk)
-                    size += Int64(chunk.count)
-                }
+                let size = try RegularFile.forEachChunk(path) { hasher.update($0) }
                 let digest = hasher.finalize()
                 let id = try store.addEvidence(caseID: caseID, path: path, size: size, sha256: digest, at: try Clock.now())
                 Output.line(String(id))

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ReinstateApp
+import ReinstateCore
 import ReinstateStore
 
 /// An error of the command line, said in words a seller can act on.
@@ -43,6 +44,8 @@ func reporting(_ body: () throws -> Void) throws {
     }
 }
 
+/// A line on standard error, cleaned as `Output` cleans: an error that quotes a path, an option or an
+/// environment variable cannot drive the terminal.
 func printError(_ text: String) {
-    FileHandle.standardError.write(Data(("reinstate: " + text + "\n").utf8))
+    FileHandle.standardError.write(Data(("reinstate: " + TerminalSafe.clean(text) + "\n").utf8))
 }

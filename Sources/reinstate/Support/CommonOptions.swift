@@ -17,6 +17,23 @@ struct StoreOptions: ParsableArguments {
         StoreLocation.resolve(option: store, environment: ProcessInfo.processInfo.environment)
     }
 
+    /// The store's path was not given (--store, $REINSTATE_STORE): the default location in the data folder.
+    var isDefaultLocation: Bool {
+        (store ?? "").isEmpty && (ProcessInfo.processInfo.environment["REINSTATE_STORE"] ?? "").isEmpty
+    }
+
+    /// Whether a store exists at the path (a file of any kind: what is there is checked when opened).
+    var exists: Bool {
+        var st = stat()
+        return lstat(path, &st) == 0
+    }
+
+    static func missing(_ path: String) -> CLIError {
+        CLIError(
+            "There is no case store at \(path); nothing was created. Check --store (or $REINSTATE_STORE); "
+                + "`reinstate case new` or `reinstate demo` makes a new store.")
+    }
+
     /// `--read-only` given anywhere on the command line. It belongs to the top command, and
     /// swift-argument-parser also accepts it after a subcommand (`reinstate export --all --read-only`)
     /// without telling the subcommand; `Reinstate.validate()` records it here so every command honours
@@ -25,8 +42,18 @@ struct StoreOptions: ParsableArguments {
 
     /// Opens the store, telling the seller about loose permissions. Read-only when asked by the command
     /// or by `--read-only`: nothing is created, upgraded or changed, and a write fails with words.
-    func open(readOnly: Bool = false) throws -> CaseStore {
-        let store = try CaseStore(path: path, readOnly: readOnly || Self.readOnlyRequested)
+    ///
+    /// Only commands that add something pass `creating`: any other command refuses a store that does
+    /// not exist (a mistyped --store, an unmounted disk) instead of making an empty one and reporting on
+    /// it. Only the default location's folders are made on their own, never those of --store or
+    /// $REINSTATE_STORE.
+    func open(readOnly: Bool = false, creating: Bool = false) throws -> CaseStore {
+        let path = path
+        if !creating, !exists {
+            throw Self.missing(path)
+        }
+        let store = try CaseStore(
+            path: path, readOnly: readOnly || Self.readOnlyRequested, createFolders: isDefaultLocation)
         for warning in store.warnings { printError("warning: " + warning) }
         return store
     }
@@ -41,8 +68,8 @@ enum Clock {
     /// The instant `REINSTATE_NOW` pins, if it is set.
     static func pinned() throws -> Date? {
         guard let pinned = ProcessInfo.processInfo.environment["REINSTATE_NOW"], !pinned.isEmpty else { return nil }
-        guard let date = Timestamp.parse(pinned) else {
-            throw CLIError("REINSTATE_NOW=\(pinned) is not an ISO 8601 date or date-time (like 2026-11-22T09:00:00Z).")
+        guard let date = Timestamp.parse(pinned), Timestamp.inRange(date) else {
+            throw CLIError("REINSTATE_NOW=\(TerminalSafe.singleLine(pinned)) is not an ISO 8601 date or date-time (like 2026-11-22T09:00:00Z).")
         }
         return date
     }
@@ -51,8 +78,9 @@ enum Clock {
 /// Parses a date given on the command line.
 func parseDate(_ text: String, option: String) throws -> Date {
     guard let date = Timestamp.parse(text) else {
-        throw CLIError("\(option) \(text) is not an ISO 8601 date or date-time (like 2026-11-22 or 2026-11-22T09:30).")
+        throw CLIError("\(option) \(TerminalSafe.singleLine(text)) is not an ISO 8601 date or date-time (like 2026-11-22 or 2026-11-22T09:30).")
     }
+    guard Timestamp.inRange(date) else { throw CLIError("\(option) \(text) is outside the years 1900 to 9999.") }
     return date
 }
 

@@ -1,5 +1,6 @@
 import Foundation
 import ReinstateApp
+import ReinstateCore
 
 /// Reads what the seller hands in (a saved e-mail, a pasted plan), refusing what cannot be meant.
 enum InputFile {
@@ -13,17 +14,15 @@ enum InputFile {
             data = try readStandardInput()
         } else {
             var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                throw CLIError("\(path) does not exist.")
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+                throw CLIError("\(path) is a folder; give the \(what) file inside it.")
             }
-            if isDirectory.boolValue { throw CLIError("\(path) is a folder; give the \(what) file inside it.") }
-            guard let handle = FileHandle(forReadingAtPath: path) else {
-                throw CLIError("\(path) cannot be read (check its permissions).")
-            }
-            defer { try? handle.close() }
-            let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+            // Only a regular file: a FIFO, a device (/dev/zero) or a socket would hang or never end.
+            let fd = try RegularFile.open(path, what: "\(what) file")
+            defer { close(fd) }
+            let size = Int(RegularFile.size(fd))
             if size > limit { throw tooLarge(path, size) }
-            data = (try? handle.read(upToCount: limit + 1)) ?? Data()
+            data = try RegularFile.read(fd, upTo: limit + 1)
         }
         if data.count > limit { throw tooLarge(path == "-" ? "standard input" : path, data.count) }
         if data.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {

@@ -1,15 +1,25 @@
 import Foundation
 import ReinstateCore
 
-/// Writes to standard output. Text that came from outside (messages, plans, names) goes through
-/// `TerminalSafe` first so it cannot drive the terminal.
+/// The one way every command writes text: lines, tables and JSON on standard output, errors and notes
+/// on standard error (`printError`). Everything goes through `TerminalSafe` (text) or `JSONSafety`
+/// (JSON), so nothing from a message, a plan, a name, a path or an environment variable can drive the
+/// terminal. Only `message show --raw` and exports (whose renderers make their text safe) write bytes
+/// as they are.
 enum Output {
     static func line(_ text: String = "") {
-        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+        FileHandle.standardOutput.write(Data((TerminalSafe.clean(text) + "\n").utf8))
     }
 
     /// Many lines in one write.
     static func lines(_ lines: [String]) {
+        var text = TerminalSafe.clean(lines.joined(separator: "\n"))
+        text.append("\n")
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    /// Lines whose text was cleaned piece by piece and then given colours by Reinstate itself.
+    static func painted(_ lines: [String]) {
         var text = lines.joined(separator: "\n")
         text.append("\n")
         FileHandle.standardOutput.write(Data(text.utf8))
@@ -21,7 +31,7 @@ enum Output {
     static func json<T: Encodable>(_ value: T) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        var data = try encoder.encode(value)
+        var data = JSONSafety.escapingControls(try encoder.encode(value))
         data.append(0x0A)
         FileHandle.standardOutput.write(data)
     }
