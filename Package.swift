@@ -57,7 +57,9 @@ let package = Package(
         .testTarget(name: "ReinstateCoreTests", dependencies: ["ReinstateCore"], exclude: ["Export/__Snapshots__"]),
         .testTarget(
             name: "ReinstateStoreTests",
-            dependencies: ["ReinstateStore", "ReinstateCore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "ReinstateStore", "ReinstateCore", "ReinstateApp", "ReinstateUI", .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
         .testTarget(
             name: "ReinstateUITests", dependencies: ["ReinstateUI", "ReinstateCore"], exclude: ["__Snapshots__"]),

@@ -7,6 +7,8 @@ import ReinstateUI
 public struct StoreCaseBook: CaseBook {
     public let store: CaseStore
     let reader = MessageReader()
+    /// How to take back each change of this session, by token.
+    let undoLog = UndoLog()
     /// The largest message the UI stores (the command line refuses larger files the same way).
     public static let messageLimit = 20 * 1024 * 1024
 
@@ -38,16 +40,72 @@ public struct StoreCaseBook: CaseBook {
         }
     }
 
-    public func setRequestState(detailID: Int64, to state: RequestState) throws {
-        try store.setRequestState(detailID, to: state)
+    public func setRequestState(detailID: Int64, to state: RequestState) throws -> UndoToken? {
+        let before = try store.setRequestState(detailID, to: state)
+        return undoLog.add { [store] in try store.restoreRequestStates([before]) }
     }
 
-    public func changeStatus(caseID: Int64, to status: CaseStatus, at time: Date) throws {
-        try store.setStatus(caseID: caseID, to: status, at: time)
+    public func changeStatus(caseID: Int64, to status: CaseStatus, at time: Date) throws -> UndoToken? {
+        let change = try store.changeStatus(caseID: caseID, to: status, at: time)
+        return undoLog.add { [store] in try store.restoreStatus(change) }
     }
 
-    public func addNote(caseID: Int64, text: String, at time: Date) throws {
-        try store.addNote(caseID: caseID, text: text, at: time)
+    public func addNote(caseID: Int64, text: String, at time: Date) throws -> UndoToken? {
+        let id = try store.addNote(caseID: caseID, text: text, at: time)
+        return undoLog.add { [store] in _ = try store.removeNote(id) }
+    }
+
+    public func editNote(id: Int64, text: String) throws -> UndoToken? {
+        let before = try store.editNote(id, text: text)
+        return undoLog.add { [store] in try store.restoreNote(before) }
+    }
+
+    public func removeNote(id: Int64) throws -> UndoToken? {
+        let removed = try store.removeNote(id)
+        return undoLog.add { [store] in try store.restoreNote(removed) }
+    }
+
+    public func correctMessage(id: Int64, _ fix: MessageFix) throws -> Correction {
+        switch fix {
+        case .received(let date):
+            let correction = try store.editMessageReceived(id, to: date)
+            return Correction(changes: Self.words(correction.deadlineChanges),
+                              undo: undoLog.add { [store] in _ = try store.undoMessageCorrection(correction) })
+        case .move(let target):
+            let correction = try store.moveMessage(id, toCase: target)
+            return Correction(changes: Self.words(correction.deadlineChanges),
+                              undo: undoLog.add { [store] in _ = try store.undoMessageCorrection(correction) })
+        case .remove:
+            let removed = try store.removeMessage(id)
+            return Correction(changes: Self.words(removed.deadlineChanges),
+                              undo: undoLog.add { [store] in _ = try store.restoreMessage(removed) })
+        }
+    }
+
+    public func unsubmitPlan(caseID: Int64, version: Int, at time: Date) throws -> UndoToken? {
+        let taken = try store.unsubmitPlan(caseID: caseID, number: version, at: time)
+        return undoLog.add { [store] in try store.restoreSubmission(taken) }
+    }
+
+    public func editCase(id: Int64, title: String, account: String, marketplace: String) throws -> UndoToken? {
+        let previous = try store.editCase(id, CaseEdit(title: title, account: account, marketplace: marketplace))
+        return undoLog.add { [store] in _ = try store.editCase(id, CaseEdit(restoring: previous)) }
+    }
+
+    public func undo(_ token: UndoToken) throws {
+        try undoLog.run(token)
+    }
+
+    /// Each deadline that moved, opened or closed, in words.
+    static func words(_ changes: [DeadlineChange]) -> [String] {
+        changes.compactMap { change in
+            func due(_ d: Deadline?) -> String {
+                guard let d else { return "none" }
+                return Timestamp.local(d.due) + (d.isOpen ? "" : " (closed)")
+            }
+            guard change.before?.due != change.after?.due || change.before?.isOpen != change.after?.isOpen else { return nil }
+            return "deadline of case #\(change.caseID): \(due(change.before)) → \(due(change.after))"
+        }
     }
 
     public func messageDate(_ raw: Data) throws -> Date? {
@@ -60,7 +118,8 @@ public struct StoreCaseBook: CaseBook {
         let stored = try store.addMessage(caseID: caseID, raw: raw, reading: reader.read(raw), now: time)
         return AddedMessage(
             id: stored.message.id, kind: stored.message.kind, received: stored.message.received,
-            requestCount: stored.requests.count, deadline: stored.deadline?.due)
+            requestCount: stored.requests.count, deadline: stored.deadline?.due,
+            undo: undoLog.add { [store] in _ = try store.undoAddMessage(stored) })
     }
 
     func checkSize(_ raw: Data) throws {
@@ -73,8 +132,9 @@ public struct StoreCaseBook: CaseBook {
         try store.addPlan(caseID: caseID, text: text, created: time)
     }
 
-    public func markPlanSubmitted(caseID: Int64, version: Int, at time: Date) throws {
-        try store.submitPlan(caseID: caseID, number: version, at: time)
+    public func markPlanSubmitted(caseID: Int64, version: Int, at time: Date) throws -> UndoToken? {
+        let submission = try store.submitPlan(caseID: caseID, number: version, at: time)
+        return undoLog.add { [store] in try store.undoSubmission(submission) }
     }
 
     public func newCase(_ suspensionCase: SuspensionCase) throws -> Int64 {
@@ -88,5 +148,24 @@ public struct StoreCaseBook: CaseBook {
     public func exportCase(id: Int64, format: String, to path: String, replacing: Bool, at time: Date) throws {
         let data = try CaseExport.render(try store.history(id), format: format, store: store, now: time)
         try AtomicFile.write(data, to: path, overwrite: replacing, protecting: AtomicFile.storeFiles(store.path))
+    }
+}
+
+/// The ways back of one session's changes. A token is used once.
+final class UndoLog: @unchecked Sendable {
+    private var steps: [Int: () throws -> Void] = [:]
+    private var next = 1
+
+    func add(_ step: @escaping () throws -> Void) -> UndoToken {
+        defer { next += 1 }
+        steps[next] = step
+        return UndoToken(next)
+    }
+
+    func run(_ token: UndoToken) throws {
+        guard let step = steps.removeValue(forKey: token.id) else {
+            throw StoreError.invalid("That change was already undone.")
+        }
+        try step()
     }
 }

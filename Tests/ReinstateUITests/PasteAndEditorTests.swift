@@ -143,7 +143,7 @@ import Testing
         if case .failed? = missing {} else { Issue.record("a note on a missing case should fail, got \(String(describing: missing))") }
         #expect(FileManager.default.fileExists(atPath: file))
         let stored = runtime.perform(.thenRemove(.addNote(caseID: 12, text: "x", at: Fixtures.now), file: file))
-        if case .saved? = stored {} else { Issue.record("expected the note to be saved, got \(String(describing: stored))") }
+        if case .savedUndoable? = stored {} else { Issue.record("expected the note to be saved, got \(String(describing: stored))") }
         #expect(!FileManager.default.fileExists(atPath: file))
     }
 
@@ -294,7 +294,7 @@ final class ScriptedTerminal: Terminal {
     @Test func theRuntimeSaysWhatItRead() {
         let runtime = Fixtures.runtime()
         let added = runtime.perform(.addMessage(caseID: 12, raw: Data("Date: 2026-11-19T10:00:00Z\nWe need more.".utf8), at: Fixtures.now))
-        guard case .saved(let text, let caseID)? = added else {
+        guard case .savedUndoable(let text, let caseID, _)? = added else {
             Issue.record("expected .saved, got \(String(describing: added))")
             return
         }
@@ -358,5 +358,72 @@ final class ScriptedTerminal: Terminal {
         #expect(!frame[1, 0].text.unicodeScalars.contains { $0.value == 0x200D })
         #expect(frame[3, 0].text == "b")
         #expect(frame.lines[0].hasPrefix("a👨b"))
+    }
+}
+
+/// Issue 13, items 4 and 5 in the tracker: a message re-dated, moved or removed, a note corrected,
+/// a submission taken back, a case's facts corrected; destructive ones ask with "no" under Enter.
+@Suite struct CorrectionKeyTests {
+    func timeline(selecting subject: TimelineEntry.Subject) -> AppState {
+        var s = AppState(width: 100, height: 30, now: Fixtures.now, options: Fixtures.options())
+        _ = s.apply(.caseLoaded(Fixtures.packagingCase()))
+        let row = s.caseView?.timeline.firstIndex { $0.subject == subject } ?? 0
+        s.caseView?.scrolls[.timeline] = ScrollWindow(selected: row)
+        return s
+    }
+
+    @Test func aMessagesArrivalIsCorrectedFromTheTimeline() {
+        var s = timeline(selecting: .message(id: 2))
+        _ = s.apply(.key(.character("e")))
+        #expect(s.prompt?.purpose == .messageReceived(caseID: 12, messageID: 2))
+        _ = s.apply(.key(.control("u")))
+        for c in "2026-11-18T08:30" { _ = s.apply(.key(.character(c))) }
+        let when = Timestamp.parse("2026-11-18T08:30", zone: Fixtures.utc)!
+        #expect(s.apply(.key(.enter)) == [.correctMessage(caseID: 12, messageID: 2, fix: .received(when))])
+    }
+
+    @Test func removingAMessageAsksAndNoIsTheDefault() {
+        var s = timeline(selecting: .message(id: 1))
+        _ = s.apply(.key(.character("D")))
+        #expect(s.prompt?.choices == ["no", "yes"])
+        #expect(s.apply(.key(.enter)) == [])
+        #expect(s.message == StatusMessage("Nothing removed."))
+        _ = s.apply(.key(.character("D")))
+        _ = s.apply(.key(.right))
+        #expect(s.apply(.key(.enter)) == [.correctMessage(caseID: 12, messageID: 1, fix: .remove)])
+    }
+
+    @Test func aMessageMovesToTheCaseItBelongsTo() {
+        var s = timeline(selecting: .message(id: 2))
+        _ = s.apply(.key(.character("M")))
+        for c in "#12" { _ = s.apply(.key(.character(c))) }
+        #expect(s.apply(.key(.enter)) == [])  // the same case: asked again
+        _ = s.apply(.key(.control("u")))
+        for c in "3" { _ = s.apply(.key(.character(c))) }
+        #expect(s.apply(.key(.enter)) == [.correctMessage(caseID: 12, messageID: 2, fix: .move(toCase: 3))])
+    }
+
+    @Test func aSubmissionIsTakenBackAfterAsking() {
+        var s = AppState(width: 100, height: 30, now: Fixtures.now, options: Fixtures.options())
+        _ = s.apply(.caseLoaded(Fixtures.packagingCase()))
+        _ = s.apply(.key(.character("3")))
+        _ = s.apply(.key(.character("k")))  // v1, the submitted one
+        _ = s.apply(.key(.character("U")))
+        #expect(s.prompt?.purpose == .confirmUnsubmit(caseID: 12, version: 1))
+        _ = s.apply(.key(.right))
+        #expect(s.apply(.key(.enter)) == [.unsubmitPlan(caseID: 12, version: 1, at: Fixtures.now)])
+    }
+
+    @Test func aCasesFactsAreCorrectedOneQuestionAtATime() {
+        var s = AppState(width: 100, height: 30, now: Fixtures.now, options: Fixtures.options())
+        _ = s.apply(.caseLoaded(Fixtures.packagingCase()))
+        _ = s.apply(.key(.character("E")))
+        #expect(s.prompt?.input == "Acme Ltd – packaging complaints")
+        _ = s.apply(.key(.enter))
+        _ = s.apply(.key(.control("u")))
+        for c in "Acme Trading Ltd" { _ = s.apply(.key(.character(c))) }
+        _ = s.apply(.key(.enter))
+        #expect(s.prompt?.input == "amazon.de")
+        #expect(s.apply(.key(.enter)) == [.editCase(caseID: 12, title: "Acme Ltd – packaging complaints", account: "Acme Trading Ltd", marketplace: "amazon.de")])
     }
 }

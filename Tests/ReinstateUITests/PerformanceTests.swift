@@ -22,15 +22,21 @@ final class GeneratedCaseBook: CaseBook {
         return rows
     }
     func caseHistory(id: Int64) throws -> CaseHistory? { nil }
-    func setRequestState(detailID: Int64, to state: RequestState) throws {}
-    func changeStatus(caseID: Int64, to status: CaseStatus, at time: Date) throws {}
-    func addNote(caseID: Int64, text: String, at time: Date) throws {}
+    func setRequestState(detailID: Int64, to state: RequestState) throws -> UndoToken? { nil }
+    func changeStatus(caseID: Int64, to status: CaseStatus, at time: Date) throws -> UndoToken? { nil }
+    func addNote(caseID: Int64, text: String, at time: Date) throws -> UndoToken? { nil }
+    func editNote(id: Int64, text: String) throws -> UndoToken? { nil }
+    func removeNote(id: Int64) throws -> UndoToken? { nil }
+    func correctMessage(id: Int64, _ fix: MessageFix) throws -> Correction { Correction(changes: [], undo: nil) }
+    func unsubmitPlan(caseID: Int64, version: Int, at time: Date) throws -> UndoToken? { nil }
+    func editCase(id: Int64, title: String, account: String, marketplace: String) throws -> UndoToken? { nil }
+    func undo(_ token: UndoToken) throws {}
     func messageDate(_ raw: Data) throws -> Date? { nil }
     func addMessage(caseID: Int64, raw: Data, at time: Date) throws -> AddedMessage {
         AddedMessage(id: 1, kind: .other, received: time, requestCount: 0, deadline: nil)
     }
     func addPlanDraft(caseID: Int64, text: String, at time: Date) throws -> Int { 1 }
-    func markPlanSubmitted(caseID: Int64, version: Int, at time: Date) throws {}
+    func markPlanSubmitted(caseID: Int64, version: Int, at time: Date) throws -> UndoToken? { nil }
     func newCase(_ suspensionCase: SuspensionCase) throws -> Int64 { 1 }
     func exportCase(id: Int64, format: String, to path: String, replacing: Bool, at time: Date) throws {}
     func checkPlan(caseID: Int64, version: Int) throws -> PlanCheck { throw CocoaError(.featureUnsupported) }

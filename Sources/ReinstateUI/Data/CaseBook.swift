@@ -22,13 +22,13 @@ public protocol CaseBook {
 
     /// Sets where a requested detail stands: answered by a version (`by: .user`), waived with a
     /// reason, or unanswered again.
-    func setRequestState(detailID: Int64, to state: RequestState) throws
+    func setRequestState(detailID: Int64, to state: RequestState) throws -> UndoToken?
 
     /// Changes a case's status (finishing a case closes its open deadlines).
-    func changeStatus(caseID: Int64, to status: CaseStatus, at time: Date) throws
+    func changeStatus(caseID: Int64, to status: CaseStatus, at time: Date) throws -> UndoToken?
 
     /// Adds a note.
-    func addNote(caseID: Int64, text: String, at time: Date) throws
+    func addNote(caseID: Int64, text: String, at time: Date) throws -> UndoToken?
 
     /// When a message says it was sent (an e-mail's Date, a date line copied with a pasted message);
     /// nil when it carries no date, and the seller is asked.
@@ -42,7 +42,22 @@ public protocol CaseBook {
     func addPlanDraft(caseID: Int64, text: String, at time: Date) throws -> Int
 
     /// Marks a plan version submitted to Amazon (closing the deadlines it answers).
-    func markPlanSubmitted(caseID: Int64, version: Int, at time: Date) throws
+    func markPlanSubmitted(caseID: Int64, version: Int, at time: Date) throws -> UndoToken?
+
+    // MARK: Corrections (each returns the token that takes it back)
+
+    /// Changes a note's text.
+    func editNote(id: Int64, text: String) throws -> UndoToken?
+    /// Removes a note.
+    func removeNote(id: Int64) throws -> UndoToken?
+    /// Re-dates, moves or removes a message; deadlines and checklists are counted again.
+    func correctMessage(id: Int64, _ fix: MessageFix) throws -> Correction
+    /// Takes back a submission made by mistake: the deadlines it closed open again.
+    func unsubmitPlan(caseID: Int64, version: Int, at time: Date) throws -> UndoToken?
+    /// Corrects a case's title, account and marketplace.
+    func editCase(id: Int64, title: String, account: String, marketplace: String) throws -> UndoToken?
+    /// Puts back what the change with this token did, exactly.
+    func undo(_ token: UndoToken) throws
 
     /// Opens a new case (its `id` is ignored) and returns the new id.
     func newCase(_ suspensionCase: SuspensionCase) throws -> Int64
@@ -64,6 +79,34 @@ extension CaseBook {
     public func changeMark() throws -> Int? { nil }
 }
 
+/// A change a case book can take back, named by a number only the book knows.
+public struct UndoToken: Sendable, Hashable {
+    public let id: Int
+    public init(_ id: Int) { self.id = id }
+}
+
+/// A correction of a stored message.
+public enum MessageFix: Sendable, Equatable {
+    /// It arrived at another time.
+    case received(Date)
+    /// It belongs to another case.
+    case move(toCase: Int64)
+    /// It should not be there at all.
+    case remove
+}
+
+/// What a correction changed, in words (each deadline that moved: "deadline of #3: 2026-12-01 → 2026-12-04"),
+/// and how to take it back.
+public struct Correction: Sendable, Equatable {
+    public var changes: [String]
+    public var undo: UndoToken?
+
+    public init(changes: [String], undo: UndoToken?) {
+        self.changes = changes
+        self.undo = undo
+    }
+}
+
 /// What the store read from a message it just added, for the line the tracker shows.
 public struct AddedMessage: Sendable, Equatable {
     public var id: Int64
@@ -72,13 +115,16 @@ public struct AddedMessage: Sendable, Equatable {
     public var requestCount: Int
     /// The deadline it set, if any.
     public var deadline: Date?
+    /// Takes the message back out (with the status it moved the case to).
+    public var undo: UndoToken?
 
-    public init(id: Int64, kind: MessageKind, received: Date, requestCount: Int, deadline: Date?) {
+    public init(id: Int64, kind: MessageKind, received: Date, requestCount: Int, deadline: Date?, undo: UndoToken? = nil) {
         self.id = id
         self.kind = kind
         self.received = received
         self.requestCount = requestCount
         self.deadline = deadline
+        self.undo = undo
     }
 
     /// "Added the reply of 2026-11-20 14:05 (message 41): 3 requested details; deadline 2026-12-04 14:05, 12d 5h left."

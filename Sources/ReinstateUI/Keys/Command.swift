@@ -40,6 +40,11 @@ public enum Command: String, CaseIterable, Sendable, Hashable {
     case pickForCompare = "pick-for-compare"
     case compareVersions = "compare-versions"
     case checkPlan = "check-plan"
+    case editEntry = "edit"
+    case removeEntry = "remove"
+    case moveMessage = "move-message"
+    case unsubmit = "take-back-submission"
+    case editCase = "edit-case"
     // MARK: Pager
     case search
     case nextMatch = "next-match"

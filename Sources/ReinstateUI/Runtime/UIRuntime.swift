@@ -91,31 +91,46 @@ public final class UIRuntime<Book: CaseBook> {
                 guard let file = try book.caseHistory(id: id) else { return .caseMissing(id: id) }
                 return .caseLoaded(file)
             case .setRequestState(let caseID, let detailID, let requestState):
-                let before = try book.caseHistory(id: caseID)?.requests.first { $0.id == detailID }?.state
-                try book.setRequestState(detailID: detailID, to: requestState)
+                let token = try book.setRequestState(detailID: detailID, to: requestState)
                 let what: String
                 switch requestState {
                 case .unanswered, .reopened: what = "Request reopened."
                 case .answered(let version, _): what = "Request marked answered by v\(version)."
                 case .waived: what = "Request waived."
                 }
-                guard let before, before != requestState else { return .saved(what, caseID: caseID) }
-                let undo = UndoStep(what: "the request's mark (back to \(before.label))",
-                                    inverse: .setRequestState(caseID: caseID, detailID: detailID, state: before), caseID: caseID)
-                return .savedUndoable(what, caseID: caseID, undo: undo)
+                return Self.saved(what, caseID: caseID, undo: token, undoing: "the request's mark")
             case .changeStatus(let caseID, let status, let at):
-                let before = try book.caseHistory(id: caseID)?.suspensionCase.status
-                try book.changeStatus(caseID: caseID, to: status, at: at)
-                guard let before, before != status else { return .saved("Status changed to \(status.label).", caseID: caseID) }
-                let undo = UndoStep(what: "the status change (back to \(before.label))",
-                                    inverse: .changeStatus(caseID: caseID, status: before, at: at), caseID: caseID)
-                return .savedUndoable("Status changed to \(status.label).", caseID: caseID, undo: undo)
+                let token = try book.changeStatus(caseID: caseID, to: status, at: at)
+                return Self.saved("Status changed to \(status.label).", caseID: caseID, undo: token, undoing: "the status change to \(status.label)")
             case .undo(let step):
-                if case .failed(let why)? = perform(step.inverse) { return .failed("Could not undo \(step.what): \(why)") }
+                try book.undo(step.token)
                 return .saved("Undone: \(step.what).", caseID: step.caseID)
+            case .editNote(let caseID, let noteID, let text):
+                let token = try book.editNote(id: noteID, text: text)
+                return Self.saved("Note changed.", caseID: caseID, undo: token, undoing: "the note's change")
+            case .removeNote(let caseID, let noteID):
+                let token = try book.removeNote(id: noteID)
+                return Self.saved("Note removed.", caseID: caseID, undo: token, undoing: "the note's removal")
+            case .correctMessage(let caseID, let messageID, let fix):
+                let done = try book.correctMessage(id: messageID, fix)
+                let what: String
+                switch fix {
+                case .received(let date): what = "Message \(messageID) now arrived \(Timestamp.local(date, zone: state.options.timeZone))"
+                case .move(let target): what = "Message \(messageID) moved to case #\(target)"
+                case .remove: what = "Message \(messageID) removed"
+                }
+                let changes = done.changes.isEmpty ? "; no deadline changed." : "; " + done.changes.joined(separator: "; ") + "."
+                return Self.saved(what + changes, caseID: caseID, undo: done.undo, undoing: "the correction of message \(messageID)")
+            case .unsubmitPlan(let caseID, let version, let at):
+                let token = try book.unsubmitPlan(caseID: caseID, version: version, at: at)
+                return Self.saved("v\(version) is a draft again; the deadlines it closed are open.", caseID: caseID, undo: token,
+                                  undoing: "taking back v\(version)")
+            case .editCase(let caseID, let title, let account, let marketplace):
+                let token = try book.editCase(id: caseID, title: title, account: account, marketplace: marketplace)
+                return Self.saved("Case #\(caseID) corrected.", caseID: caseID, undo: token, undoing: "the case's correction")
             case .addNote(let caseID, let text, let at):
-                try book.addNote(caseID: caseID, text: text, at: at)
-                return .saved("Note added.", caseID: caseID)
+                let token = try book.addNote(caseID: caseID, text: text, at: at)
+                return Self.saved("Note added.", caseID: caseID, undo: token, undoing: "the new note")
             case .addMessageFile(let caseID, let path, _):
                 let expanded = Self.resolve(path)
                 var isFolder: ObjCBool = false
@@ -133,7 +148,8 @@ public final class UIRuntime<Book: CaseBook> {
                 return .messageRead(caseID: caseID, raw: raw, source: "the editor", date: try book.messageDate(raw))
             case .addMessage(let caseID, let raw, let at):
                 let added = try book.addMessage(caseID: caseID, raw: raw, at: at)
-                return .saved(added.summary(now: clock(), zone: state.options.timeZone), caseID: caseID)
+                return Self.saved(added.summary(now: clock(), zone: state.options.timeZone), caseID: caseID, undo: added.undo,
+                                  undoing: "adding message \(added.id)")
             case .editText(let request):
                 guard let editor else { return .failed("No editor available here.") }
                 return .edited(request, try editor(request.initialText))
@@ -141,8 +157,8 @@ public final class UIRuntime<Book: CaseBook> {
                 let number = try book.addPlanDraft(caseID: caseID, text: text, at: at)
                 return .saved("Plan v\(number) saved as a draft.", caseID: caseID)
             case .markPlanSubmitted(let caseID, let version, let at):
-                try book.markPlanSubmitted(caseID: caseID, version: version, at: at)
-                return .saved("v\(version) marked submitted.", caseID: caseID)
+                let token = try book.markPlanSubmitted(caseID: caseID, version: version, at: at)
+                return Self.saved("v\(version) marked submitted.", caseID: caseID, undo: token, undoing: "marking v\(version) submitted")
             case .newCase(let draft):
                 return .caseCreated(id: try book.newCase(draft))
             case .checkPlan(let caseID, let version):
@@ -172,6 +188,12 @@ public final class UIRuntime<Book: CaseBook> {
         } catch {
             return .failed(Self.describe(error))
         }
+    }
+
+    /// A saved change, undoable when the book gave a token.
+    static func saved(_ text: String, caseID: Int64, undo token: UndoToken?, undoing what: String) -> Action {
+        guard let token else { return .saved(text, caseID: caseID) }
+        return .savedUndoable(text, caseID: caseID, undo: UndoStep(what: what, token: token, caseID: caseID))
     }
 
     /// A path typed, pasted or dragged into a prompt, made absolute.

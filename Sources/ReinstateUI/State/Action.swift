@@ -23,7 +23,7 @@ public enum Action: Sendable, Equatable {
     /// A change was saved; `caseID` names the case to reload.
     case saved(String, caseID: Int64?)
     /// A change was saved that `u` can take back.
-    indirect case savedUndoable(String, caseID: Int64, undo: UndoStep)
+    case savedUndoable(String, caseID: Int64, undo: UndoStep)
     case caseCreated(id: Int64)
     /// The export's file exists: the seller is asked before it is replaced.
     case exportTargetExists(caseID: Int64, format: String, path: String)

@@ -89,6 +89,12 @@ public struct CaseViewState: Sendable, Equatable {
         return file.requests[index]
     }
 
+    /// The timeline entry selected.
+    public var selectedEntry: TimelineEntry? {
+        let row = scroll(.timeline).selected
+        return timeline.indices.contains(row) ? timeline[row] : nil
+    }
+
     /// The plan version selected in the plans tab.
     public var selectedPlan: PlanVersion? {
         let row = scroll(.plans).selected

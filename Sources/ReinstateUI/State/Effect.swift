@@ -37,7 +37,17 @@ public enum Effect: Sendable, Equatable {
     /// → `.saved`, or `.exportTargetExists` when the file is there and `replacing` is false.
     case exportCase(caseID: Int64, format: String, path: String, replacing: Bool = false)
     /// Takes back a change of this session. → `.saved`
-    indirect case undo(UndoStep)
+    case undo(UndoStep)
+    /// → `.saved`
+    case editNote(caseID: Int64, noteID: Int64, text: String)
+    /// → `.saved`
+    case removeNote(caseID: Int64, noteID: Int64)
+    /// → `.saved`, with each deadline that moved
+    case correctMessage(caseID: Int64, messageID: Int64, fix: MessageFix)
+    /// → `.saved`
+    case unsubmitPlan(caseID: Int64, version: Int, at: Date)
+    /// → `.saved`
+    case editCase(caseID: Int64, title: String, account: String, marketplace: String)
     /// Removes a file the editor left (the seller's text is no longer needed there).
     case removeFile(String)
     /// Carries out the effect, then removes `file` unless the effect failed: the seller's kept text

@@ -24,6 +24,16 @@ public enum PromptPurpose: Sendable, Equatable {
     case exportPath(caseID: Int64, format: String)
     /// The export's file exists: replace it? ("no" under Enter)
     case confirmReplace(caseID: Int64, format: String, path: String)
+    /// Corrections: a note's text, a message's arrival, its case, a removal or a submission taken back.
+    case noteText(caseID: Int64, noteID: Int64)
+    case messageReceived(caseID: Int64, messageID: Int64)
+    case moveMessage(caseID: Int64, messageID: Int64)
+    case confirmRemove(caseID: Int64, TimelineEntry.Subject)
+    case confirmUnsubmit(caseID: Int64, version: Int)
+    /// Correcting a case: title, then account, then marketplace, carrying the answers so far.
+    case editCaseTitle(SuspensionCase)
+    case editCaseAccount(SuspensionCase)
+    case editCaseMarketplace(SuspensionCase)
     /// The questions for a new case, one after another, carrying the answers so far.
     case newCaseTitle
     case newCaseAccount(SuspensionCase)

@@ -62,6 +62,46 @@ extension AppState {
             // Submitting closes deadlines: "no" is the answer Enter gives.
             prompt = Prompt(.confirmSubmitted(caseID: caseID, version: plan.number),
                             label: "Mark v\(plan.number) submitted to Amazon now? It closes the open deadlines", choices: ["no", "yes"])
+        case .editEntry:
+            guard let entry = view.selectedEntry else { return nothingSelected("entry") }
+            switch entry.subject {
+            case .message(let id):
+                let when = view.file.messages.first { $0.id == id }.map { Timestamp.local($0.received, zone: options.timeZone) } ?? ""
+                prompt = Prompt(.messageReceived(caseID: caseID, messageID: id), label: "Message \(id) arrived (date and time)", input: when)
+            case .note(let id):
+                let text = view.file.notes.first { $0.id == id }?.text ?? ""
+                prompt = Prompt(.noteText(caseID: caseID, noteID: id), label: "Note", input: TerminalSafe.singleLine(text))
+            case .plan(let number):
+                message = StatusMessage("A version is never changed: press p to write v\(number + 1) from it.", isError: true)
+            }
+        case .removeEntry:
+            guard let entry = view.selectedEntry else { return nothingSelected("entry") }
+            switch entry.subject {
+            case .message(let id):
+                prompt = Prompt(.confirmRemove(caseID: caseID, entry.subject),
+                                label: "Remove message \(id) with its requested details and deadline", choices: ["no", "yes"])
+            case .note(let id):
+                prompt = Prompt(.confirmRemove(caseID: caseID, entry.subject), label: "Remove note \(id)", choices: ["no", "yes"])
+            case .plan:
+                message = StatusMessage("Plan versions are kept for the record; U in the Plans tab takes back a submission.", isError: true)
+            }
+        case .moveMessage:
+            guard let entry = view.selectedEntry, case .message(let id) = entry.subject else {
+                message = StatusMessage("Select a message on the timeline to move it.", isError: true)
+                return []
+            }
+            prompt = Prompt(.moveMessage(caseID: caseID, messageID: id), label: "Move message \(id) to case #")
+        case .unsubmit:
+            guard let plan = view.selectedPlan else { return nothingSelected("plan version") }
+            guard plan.submitted != nil else {
+                message = StatusMessage("v\(plan.number) is a draft: there is no submission to take back.", isError: true)
+                return []
+            }
+            prompt = Prompt(.confirmUnsubmit(caseID: caseID, version: plan.number),
+                            label: "Take back the submission of v\(plan.number)? Its deadlines open again", choices: ["no", "yes"])
+        case .editCase:
+            let current = view.file.suspensionCase
+            prompt = Prompt(.editCaseTitle(current), label: "Case title", input: current.title)
         case .pickForCompare:
             guard let plan = view.selectedPlan else { return nothingSelected("plan version") }
             if view.pickedVersion == plan.number {

@@ -14,6 +14,8 @@ extension AppState {
             switch current.purpose {
             case .newCaseAccount, .newCaseMarketplace, .newCaseReason:
                 message = StatusMessage("No case opened; the answers so far were not kept.")
+            case .editCaseAccount, .editCaseMarketplace:
+                message = StatusMessage("The case was not changed.")
             case .messageArrived:
                 message = StatusMessage("The message was not stored.")
             case .editorFailed(_, let result):
@@ -134,6 +136,49 @@ extension AppState {
                 message = StatusMessage("Nothing stored; your text is in \(file).")
                 return []
             }
+        case .noteText(let caseID, let noteID):
+            guard !text.isEmpty else { return ask(again: "A note needs some text; D removes it.") }
+            return [.editNote(caseID: caseID, noteID: noteID, text: text)]
+        case .messageReceived(let caseID, let messageID):
+            guard let date = Timestamp.parse(text, zone: options.timeZone) else {
+                return ask(again: "Give a date like 2026-11-20T14:05.")
+            }
+            guard date <= now else { return ask(again: "That is in the future; give when the message arrived.") }
+            return [.correctMessage(caseID: caseID, messageID: messageID, fix: .received(date))]
+        case .moveMessage(let caseID, let messageID):
+            guard let target = Int64(text.trimmingCharacters(in: CharacterSet(charactersIn: "#"))), target > 0 else {
+                return ask(again: "Give the number of the case the message belongs to.")
+            }
+            guard target != caseID else { return ask(again: "The message is in case #\(caseID) already.") }
+            return [.correctMessage(caseID: caseID, messageID: messageID, fix: .move(toCase: target))]
+        case .confirmRemove(let caseID, let subject):
+            guard answer.choices[answer.choice] == "yes" else {
+                message = StatusMessage("Nothing removed.")
+                return []
+            }
+            switch subject {
+            case .message(let id): return [.correctMessage(caseID: caseID, messageID: id, fix: .remove)]
+            case .note(let id): return [.removeNote(caseID: caseID, noteID: id)]
+            case .plan: return []
+            }
+        case .confirmUnsubmit(let caseID, let version):
+            guard answer.choices[answer.choice] == "yes" else {
+                message = StatusMessage("v\(version) stays submitted.")
+                return []
+            }
+            return [.unsubmitPlan(caseID: caseID, version: version, at: now)]
+        case .editCaseTitle(var draft):
+            guard !text.isEmpty else { return ask(again: "A case needs a title.") }
+            draft.title = text
+            prompt = Prompt(.editCaseAccount(draft), label: "Seller account", input: draft.account)
+            return []
+        case .editCaseAccount(var draft):
+            draft.account = text
+            prompt = Prompt(.editCaseMarketplace(draft), label: "Marketplace", input: draft.marketplace)
+            return []
+        case .editCaseMarketplace(var draft):
+            draft.marketplace = Marketplace.normalize(text)
+            return [.editCase(caseID: draft.id, title: draft.title, account: draft.account, marketplace: draft.marketplace)]
         case .confirmReplace(let caseID, let format, let path):
             guard answer.choices[answer.choice] == "yes" else {
                 prompt = Prompt(.exportPath(caseID: caseID, format: format), label: "Export to another file", input: path)

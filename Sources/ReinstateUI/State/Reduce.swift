@@ -176,7 +176,8 @@ extension AppState {
             return []
         case .nextTab, .previousTab, .showTimeline, .showRequestedDetails, .showPlans, .showDeadlines,
             .addMessage, .newPlanDraft, .addNote, .changeStatus, .exportCase, .markAnswered, .waive, .reopen,
-            .markPlanSubmitted, .pickForCompare, .compareVersions, .checkPlan:
+            .markPlanSubmitted, .pickForCompare, .compareVersions, .checkPlan, .editEntry, .removeEntry, .moveMessage,
+            .unsubmit, .editCase:
             return performOnCase(command)
         case .search:
             let last = pager?.search ?? ""

@@ -1,16 +1,15 @@
-/// A change of this session that `u` can take back: what it was, in words, and the change that puts
-/// things back as they stood before it.
+/// A change of this session that `u` can take back: what it was, in words, and the case book's token
+/// that puts things back exactly as they stood before it.
 public struct UndoStep: Sendable, Equatable {
-    /// "status change to closed".
+    /// "the status change to closed".
     public var what: String
-    /// The change that undoes it.
-    public var inverse: Effect
+    public var token: UndoToken
     /// The case it changed, reloaded after the undo.
     public var caseID: Int64
 
-    public init(what: String, inverse: Effect, caseID: Int64) {
+    public init(what: String, token: UndoToken, caseID: Int64) {
         self.what = what
-        self.inverse = inverse
+        self.token = token
         self.caseID = caseID
     }
 

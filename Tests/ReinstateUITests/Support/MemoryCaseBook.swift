@@ -86,7 +86,69 @@ final class MemoryCaseBook: CaseBook {
         return histories[id]
     }
 
-    func setRequestState(detailID: Int64, to state: RequestState) throws {
+    /// Undo the simple way: the cases as they were before the change.
+    var undoSnapshots: [Int: [Int64: CaseHistory]] = [:]
+    func snapshot() -> UndoToken {
+        let token = UndoToken(undoSnapshots.count + 1)
+        undoSnapshots[token.id] = histories
+        return token
+    }
+
+    func undo(_ token: UndoToken) throws {
+        guard let before = undoSnapshots.removeValue(forKey: token.id) else { throw MemoryBookError.noSuchCase(0) }
+        histories = before
+    }
+
+    func editNote(id: Int64, text: String) throws -> UndoToken? {
+        let token = snapshot()
+        for (caseID, history) in histories {
+            if let index = history.notes.firstIndex(where: { $0.id == id }) { histories[caseID]?.notes[index].text = text }
+        }
+        return token
+    }
+
+    func removeNote(id: Int64) throws -> UndoToken? {
+        let token = snapshot()
+        for caseID in histories.keys { histories[caseID]?.notes.removeAll { $0.id == id } }
+        return token
+    }
+
+    func correctMessage(id: Int64, _ fix: MessageFix) throws -> Correction {
+        let token = snapshot()
+        for (caseID, history) in histories {
+            guard let index = history.messages.firstIndex(where: { $0.id == id }) else { continue }
+            switch fix {
+            case .received(let date): histories[caseID]?.messages[index].received = date
+            case .remove: histories[caseID]?.messages.remove(at: index)
+            case .move(let target):
+                guard histories[target] != nil else { throw MemoryBookError.noSuchCase(target) }
+                var message = history.messages[index]
+                histories[caseID]?.messages.remove(at: index)
+                message.caseID = target
+                histories[target]?.messages.append(message)
+            }
+            return Correction(changes: [], undo: token)
+        }
+        throw MemoryBookError.noSuchCase(id)
+    }
+
+    func unsubmitPlan(caseID: Int64, version: Int, at time: Date) throws -> UndoToken? {
+        let token = snapshot()
+        guard let index = histories[caseID]?.plans.firstIndex(where: { $0.number == version }) else { throw MemoryBookError.noSuchCase(caseID) }
+        histories[caseID]?.plans[index].submitted = nil
+        return token
+    }
+
+    func editCase(id: Int64, title: String, account: String, marketplace: String) throws -> UndoToken? {
+        let token = snapshot()
+        histories[id]?.suspensionCase.title = title
+        histories[id]?.suspensionCase.account = account
+        histories[id]?.suspensionCase.marketplace = marketplace
+        return token
+    }
+
+    func setRequestState(detailID: Int64, to state: RequestState) throws -> UndoToken? {
+        let token = snapshot()
         calls.append("setRequestState \(detailID)")
         for (id, var history) in histories {
             if let index = history.requests.firstIndex(where: { $0.id == detailID }) {
@@ -94,17 +156,22 @@ final class MemoryCaseBook: CaseBook {
                 histories[id] = history
             }
         }
+        return token
     }
 
-    func changeStatus(caseID: Int64, to status: CaseStatus, at time: Date) throws {
+    func changeStatus(caseID: Int64, to status: CaseStatus, at time: Date) throws -> UndoToken? {
+        let token = snapshot()
         histories[caseID]?.suspensionCase.status = status
         updated[caseID] = time
+        return token
     }
 
-    func addNote(caseID: Int64, text: String, at time: Date) throws {
+    func addNote(caseID: Int64, text: String, at time: Date) throws -> UndoToken? {
         guard histories[caseID] != nil else { throw MemoryBookError.noSuchCase(caseID) }
+        let token = snapshot()
         let id = Int64((histories[caseID]?.notes.count ?? 0) + 1)
         histories[caseID]?.notes.append(Note(id: id, caseID: caseID, created: time, text: text))
+        return token
     }
 
     /// A message dates itself with a first line "Date: ISO-DATE".
@@ -115,11 +182,12 @@ final class MemoryCaseBook: CaseBook {
     }
 
     func addMessage(caseID: Int64, raw: Data, at time: Date) throws -> AddedMessage {
+        let token = snapshot()
         let id = Int64(histories.values.map(\.messages.count).reduce(0, +) + 100)
         let received = try messageDate(raw) ?? time
         histories[caseID]?.messages.append(AmazonMessage(
             id: id, caseID: caseID, kind: .reply, received: received, subject: "", raw: raw, text: String(decoding: raw, as: UTF8.self)))
-        return AddedMessage(id: id, kind: .reply, received: received, requestCount: 0, deadline: nil)
+        return AddedMessage(id: id, kind: .reply, received: received, requestCount: 0, deadline: nil, undo: token)
     }
 
     func addPlanDraft(caseID: Int64, text: String, at time: Date) throws -> Int {
@@ -128,13 +196,15 @@ final class MemoryCaseBook: CaseBook {
         return number
     }
 
-    func markPlanSubmitted(caseID: Int64, version: Int, at time: Date) throws {
-        guard var history = histories[caseID], let index = history.plans.firstIndex(where: { $0.number == version }) else { return }
+    func markPlanSubmitted(caseID: Int64, version: Int, at time: Date) throws -> UndoToken? {
+        let token = snapshot()
+        guard var history = histories[caseID], let index = history.plans.firstIndex(where: { $0.number == version }) else { return nil }
         history.plans[index].submitted = time
         for d in history.deadlines.indices where history.deadlines[d].isOpen && history.deadlines[d].set <= time {
             history.deadlines[d].closure = .planSubmitted(version: version, at: time)
         }
         histories[caseID] = history
+        return token
     }
 
     var exports: [(id: Int64, format: String, path: String)] = []
