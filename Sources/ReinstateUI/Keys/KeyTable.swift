@@ -128,7 +128,7 @@ extension KeyTable {
         KeyBinding(.refresh, [.control("l")], KeyContext.allCases,
                    title: "redraw", help: "Redraw the screen and read the cases again (changes made in another window)"),
         KeyBinding(.undo, [.character("u")], [.caseList] + KeyContext.caseTabs,
-                   title: "undo", help: "Take back the last change of this session (status, request marks)", edits: true),
+                   title: "undo", help: "Take back the last change of this session, exactly (up to 50)", edits: true),
         KeyBinding(.continueToCases, [.enter, .character(" "), .escape, .character("q")], [.warning],
                    title: "continue", help: "Go on to the case list (any other key too)", footer: true),
         // Case list
