@@ -41,6 +41,7 @@ public struct CoverageMatcher: Sendable {
             var c = RequestCoverage(
                 request: request, answered: verdict.answered, by: .matcher, sentences: verdict.sentences,
                 reason: verdict.reason, rejectedVersions: rejected[request.id] ?? [])
+            c.partlySentences = verdict.partly
             switch request.state {
             case .unanswered, .answered(_, .matcher):
                 break
@@ -78,32 +79,93 @@ public struct CoverageMatcher: Sendable {
         if request.aspect == .evidence {
             return evidenceVerdict(request, plan: plan, facts: facts, topic: topic, about: about)
         }
+        var missingPart: String? = nil
         if let part {
             let headed = plan.sections.filter { $0.kind == part }
-            if headed.isEmpty { return MatcherVerdict(sentences: [], reason: "the plan has no \(part.label) part") }
-            if headed.allSatisfy({ $0.sentenceCount == 0 }) {
+            if headed.isEmpty {
+                missingPart = "the plan has no \(part.label) part"
+            } else if headed.allSatisfy({ $0.sentenceCount == 0 }) {
                 let line = headed.first?.firstLine ?? 0
-                return MatcherVerdict(sentences: [], reason: "the \(part.label) heading (line \(line)) has nothing under it")
+                missingPart = "the \(part.label) heading (line \(line)) has nothing under it"
             }
         }
-        var onTopic: [PlanSentence] = []
-        var answering: [PlanSentence] = []
+        // In the part first; then a sentence elsewhere whose own words say it is of the part ("I have
+        // contacted Amazon to update the address" under a root-cause heading is an action taken).
+        var onTopic: [PlanSentence] = [], answering: [PlanSentence] = []
+        var elsewhereOnTopic: [PlanSentence] = [], elsewhereAnswering: [PlanSentence] = []
         for (i, sentence) in plan.sentences.enumerated() {
-            if let part, sentence.section != part { continue }
+            let inPart = part == nil || sentence.section == part
+            guard inPart || sentence.ownKind == part else { continue }
             guard topic.matches(groups: facts[i].groups, words: sentence.words) else { continue }
-            onTopic.append(sentence)
-            if facts[i].facts.contains(where: { !Specificity.repeatsTopic($0, topic.topicStems) }) {
-                answering.append(sentence)
+            let specific = facts[i].facts.contains {
+                ($0.kind != .cause || request.aspect == .rootCause) && !Specificity.repeatsTopic($0, topic.topicStems)
+            }
+            if inPart {
+                onTopic.append(sentence)
+                if specific { answering.append(sentence) }
+            } else {
+                elsewhereOnTopic.append(sentence)
+                if specific { elsewhereAnswering.append(sentence) }
             }
         }
         let place = part.map { "the \($0.label)" } ?? "the plan"
         if !answering.isEmpty {
             return MatcherVerdict(sentences: answering, reason: "answered on " + Self.lines(answering))
         }
-        if onTopic.isEmpty { return MatcherVerdict(sentences: [], reason: "nothing in \(place) is\(about.isEmpty ? " there" : about) (words such as \(topicWords(topic)))") }
+        if !elsewhereAnswering.isEmpty {
+            return MatcherVerdict(
+                sentences: elsewhereAnswering,
+                reason: "answered on \(Self.lines(elsewhereAnswering)), outside \(place) part but saying what it asks")
+        }
+        let partly = onTopic + elsewhereOnTopic
+        if partly.isEmpty {
+            if let missingPart, topic.matchesAnything || topic.label.isEmpty { return MatcherVerdict(sentences: [], reason: missingPart) }
+            let subject = topic.label.isEmpty ? "what Amazon asked" : Self.plain(topic.label)
+            let talks = talksAbout(plan, part: missingPart == nil ? part : nil, facts: facts, leaving: topic.groups)
+            return MatcherVerdict(
+                sentences: [],
+                reason: (missingPart.map { $0 + "; " } ?? "") + "nothing \(missingPart == nil ? "in \(place)" : "in the plan") is about \(subject)"
+                    + (talks.isEmpty ? " (words such as \(topicWords(topic)))" : ": it talks about \(talks)"))
+        }
         return MatcherVerdict(
             sentences: [],
-            reason: "what \(place) says\(about) names no concrete fact (a number, date, person, tool or action): " + Self.lines(onTopic))
+            reason: "partly answered: \(Self.lines(partly)) \(partly.count == 1 ? "is" : "are")\(about) but \(partly.count == 1 ? "names" : "name") no concrete fact; a concrete answer would add \(Self.wanted(request.aspect))",
+            partly: partly)
+    }
+
+    /// What a concrete answer to a request of `aspect` gives, for a partly answered request.
+    static func wanted(_ aspect: Aspect) -> String {
+        switch aspect {
+        case .rootCause: return "what exactly went wrong, with a date, how many orders, or the person, step or tool that failed"
+        case .correctiveAction: return "what was done and when, to how many orders or listings, with a document or a name"
+        case .preventiveMeasure: return "who does what, how often and from when (an owner, a frequency, a date)"
+        case .evidence: return "the document itself, named (invoice, photo, letter)"
+        case .other: return "a date, a number, a name or a document"
+        }
+    }
+
+    /// A request's topic as words for a sentence: "your items" becomes "the items".
+    static func plain(_ topic: String) -> String {
+        var t = topic.trimmingCharacters(in: .whitespacesAndNewlines.union(.punctuationCharacters))
+        for (from, to) in [("your ", "the "), ("Your ", "the ")] { t = t.replacingOccurrences(of: from, with: to) }
+        return t.isEmpty ? "what Amazon asked" : t
+    }
+
+    /// The topics `part` (or the whole plan) names most, "general" and the request's own left out: "returns
+    /// and quality".
+    func talksAbout(_ plan: PlanReading, part: PlanSection.Kind?, facts: [SentenceFacts], leaving: Set<Int>) -> String {
+        let general = book.topics.group("general")
+        var counts: [Int: Int] = [:]
+        for (i, sentence) in plan.sentences.enumerated() where part == nil ? sentence.section != .letter : sentence.section == part {
+            for g in book.topics.groupsNamed(in: sentence.words) where g != general && !leaving.contains(g) { counts[g, default: 0] += 1 }
+            _ = facts[i]
+        }
+        let names = counts.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }.prefix(3).map { book.topics.groups[$0.key] }
+        switch names.count {
+        case 0: return ""
+        case 1: return names[0]
+        default: return names.dropLast().joined(separator: ", ") + " and " + names.last!
+        }
     }
 
     private func evidenceVerdict(

@@ -106,6 +106,9 @@ struct PhraseBook: Sendable {
     /// Capitalised words that are names (ODR, UPS), lower-cased.
     let acronyms: Set<String>
     let templates: [String]
+    /// Word forms of the promises every plan makes (specifics.txt "generic"): never an object that makes
+    /// a cause or an action concrete.
+    let genericStems: Set<String>
     /// Words without content (specifics.txt "stopword"), lower-cased.
     let specificStopwords: Set<String>
     /// Capitalised words that name nothing in particular, lower-cased and as word forms.
@@ -126,6 +129,9 @@ struct PhraseBook: Sendable {
         topicWords = topics.allStems
         let specificLines = lines("specifics.txt")
         specifics = PhraseSet(specificLines.filter { $0.key != "stopword" && $0.key != "not-a-name" })
+        genericStems = Set(specificLines.filter { $0.key == "generic" }.flatMap(\.items).map { item in
+            PlanWords.of(item).map(\.stem).joined(separator: " ")
+        })
         specificStopwords = Set(specificLines.filter { $0.key == "stopword" }.flatMap(\.items).map { $0.lowercased() })
         let notNames = specificLines.filter { $0.key == "not-a-name" }.flatMap(\.items).map { $0.lowercased() }
         self.notNames = Set(notNames).union(notNames.map(WordForms.stem))

@@ -17,7 +17,7 @@ cancel | not, never, no, nor, without, neither, don't, dont, do not, didn't, did
 # Words that tell, where a plan has no headings, which section a sentence belongs to.
 # section | phrases (whole words, any word form). A sentence goes to the section with most cues; a
 # sentence with none stays with the one before it.
-root-cause | because, caused, cause, due to, reason, the reason, failed to, did not, didn't, was not, wasn't, were not, weren't, had not, hadn't, lack of, lacked, mistake, error, root, result of, as a result, led to, resulted in, overlooked, unaware, not aware, we realised, we realized, happened, was using, were using, used to, was responsible, only one
+root-cause | because, investigation, it appears, appears, we found, found that, found out, we discovered, discovered, turned out, the problem was, what happened, the issue was, not aware, lapse, lapse in, without, mistakenly, spam, 因为, 由于, 导致, caused, cause, due to, reason, the reason, failed to, did not, didn't, was not, wasn't, were not, weren't, had not, hadn't, lack of, lacked, mistake, error, root, result of, as a result, led to, resulted in, overlooked, unaware, not aware, we realised, we realized, happened, was using, were using, used to, was responsible, only one
 corrective | refunded, removed, contacted, replaced, cancelled, canceled, deleted, hired, retrained, updated, corrected, apologized, apologised, reached out, sent, uploaded, switched, issued, reimbursed, repacked, relisted, rewrote, inspected, audited, stopped, closed, ended, terminated, destroyed, changed, moved, added, trained, bought, purchased, installed, immediately, right away, have taken, we have, i have, already
 preventive | will, going forward, from now on, in the future, every, each, daily, weekly, monthly, prevent, ensure, avoid, never again, moving forward, always, from today, starting, from 1, from march, rule, policy, procedure, standard, checklist, training, schedule, rota
 letter | dear, hello, thank you, thanks, opportunity, appeal, reinstate, reinstated, reinstatement, reactivate, suspension, suspended, deactivated, deactivation, regards, sincerely, respectfully, look forward, looking forward, believe, plan of action, seller performance, your time, consideration, notification, 尊敬, 谢谢, 此致
@@ -48,6 +48,9 @@ root-cause | root cause, root causes, root of, cause, causes, reason, reasons, w
 corrective | resolve, resolved, resolution, fix, fixed, actions taken, action taken, steps taken, have taken, have done, i have done, we have done, done so far, taken so far, what we did, what i did, actions, 解决
 evidence | evidence, attachment, attachments, attached, supporting documents, documents, document, invoices, proof, enclosures, enclosed, 证据, 附件
 letter | dear, hello, hi, introduction, summary, overview, background, conclusion, closing, regards, best regards, kind regards, sincerely, thank you, thanks
+# Amazon's request copied into the plan as a heading: such a line heads the part its words name,
+# however long ("Greater detail on the actions you have taken to resolve …").
+request-echo | you have taken, you believe, you will take, greater detail on, please provide, please send, root cause s of, 请提供
 """#,
         "pleas.txt": #"""
 # Emotional and hardship pleas: phrases (whole words, any word form), one group per line.
@@ -71,6 +74,10 @@ unit | hour, hours, minute, minutes, day, days, business day, business days, wor
 number | one, two, three, four, five, six, seven, eight, nine, ten, eleven, twelve, fifteen, twenty, thirty, forty, fifty, hundred, hundreds, thousand, dozen, half, 一, 二, 两, 三, 四, 五, 六, 七, 八, 九, 十, 百
 # Words that never make a sentence specific on their own: the promises every plan makes.
 generic | improve, ensure, make sure, try, strive, work hard, focus, comply, follow, understand, take seriously, apologize, apologise, say sorry, care, handle, deal with, look into, check, review, monitor, read, reread, learn, pay attention, careful, best, better, high quality, good, great, all, every, always, never, carefully, properly, strictly, closely, regularly, periodically, promptly, quickly, immediately, seriously, fully, deeply, sincerely, more, policies, policy, guidelines, help pages, terms, standards, customers, customer, buyers, buyer, orders, order, items, item, products, product, amazon, account, business, experience, problem, problems, issue, issues, complaint, complaints, we, i, our, my, team
+# What went wrong, said as a fact: in a root cause, one of these with a word of content after it
+# ("a lapse in updating detail pages", "the emails went to the spam folder without", "we did not check
+# the expiry date") names a cause. It makes only a root cause specific, never an action or a step.
+cause | lack of, lacked, lapse in, lapses in, failed to, did not, didn't, was not, wasn't, were not, weren't, had not, hadn't, could not, couldn't, not aware, unaware, without, mistakenly, by mistake, wrongly, incorrectly, wrong, outdated, missed, forgot, forgotten, overlooked, nobody, too many, too few, instead of, ended up, went to, was sent to, were sent to, 没有, 未能, 错误
 # Number words that are not counts in these phrases.
 not-a-number | no one, any one, every one, someone, anyone, one of, one another, each one, the one, first time, at first, second chance, a second
 # Capitalised words that name nothing in particular: sellers write "Order Defect Rate" and "Seller

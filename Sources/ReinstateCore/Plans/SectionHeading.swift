@@ -71,6 +71,11 @@ struct SectionHeading: Equatable {
                 guard size <= 8, !subject, !head.contains(where: { ".!?。".contains($0) }) else { return nil }
                 return SectionHeading(role: .section(kind), text: String(head), rest: rest, words: words)
             }
+            // Amazon's own request copied as a heading ("Greater detail on the steps you have taken to
+            // prevent …", "Please provide the root causes that led to the issue") is one however long.
+            if size <= 24, echoesRequest(words, book: book) {
+                return SectionHeading(role: .section(kind), text: String(head), rest: nil, words: words)
+            }
             guard size <= 12, !(endsWithStop && size > 4), marked || size <= 5 else { return nil }
             return SectionHeading(role: .section(kind), text: String(head), rest: nil, words: words)
         }
@@ -83,9 +88,18 @@ struct SectionHeading: Equatable {
         return nil
     }
 
+    /// Whether a line reads as Amazon's request copied into the plan: Amazon's second person ("you have
+    /// taken", "you believe") or its request words ("greater detail on", "please provide"), the
+    /// "request-echo" line of Data/phrases/headings.txt.
+    static func echoesRequest(_ words: [PlanWord], book: PhraseBook) -> Bool {
+        let echo = book.headings.group("request-echo")
+        return book.headings.matches(in: words).contains { $0.group == echo }
+    }
+
     /// The part a heading's words name: the first line of Data/phrases/headings.txt that matches.
     static func sectionKind(_ words: [PlanWord], book: PhraseBook) -> PlanSection.Kind? {
-        guard let best = book.headings.matches(in: words).min(by: { $0.line < $1.line || ($0.line == $1.line && $0.start < $1.start) })
+        let echo = book.headings.group("request-echo")
+        guard let best = book.headings.matches(in: words).filter({ $0.group != echo }).min(by: { $0.line < $1.line || ($0.line == $1.line && $0.start < $1.start) })
         else { return nil }
         return kind(named: book.headings.groups[best.group])
     }

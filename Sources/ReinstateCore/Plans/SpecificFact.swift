@@ -18,6 +18,9 @@ public struct SpecificFact: Sendable, Equatable, Hashable {
         case action
         /// A name written with capitals inside a sentence ("ShipStation", "UPS").
         case name
+        /// What went wrong, with its object ("did not check the expiry date", "a lapse in updating
+        /// detail pages"): specific in a root cause only.
+        case cause
     }
 
     public var kind: Kind
@@ -42,7 +45,7 @@ public struct SpecificFact: Sendable, Equatable, Hashable {
     public var isMeasure: Bool {
         switch kind {
         case .number, .time, .role, .name: return true
-        case .tool, .material, .action: return false
+        case .tool, .material, .action, .cause: return false
         }
     }
 }

@@ -80,6 +80,13 @@ public enum Specificity {
                 out.append(SpecificFact(kind: .tool, words: slice))
             case "material":
                 out.append(SpecificFact(kind: .material, words: slice))
+            case "cause":
+                let objectEnd = min(words.count, m.end + 5)
+                guard let object = (m.end..<objectEnd).first(where: {
+                    (words[$0].hasDigit || words[$0].lower.count >= 3 || words[$0].isIdeograph)
+                        && !stop.contains(words[$0].lower) && !book.genericStems.contains(words[$0].stem)
+                }) else { continue }
+                out.append(SpecificFact(kind: .cause, words: slice + [words[object]]))
             case "action":
                 let verb = words[m.start]
                 let past = verb.lower.hasSuffix("ed") || pastIrregular.contains(verb.lower)
