@@ -97,9 +97,7 @@ public struct CoverageMatcher: Sendable {
             let inPart = part == nil || sentence.section == part
             guard inPart || sentence.ownKind == part else { continue }
             guard topic.matches(groups: facts[i].groups, words: sentence.words) else { continue }
-            let specific = facts[i].facts.contains {
-                ($0.kind != .cause || request.aspect == .rootCause) && !Specificity.repeatsTopic($0, topic.topicStems)
-            }
+            let specific = facts[i].facts.contains { Self.counts($0, for: request.aspect) && !Specificity.repeatsTopic($0, topic.topicStems) }
             if inPart {
                 onTopic.append(sentence)
                 if specific { answering.append(sentence) }
@@ -131,6 +129,17 @@ public struct CoverageMatcher: Sendable {
             sentences: [],
             reason: "partly answered: \(Self.lines(partly)) \(partly.count == 1 ? "is" : "are")\(about) but \(partly.count == 1 ? "names" : "name") no concrete fact; a concrete answer would add \(Self.wanted(request.aspect))",
             partly: partly)
+    }
+
+    /// Whether a fact makes a sentence specific for a request of `aspect`: what went wrong only in a root
+    /// cause; a window of the past ("in the last 90 days") and a document named as a rule ("supply
+    /// invoices") not in a step for the future, which needs who, when or how often.
+    static func counts(_ fact: SpecificFact, for aspect: Aspect) -> Bool {
+        switch fact.kind {
+        case .cause: return aspect == .rootCause
+        case .period, .document: return aspect != .preventiveMeasure
+        default: return true
+        }
     }
 
     /// What a concrete answer to a request of `aspect` gives, for a partly answered request.

@@ -105,7 +105,8 @@ struct PhraseBook: Sendable {
     let vague: PhraseSet
     /// Capitalised words that are names (ODR, UPS), lower-cased.
     let acronyms: Set<String>
-    let templates: [String]
+    /// Template wording (templates.txt): one group per template, named as the seller sees it.
+    let templates: PhraseSet
     /// Word forms of the promises every plan makes (specifics.txt "generic"): never an object that makes
     /// a cause or an action concrete.
     let genericStems: Set<String>
@@ -142,8 +143,7 @@ struct PhraseBook: Sendable {
         pleas = PhraseSet(pleaLines.filter { $0.key != "acronyms" })
         acronyms = Set(pleaLines.filter { $0.key == "acronyms" }.flatMap(\.items).map { $0.lowercased() })
         vague = PhraseSet(lines("vague.txt"))
-        templates = (files["templates.txt"] ?? "").split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
-            .filter { !$0.isEmpty && !$0.hasPrefix("#") }
+        templates = PhraseSet(lines("templates.txt"))
     }
 
     /// "key | a, b, c" lines; blank lines and lines starting with "#" are skipped.

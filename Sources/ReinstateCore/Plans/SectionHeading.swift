@@ -73,7 +73,7 @@ struct SectionHeading: Equatable {
             }
             // Amazon's own request copied as a heading ("Greater detail on the steps you have taken to
             // prevent …", "Please provide the root causes that led to the issue") is one however long.
-            if size <= 24, echoesRequest(words, book: book) {
+            if size <= 24, !head.dropLast().contains(where: { ".!?。".contains($0) }), echoesRequest(words, book: book) {
                 return SectionHeading(role: .section(kind), text: String(head), rest: nil, words: words)
             }
             guard size <= 12, !(endsWithStop && size > 4), marked || size <= 5 else { return nil }
