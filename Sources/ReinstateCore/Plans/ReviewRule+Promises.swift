@@ -8,14 +8,14 @@ extension PlanReview {
     ///
     /// Real plans make such promises anywhere: a sentence whose own words make it a step for the future
     /// (see `PlanSentence.ownKind`) counts wherever it stands, and so does a promise that it "never
-    /// happens again" or that things go on "in the same way" outside the root cause.
+    /// happens again" or that things go on "in the same way" anywhere.
     static func vaguePromises(_ plan: PlanReading, facts: [SentenceFacts], book: PhraseBook) -> [ReviewFinding] {
         var findings: [ReviewFinding] = []
         let again = book.vague.group("again")
         for (i, sentence) in plan.sentences.enumerated() {
             let matches = book.vague.matches(in: sentence.words)
             let step = sentence.section == .preventiveMeasures || sentence.ownKind == .preventiveMeasures
-            guard let m = matches.first(where: { step || ($0.group == again && sentence.section != .rootCause) }) else { continue }
+            guard let m = matches.first(where: { step || $0.group == again }) else { continue }
             if facts[i].facts.contains(where: \.isMeasure) { continue }
             findings.append(ReviewFinding(
                 rule: .vaguePromise, severity: .warning, line: sentence.line,
