@@ -54,8 +54,10 @@ public enum CheckReport {
             }
             if c.sentences.count > 4 { out.append([Piece("      … and \(c.sentences.count - 4) more", .muted)]) }
             if !c.answered {
+                let turnedDown = !c.turnedDown.isEmpty
                 for sentence in c.partlySentences.prefix(2) {
-                    out.append([Piece("      line \(sentence.line) (no concrete fact): ", .muted), Piece(DisplayWidth.truncate(s(sentence.text), to: 90))])
+                    let why = turnedDown && c.turnedDown.contains(sentence) ? "turned down before" : "no concrete fact"
+                    out.append([Piece("      line \(sentence.line) (\(why)): ", .muted), Piece(DisplayWidth.truncate(s(sentence.text), to: 90))])
                 }
             }
             if !c.rejectedVersions.isEmpty {

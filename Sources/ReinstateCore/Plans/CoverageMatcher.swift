@@ -14,11 +14,60 @@ import Foundation
 ///
 /// When in doubt the request stays unanswered: a seller can mark a false "unanswered" answered with
 /// `reinstate request answer`, but a false "answered" sends a plan to Amazon with a gap in it.
+///
+/// What Amazon already turned down does not answer again: when a version was submitted and Amazon then
+/// asked for the same request again, the sentences of that version the matcher took as the answer did
+/// not satisfy Amazon, and they answer the request in no version (the turned-down version itself, or a
+/// later one repeating them word for word). A matcher made with `init(history:)` knows them; `check`,
+/// the tracker, `poa diff` and submitting should all use one made so.
 public struct CoverageMatcher: Sendable {
     let book: PhraseBook
+    /// By request id: the answering sentences (their words, lower-cased) of versions Amazon turned down
+    /// for it, with the version.
+    let turnedDown: [Int64: [String: Int]]
 
-    /// A matcher with the vocabulary built into Reinstate.
-    public init() { book = .shared }
+    /// A matcher with the vocabulary built into Reinstate, knowing nothing of the case.
+    public init() {
+        book = .shared
+        turnedDown = [:]
+    }
+
+    /// A matcher that knows which answers of `history`'s submitted versions Amazon turned down.
+    public init(history: CaseHistory) {
+        book = .shared
+        turnedDown = Self.turnedDownAnswers(in: history, book: book)
+    }
+
+    /// For each request Amazon asked again after a submitted version, the sentences of that version that
+    /// answered it (as a matcher without history reads them).
+    static func turnedDownAnswers(in history: CaseHistory, book: PhraseBook) -> [Int64: [String: Int]] {
+        let rejected = RepeatedRequests.rejectedVersions(in: history)
+        guard !rejected.isEmpty else { return [:] }
+        let plain = CoverageMatcher()
+        let reader = PlanReader(book: book)
+        var readings: [Int: (PlanReading, [SentenceFacts])] = [:]
+        var out: [Int64: [String: Int]] = [:]
+        for request in history.requests {
+            guard let versions = rejected[request.id] else { continue }
+            for version in versions {
+                guard let plan = history.plans.first(where: { $0.number == version }) else { continue }
+                if readings[version] == nil {
+                    let reading = reader.read(plan.text)
+                    readings[version] = (reading, SentenceFacts.of(reading, book: book))
+                }
+                guard let (reading, facts) = readings[version] else { continue }
+                for sentence in plain.verdict(for: request, in: reading, facts: facts).sentences {
+                    out[request.id, default: [:]][Self.normalized(sentence.words)] = version
+                }
+            }
+        }
+        return out
+    }
+
+    /// A sentence's words, lower-cased, for comparing sentences across versions.
+    static func normalized(_ words: [PlanWord]) -> String {
+        words.map(\.lower).joined(separator: " ")
+    }
 
     /// The matcher's reading of one request against `plan`.
     public func verdict(for request: RequestedDetail, in plan: PlanReading) -> MatcherVerdict {
@@ -42,6 +91,7 @@ public struct CoverageMatcher: Sendable {
                 request: request, answered: verdict.answered, by: .matcher, sentences: verdict.sentences,
                 reason: verdict.reason, rejectedVersions: rejected[request.id] ?? [])
             c.partlySentences = verdict.partly
+            c.turnedDown = verdict.turnedDown
             switch request.state {
             case .unanswered, .answered(_, .matcher):
                 break
@@ -107,6 +157,30 @@ public struct CoverageMatcher: Sendable {
             }
         }
         let place = part.map { "the \($0.label)" } ?? "the plan"
+        // Sentences Amazon already read in a version and then asked again about do not answer.
+        var repeated: [PlanSentence] = []
+        var repeatedVersion: Int? = nil
+        if let old = turnedDown[request.id] {
+            func keep(_ s: PlanSentence) -> Bool {
+                guard let v = old[Self.normalized(s.words)] else { return true }
+                if !repeated.contains(s) { repeated.append(s) }
+                repeatedVersion = repeatedVersion ?? v
+                return false
+            }
+            answering = answering.filter(keep)
+            elsewhereAnswering = elsewhereAnswering.filter(keep)
+            onTopic = onTopic.filter { !repeated.contains($0) }
+            elsewhereOnTopic = elsewhereOnTopic.filter { !repeated.contains($0) }
+        }
+        if answering.isEmpty, elsewhereAnswering.isEmpty, let v = repeatedVersion {
+            var verdict = MatcherVerdict(
+                sentences: [],
+                reason: "\(Self.lines(repeated)) answered it in v\(v), word for word, and Amazon asked again after reading v\(v): it needs more detail than that, e.g. \(Self.wanted(request.aspect))",
+                partly: repeated)
+            verdict.turnedDown = repeated
+            verdict.turnedDownVersion = v
+            return verdict
+        }
         if !answering.isEmpty {
             return MatcherVerdict(sentences: answering, reason: "answered on " + Self.lines(answering))
         }

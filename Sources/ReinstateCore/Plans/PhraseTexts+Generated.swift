@@ -109,6 +109,9 @@ the forum closing ("I believe this plan of action sufficiently addresses … loo
 the forum packaging promise ("all items will be packed safely and securely … so that no damage occurs in transit") | packed safely and securely, safely and securely, high quality boxes, no damage occurs, damage occurs in transit, reach the customer in perfect condition
 the forum customer-service promise ("all messages will be answered within 24 hours … set up my e-mail on my phone") | set up my email on my smartphone, email on my phone, all customer messages will be answered, all buyer messages will be answered, return requests will be authorized, return requests will be authorised
 the forum metrics promise ("I will monitor my account health every day to keep my metrics within Amazon's targets") | monitor my account health, account health dashboard every day, within amazon's targets, stays within amazon's targets, performance metrics on a daily basis
+the forum training promise ("All employees involved with packing and shipping will undergo periodic training") | employees involved with, involved with packing and shipping, will undergo periodic training, undergo periodic training, undergo regular training
+the forum apology ("We have contacted all affected customers, apologised for the inconvenience and offered a full refund") | contacted all affected customers, contacted all the affected customers, apologized for the inconvenience, apologised for the inconvenience, offered them a full refund, offered them full refunds
+the forum inspection promise ("We will inspect every item as soon as it arrives … and list it only after the inspection") | inspect every item, as soon as it arrives, arrives in our warehouse, list it only after, only after the inspection
 """#,
         "topics.txt": #"""
 # Topic vocabulary: the words sellers and Amazon use for one issue. group | words (whole words, any

@@ -22,7 +22,7 @@ public struct PlanCheck: Sendable, Equatable {
     /// Checks a plan already read.
     public static func run(reading: PlanReading, version: Int?, history: CaseHistory, otherPlans: [OtherCasePlan] = []) -> PlanCheck {
         let facts = SentenceFacts.of(reading)
-        let matcher = CoverageMatcher()
+        let matcher = CoverageMatcher(history: history)
         let rejected = RepeatedRequests.rejectedVersions(in: history)
         let coverage = matcher.coverage(of: history.requests, in: reading, rejected: rejected, facts: facts)
         let previous = history.plans.filter { p in p.submitted != nil && (version.map { p.number < $0 } ?? true) }

@@ -148,14 +148,23 @@ public struct PlanReader: Sendable {
         return cues
     }
 
-    /// The main part a sentence's own cues point to: the one with most cues, when the letter's are fewer.
+    /// The main part a sentence's own cues point to: the one with most cues, alone, when the letter's are
+    /// fewer.
     private func ownKind(_ cues: Cues, main: [PlanSection.Kind]) -> PlanSection.Kind? {
         var best: (kind: PlanSection.Kind, count: Int)? = nil
+        var tied = false
         for kind in main {
             let count = cues.counts[kind] ?? 0
-            if count > 0, count > (best?.count ?? 0) { best = (kind, count) }
+            guard count > 0 else { continue }
+            if count > (best?.count ?? 0) {
+                best = (kind, count)
+                tied = false
+            } else if count == best?.count {
+                tied = true
+            }
         }
-        guard let best, best.count > (cues.counts[.letter] ?? 0) else { return nil }
+        // A tie ("every glass is wrapped … because thin boxes broke") says nothing for sure.
+        guard let best, !tied, best.count > (cues.counts[.letter] ?? 0) else { return nil }
         return best.kind
     }
 

@@ -28,6 +28,8 @@ public struct RequestCoverage: Sendable, Equatable {
     public var waived: String?
     /// Sentences on the topic that name no concrete fact, when the request is partly answered.
     public var partlySentences: [PlanSentence] = []
+    /// Sentences that answered it in a version Amazon turned down, repeated here: they do not answer.
+    public var turnedDown: [PlanSentence] = []
 
     /// Answered, partly answered or unanswered: the seller's word first.
     public var verdict: CoverageVerdict {
@@ -61,6 +63,9 @@ public struct MatcherVerdict: Sendable, Equatable {
     public var reason: String
     /// Sentences on the topic without a concrete fact: the request is partly answered.
     public var partly: [PlanSentence] = []
+    /// Sentences that answered it in a version Amazon turned down (`turnedDownVersion`), repeated here.
+    public var turnedDown: [PlanSentence] = []
+    public var turnedDownVersion: Int? = nil
 
     public init(sentences: [PlanSentence], reason: String, partly: [PlanSentence] = []) {
         self.sentences = sentences
