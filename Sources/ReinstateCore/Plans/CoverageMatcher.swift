@@ -234,6 +234,13 @@ public struct CoverageMatcher: Sendable {
         return t.isEmpty ? "what Amazon asked" : t
     }
 
+    /// Topic group names of Data/phrases/topics.txt as words in a sentence ("it talks about …").
+    static let readable: [String: String] = [
+        "not as described": "listings and descriptions", "lost": "lost or missing items", "late shipment": "late shipping",
+        "returns": "returns and refunds", "quality": "item quality", "related accounts": "related accounts",
+        "restricted": "restricted products", "identity": "identity documents", "category": "product categories",
+    ]
+
     /// The topics `part` (or the whole plan) names most, "general" and the request's own left out: "returns
     /// and quality".
     func talksAbout(_ plan: PlanReading, part: PlanSection.Kind?, facts: [SentenceFacts], leaving: Set<Int>) -> String {
@@ -243,7 +250,9 @@ public struct CoverageMatcher: Sendable {
             for g in book.topics.groupsNamed(in: sentence.words) where g != general && !leaving.contains(g) { counts[g, default: 0] += 1 }
             _ = facts[i]
         }
-        let names = counts.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }.prefix(3).map { book.topics.groups[$0.key] }
+        let names = counts.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }.prefix(3).map {
+            Self.readable[book.topics.groups[$0.key]] ?? book.topics.groups[$0.key]
+        }
         switch names.count {
         case 0: return ""
         case 1: return names[0]
