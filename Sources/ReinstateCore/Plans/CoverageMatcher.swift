@@ -234,10 +234,11 @@ public struct CoverageMatcher: Sendable {
         return t.isEmpty ? "what Amazon asked" : t
     }
 
-    /// Topic group names of Data/phrases/topics.txt as words in a sentence ("it talks about …").
+    /// Topic group names of Data/phrases/topics.txt as words in a sentence ("it talks about listings and
+    /// refunds"), without an "and" of their own.
     static let readable: [String: String] = [
-        "not as described": "listings and descriptions", "lost": "lost or missing items", "late shipment": "late shipping",
-        "returns": "returns and refunds", "quality": "item quality", "related accounts": "related accounts",
+        "not as described": "listings", "lost": "lost items", "late shipment": "late shipping",
+        "returns": "refunds", "quality": "item quality", "related accounts": "related accounts",
         "restricted": "restricted products", "identity": "identity documents", "category": "product categories",
     ]
 
