@@ -110,6 +110,9 @@ struct PhraseBook: Sendable {
     /// Word forms of the promises every plan makes (specifics.txt "generic"): never an object that makes
     /// a cause or an action concrete.
     let genericStems: Set<String>
+    /// Word forms that, after a cause word, clear the seller rather than name a cause (specifics.txt
+    /// "not-a-cause": "it was not my fault").
+    let notCauses: Set<String>
     /// Words without content (specifics.txt "stopword"), lower-cased.
     let specificStopwords: Set<String>
     /// Capitalised words that name nothing in particular, lower-cased and as word forms.
@@ -129,7 +132,8 @@ struct PhraseBook: Sendable {
         topics = PhraseSet(topicLines)
         topicWords = topics.allStems
         let specificLines = lines("specifics.txt")
-        specifics = PhraseSet(specificLines.filter { $0.key != "stopword" && $0.key != "not-a-name" })
+        specifics = PhraseSet(specificLines.filter { $0.key != "stopword" && $0.key != "not-a-name" && $0.key != "not-a-cause" })
+        notCauses = Set(specificLines.filter { $0.key == "not-a-cause" }.flatMap(\.items).map { WordForms.stem($0.lowercased()) })
         genericStems = Set(specificLines.filter { $0.key == "generic" }.flatMap(\.items).map { item in
             PlanWords.of(item).map(\.stem).joined(separator: " ")
         })

@@ -86,6 +86,8 @@ generic | improve, ensure, make sure, try, strive, work hard, focus, comply, fol
 # ("a lapse in updating detail pages", "the emails went to the spam folder without", "we did not check
 # the expiry date") names a cause. It makes only a root cause specific, never an action or a step.
 cause | lack of, lacked, lapse in, lapses in, failed to, did not, didn't, was not, wasn't, were not, weren't, had not, hadn't, could not, couldn't, not aware, unaware, without, mistakenly, by mistake, wrongly, incorrectly, wrong, outdated, missed, forgot, forgotten, overlooked, nobody, too many, too few, instead of, ended up, went to, was sent to, were sent to, 没有, 未能, 错误
+# Words after a cause word that clear the seller instead of naming a cause ("it was not my fault").
+not-a-cause | fault, faults, blame, responsible, responsibility, control, sure, able, possible, intentional, intended, deliberate
 # Number words that are not counts in these phrases.
 not-a-number | no one, any one, every one, someone, anyone, one of, one another, each one, the one, first time, at first, second chance, a second
 # Capitalised words that name nothing in particular: sellers write "Order Defect Rate" and "Seller

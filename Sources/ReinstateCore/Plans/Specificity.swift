@@ -96,7 +96,7 @@ public enum Specificity {
                 guard let object = (m.end..<objectEnd).first(where: {
                     (words[$0].hasDigit || words[$0].lower.count >= 3 || words[$0].isIdeograph)
                         && !stop.contains(words[$0].lower) && !book.genericStems.contains(words[$0].stem)
-                }) else { continue }
+                }), !book.notCauses.contains(words[object].stem) else { continue }
                 out.append(SpecificFact(kind: .cause, words: slice + [words[object]]))
             case "action":
                 let verb = words[m.start]
