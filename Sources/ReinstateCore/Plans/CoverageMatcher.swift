@@ -201,7 +201,7 @@ public struct CoverageMatcher: Sendable {
         }
         return MatcherVerdict(
             sentences: [],
-            reason: "partly answered: \(Self.lines(partly)) \(partly.count == 1 ? "is" : "are")\(about) but \(partly.count == 1 ? "names" : "name") no concrete fact; a concrete answer would add \(Self.wanted(request.aspect))",
+            reason: "partly answered: \(Self.lines(partly)) \(partly.count == 1 ? "is" : "are")\(about.isEmpty ? " on it" : " about " + Self.plain(topic.label)) but \(partly.count == 1 ? "names" : "name") no concrete fact; a concrete answer would add \(Self.wanted(request.aspect))",
             partly: partly)
     }
 
