@@ -34,7 +34,7 @@ public enum PlanReview {
 
     static func findings(for plan: PlanReading, context: Context, facts: [SentenceFacts], book: PhraseBook = .shared) -> [ReviewFinding] {
         var out: [ReviewFinding] = []
-        out += sections(plan)
+        out += sections(plan, facts: facts)
         out += requests(plan, coverage: context.coverage, plans: context.plans)
         out += blame(plan, book: book)
         out += hardship(plan, book: book)

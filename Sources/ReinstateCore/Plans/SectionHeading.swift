@@ -56,6 +56,11 @@ struct SectionHeading: Equatable {
         let allCaps = letters.count >= 2 && letters.allSatisfy { !$0.isLowercase } && letters.contains { $0.isUppercase }
         let marked = colon || marks.markdownHeading || marks.bold || allCaps || marks.numbered || question
 
+        // The plan's title ("My Action plan", "Plan of Action", "POA") heads the letter, not the
+        // corrective actions its word "action" names.
+        if rest == nil, isTitle(words) {
+            return SectionHeading(role: .section(.letter), text: String(head), rest: nil, words: words)
+        }
         if let kind = sectionKind(words, book: book) {
             if kind == .letter {
                 // "Dear …", "Regards,", "Summary": the letter's words must open the line.
@@ -94,6 +99,15 @@ struct SectionHeading: Equatable {
     static func echoesRequest(_ words: [PlanWord], book: PhraseBook) -> Bool {
         let echo = book.headings.group("request-echo")
         return book.headings.matches(in: words).contains { $0.group == echo }
+    }
+
+    /// Whether the words are only the plan's title: "action plan" or "plan of action", with "my", "our",
+    /// "the", "appeal", "revised", "updated" or "POA" around it.
+    static func isTitle(_ words: [PlanWord]) -> Bool {
+        let filler: Set<String> = ["my", "our", "the", "a", "appeal", "revised", "updated", "new", "poa", "for", "of", "and", "to", "amazon", "seller", "account"]
+        let rest = words.map(\.stem).filter { !filler.contains($0) }
+        guard !words.isEmpty, words.count <= 7 else { return false }
+        return rest.isEmpty ? words.contains { $0.lower == "poa" } : Set(rest) == ["action", "plan"] && rest.count == 2
     }
 
     /// The part a heading's words name: the first line of Data/phrases/headings.txt that matches.

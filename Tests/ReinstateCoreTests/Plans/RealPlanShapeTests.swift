@@ -92,7 +92,24 @@ import Testing
         #expect(v.answered, "\(v.reason)")
     }
 
+    @Test func thePlansTitleIsNoCorrectiveHeading() {
+        let reading = PlanFixtures.read("My Action Plan\n\nThin boxes were used for 31 parcels because our packer was on leave for 9 days.\n")
+        #expect(reading.sections.first?.kind == .letter)
+        #expect(reading.sections.contains { $0.kind == .rootCause })
+    }
+
     // MARK: - Findings
+
+    @Test func aPartMadeOnlyOfPromisesIsMissing() {
+        let f = findings("""
+            Root cause:
+            Our packer was on leave for 9 days, so 31 parcels went out in thin boxes.
+            Corrective actions:
+            We refunded the 31 buyers on 3 May.
+            We will make sure buyers are happy with us.
+            """)
+        #expect(f.contains { $0.rule == .missingSection && $0.what.hasPrefix("no preventive measures part") })
+    }
 
     @Test func twoFragmentsOfATemplateNameIt() {
         let f = findings("Thank you for the opportunity to appeal my seller account's suspension due to its late dispatch rate.")
