@@ -117,6 +117,8 @@ struct PhraseBook: Sendable {
     let specificStopwords: Set<String>
     /// Capitalised words that name nothing in particular, lower-cased and as word forms.
     let notNames: Set<String>
+    /// Topic groups that also answer a request naming a group (topics.txt "related" lines).
+    let relatedTopics: [Int: Set<Int>]
     /// The word forms of every topic phrase, which are never names.
     let topicWords: Set<String>
 
@@ -129,7 +131,17 @@ struct PhraseBook: Sendable {
         headings = PhraseSet(lines("headings.txt"))
         cues = PhraseSet(lines("cues.txt"))
         let topicLines = lines("topics.txt")
-        topics = PhraseSet(topicLines)
+        topics = PhraseSet(topicLines.filter { $0.key != "related" })
+        var related: [Int: Set<Int>] = [:]
+        for line in topicLines where line.key == "related" {
+            // "lost > tracking, late shipment": the items are split at commas, the first holds the ">".
+            guard let first = line.items.first, let arrow = first.firstIndex(of: ">") else { continue }
+            let from = first[..<arrow].trimmingCharacters(in: .whitespaces)
+            let targets = [first[first.index(after: arrow)...].trimmingCharacters(in: .whitespaces)] + line.items.dropFirst()
+            guard let g = topics.group(from) else { continue }
+            for t in targets { if let h = topics.group(t) { related[g, default: []].insert(h) } }
+        }
+        relatedTopics = related
         topicWords = topics.allStems
         let specificLines = lines("specifics.txt")
         specifics = PhraseSet(specificLines.filter { $0.key != "stopword" && $0.key != "not-a-name" && $0.key != "not-a-cause" })
