@@ -92,6 +92,25 @@ import Testing
         #expect(v.answered, "\(v.reason)")
     }
 
+    @Test func trackedShippingAnswersBuyersNotReceivingOrders() {
+        let v = verdict(PlanFixtures.request(3, .preventiveMeasure, Self.delivery), """
+            How we stop it:
+            From 1 March every parcel goes with a tracked service, checked by our shipping clerk at 15:00.
+            """)
+        #expect(v.answered, "\(v.reason)")
+    }
+
+    @Test func aChinesePlanWithoutHeadingsIsReadByItsCueWords() {
+        let reading = PlanFixtures.read("""
+            尊敬的团队：
+            由于包装太薄，3月有12个包裹破损。
+            今后每个包裹都用双层纸箱，主管每天检查。
+            """)
+        #expect(reading.sentences.map(\.section) == [.letter, .rootCause, .preventiveMeasures])
+        let v = CoverageMatcher().verdict(for: PlanFixtures.request(3, .preventiveMeasure, PlanFixtures.packaging), in: reading)
+        #expect(v.answered, "\(v.reason)")
+    }
+
     @Test func thePlansTitleIsNoCorrectiveHeading() {
         let reading = PlanFixtures.read("My Action Plan\n\nThin boxes were used for 31 parcels because our packer was on leave for 9 days.\n")
         #expect(reading.sections.first?.kind == .letter)
