@@ -248,8 +248,7 @@ public struct CoverageMatcher: Sendable {
         let general = book.topics.group("general")
         var counts: [Int: Int] = [:]
         for (i, sentence) in plan.sentences.enumerated() where part == nil ? sentence.section != .letter : sentence.section == part {
-            for g in book.topics.groupsNamed(in: sentence.words) where g != general && !leaving.contains(g) { counts[g, default: 0] += 1 }
-            _ = facts[i]
+            for g in facts[i].groups where g != general && !leaving.contains(g) { counts[g, default: 0] += 1 }
         }
         let names = counts.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }.prefix(3).map {
             Self.readable[book.topics.groups[$0.key]] ?? book.topics.groups[$0.key]
