@@ -34,10 +34,12 @@ public enum CheckReport {
             return ["  " + section.kind.label, lines, s(section.why)]
         }).map { [Piece($0)] }
         out.append([])
-        out.append([Piece("Requested details (\(check.coverage.filter(\.answered).count) of \(check.coverage.count) answered)", .heading)])
+        out.append([Piece("Requested details (\(check.coverage.filter(\.answered).count) of \(check.coverage.count) answered"
+            + (check.coverage.contains { $0.verdict == .partly } ? ", \(check.coverage.filter { $0.verdict == .partly }.count) partly" : "") + ")", .heading)])
         if check.coverage.isEmpty { out.append([Piece("  none: Amazon has asked for nothing yet in this case", .muted)]) }
         for c in check.coverage {
-            let (mark, tone): (String, Tone) = c.waived != nil ? ("–", .muted) : c.answered ? ("✓", .good) : ("✗", .bad)
+            let (mark, tone): (String, Tone) = c.waived != nil ? ("–", .muted) : c.answered ? ("✓", .good)
+                : c.verdict == .partly ? ("◐", .warning) : ("✗", .bad)
             let topic = c.request.topic.isEmpty ? "" : " · \(s(c.request.topic))"
             out.append([
                 Piece("  "), Piece(mark, tone), Piece(" #\(c.request.id)  \(c.request.aspect.label)\(topic)   "),
@@ -51,6 +53,13 @@ public enum CheckReport {
                 out.append([Piece("      line \(sentence.line): ", .muted), Piece(DisplayWidth.truncate(s(sentence.text), to: 100))])
             }
             if c.sentences.count > 4 { out.append([Piece("      … and \(c.sentences.count - 4) more", .muted)]) }
+            if !c.answered {
+                let turnedDown = !c.turnedDown.isEmpty
+                for sentence in c.partlySentences.prefix(2) {
+                    let why = turnedDown && c.turnedDown.contains(sentence) ? "turned down before" : "no concrete fact"
+                    out.append([Piece("      line \(sentence.line) (\(why)): ", .muted), Piece(DisplayWidth.truncate(s(sentence.text), to: 90))])
+                }
+            }
             if !c.rejectedVersions.isEmpty {
                 out.append([Piece("      Amazon repeated this after " + c.rejectedVersions.map { "v\($0)" }.joined(separator: ", "), .warning)])
             }

@@ -48,29 +48,21 @@ enum CopiedText {
         return false
     }
 
-    /// Sentences sharing most of their words with a template sentence: one warning each, and a
-    /// blocking finding when they make up a large part of the plan.
+    /// Sentences holding two fragments of one circulating template (Data/phrases/templates.txt) that do
+    /// not overlap: one warning each, naming the template, and a blocking finding when they make up a
+    /// large part of the plan. Linear in the plan.
     static func templateFindings(_ plan: PlanReading, book: PhraseBook = .shared) -> (findings: [ReviewFinding], lines: Set<Int>) {
-        var index: [UInt64: Int] = [:]
-        for (i, template) in book.templates.enumerated() {
-            for h in Shingles.hashes(PlanWords.of(template)) where index[h] == nil { index[h] = i }
-        }
         var findings: [ReviewFinding] = []
         var copiedWords = 0
         var lines = Set<Int>()
-        for sentence in plan.sentences where sentence.words.count >= shortestSentence {
-            let hashes = Shingles.hashes(sentence.words)
-            var hits: [Int: Int] = [:]
-            for h in hashes { if let t = index[h] { hits[t, default: 0] += 1 } }
-            guard let best = hits.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }),
-                Double(best.value) / Double(hashes.count) >= sentenceShare
-            else { continue }
+        for sentence in plan.sentences where sentence.words.count >= 5 && !lines.contains(sentence.line) {
+            guard let (group, fragments) = template(in: sentence.words, book: book) else { continue }
             copiedWords += sentence.words.count
             lines.insert(sentence.line)
-            let template = book.templates[best.key]
+            let shown = fragments.prefix(3).map { "\u{201C}\($0)\u{201D}" }.joined(separator: ", ")
             findings.append(ReviewFinding(
                 rule: .copiedTemplate, severity: .warning, line: sentence.line,
-                what: "reads like a widespread template: \u{201C}\(excerpt(template))\u{201D}"))
+                what: "reads like \(book.templates.groups[group]): \(shown)"))
         }
         if plan.wordCount > 0, findings.count >= 3, Double(copiedWords) / Double(plan.wordCount) >= 0.3 {
             findings.insert(ReviewFinding(
@@ -78,6 +70,21 @@ enum CopiedText {
                 what: "\(Int((Double(copiedWords) * 100 / Double(plan.wordCount)).rounded()))% of the plan is template sentences"), at: 0)
         }
         return (findings, lines)
+    }
+
+    /// The template whose fragments `words` hold most (at least two that do not overlap), with them.
+    static func template(in words: [PlanWord], book: PhraseBook) -> (group: Int, fragments: [String])? {
+        var byGroup: [Int: (end: Int, fragments: [String])] = [:]
+        for m in book.templates.matches(in: words) {
+            var found = byGroup[m.group] ?? (0, [])
+            guard m.start >= found.end else { continue }
+            found = (m.end, found.fragments + [m.phrase])
+            byGroup[m.group] = found
+        }
+        guard let best = byGroup.filter({ $0.value.fragments.count >= 2 })
+            .max(by: { $0.value.fragments.count < $1.value.fragments.count || ($0.value.fragments.count == $1.value.fragments.count && $0.key > $1.key) })
+        else { return nil }
+        return (best.key, best.value.fragments)
     }
 
     /// Sentences found in other cases' plans, one finding per other plan: blocking when it is a large

@@ -105,11 +105,20 @@ struct PhraseBook: Sendable {
     let vague: PhraseSet
     /// Capitalised words that are names (ODR, UPS), lower-cased.
     let acronyms: Set<String>
-    let templates: [String]
+    /// Template wording (templates.txt): one group per template, named as the seller sees it.
+    let templates: PhraseSet
+    /// Word forms of the promises every plan makes (specifics.txt "generic"): never an object that makes
+    /// a cause or an action concrete.
+    let genericStems: Set<String>
+    /// Word forms that, after a cause word, clear the seller rather than name a cause (specifics.txt
+    /// "not-a-cause": "it was not my fault").
+    let notCauses: Set<String>
     /// Words without content (specifics.txt "stopword"), lower-cased.
     let specificStopwords: Set<String>
     /// Capitalised words that name nothing in particular, lower-cased and as word forms.
     let notNames: Set<String>
+    /// Topic groups that also answer a request naming a group (topics.txt "related" lines).
+    let relatedTopics: [Int: Set<Int>]
     /// The word forms of every topic phrase, which are never names.
     let topicWords: Set<String>
 
@@ -122,10 +131,24 @@ struct PhraseBook: Sendable {
         headings = PhraseSet(lines("headings.txt"))
         cues = PhraseSet(lines("cues.txt"))
         let topicLines = lines("topics.txt")
-        topics = PhraseSet(topicLines)
+        topics = PhraseSet(topicLines.filter { $0.key != "related" })
+        var related: [Int: Set<Int>] = [:]
+        for line in topicLines where line.key == "related" {
+            // "lost > tracking, late shipment": the items are split at commas, the first holds the ">".
+            guard let first = line.items.first, let arrow = first.firstIndex(of: ">") else { continue }
+            let from = first[..<arrow].trimmingCharacters(in: .whitespaces)
+            let targets = [first[first.index(after: arrow)...].trimmingCharacters(in: .whitespaces)] + line.items.dropFirst()
+            guard let g = topics.group(from) else { continue }
+            for t in targets { if let h = topics.group(t) { related[g, default: []].insert(h) } }
+        }
+        relatedTopics = related
         topicWords = topics.allStems
         let specificLines = lines("specifics.txt")
-        specifics = PhraseSet(specificLines.filter { $0.key != "stopword" && $0.key != "not-a-name" })
+        specifics = PhraseSet(specificLines.filter { $0.key != "stopword" && $0.key != "not-a-name" && $0.key != "not-a-cause" })
+        notCauses = Set(specificLines.filter { $0.key == "not-a-cause" }.flatMap(\.items).map { WordForms.stem($0.lowercased()) })
+        genericStems = Set(specificLines.filter { $0.key == "generic" }.flatMap(\.items).map { item in
+            PlanWords.of(item).map(\.stem).joined(separator: " ")
+        })
         specificStopwords = Set(specificLines.filter { $0.key == "stopword" }.flatMap(\.items).map { $0.lowercased() })
         let notNames = specificLines.filter { $0.key == "not-a-name" }.flatMap(\.items).map { $0.lowercased() }
         self.notNames = Set(notNames).union(notNames.map(WordForms.stem))
@@ -136,8 +159,7 @@ struct PhraseBook: Sendable {
         pleas = PhraseSet(pleaLines.filter { $0.key != "acronyms" })
         acronyms = Set(pleaLines.filter { $0.key == "acronyms" }.flatMap(\.items).map { $0.lowercased() })
         vague = PhraseSet(lines("vague.txt"))
-        templates = (files["templates.txt"] ?? "").split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
-            .filter { !$0.isEmpty && !$0.hasPrefix("#") }
+        templates = PhraseSet(lines("templates.txt"))
     }
 
     /// "key | a, b, c" lines; blank lines and lines starting with "#" are skipped.

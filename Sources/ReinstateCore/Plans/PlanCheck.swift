@@ -22,7 +22,7 @@ public struct PlanCheck: Sendable, Equatable {
     /// Checks a plan already read.
     public static func run(reading: PlanReading, version: Int?, history: CaseHistory, otherPlans: [OtherCasePlan] = []) -> PlanCheck {
         let facts = SentenceFacts.of(reading)
-        let matcher = CoverageMatcher()
+        let matcher = CoverageMatcher(history: history)
         let rejected = RepeatedRequests.rejectedVersions(in: history)
         // Not sent yet (a file, or a stored draft): a reopened request is judged by the matcher.
         let isDraft = version.map { v in history.plans.first { $0.number == v }?.submitted == nil } ?? true

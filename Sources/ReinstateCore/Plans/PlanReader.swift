@@ -97,6 +97,7 @@ public struct PlanReader: Sendable {
                 var sentence = PlanSentence(text: String(piece), line: lineNumber, section: .letter, heading: headingText)
                 wordCount += sentence.words.count
                 let cues = self.cues(sentence.words)
+                sentence.ownKind = ownKind(cues, main: main)
                 if let current {
                     sentence.section = current
                 } else {
@@ -145,6 +146,26 @@ public struct PlanReader: Sendable {
             if !(cues.words[kind]?.contains(match.phrase) ?? false) { cues.words[kind, default: []].append(match.phrase) }
         }
         return cues
+    }
+
+    /// The main part a sentence's own cues point to: the one with most cues, alone, when the letter's are
+    /// fewer.
+    private func ownKind(_ cues: Cues, main: [PlanSection.Kind]) -> PlanSection.Kind? {
+        var best: (kind: PlanSection.Kind, count: Int)? = nil
+        var tied = false
+        for kind in main {
+            let count = cues.counts[kind] ?? 0
+            guard count > 0 else { continue }
+            if count > (best?.count ?? 0) {
+                best = (kind, count)
+                tied = false
+            } else if count == best?.count {
+                tied = true
+            }
+        }
+        // A tie ("every glass is wrapped … because thin boxes broke") says nothing for sure.
+        guard let best, !tied, best.count > (cues.counts[.letter] ?? 0) else { return nil }
+        return best.kind
     }
 
     /// The part of a sentence outside any heading, by its cue words: the eligible part with most cues

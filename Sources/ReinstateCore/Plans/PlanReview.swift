@@ -34,7 +34,7 @@ public enum PlanReview {
 
     static func findings(for plan: PlanReading, context: Context, facts: [SentenceFacts], book: PhraseBook = .shared) -> [ReviewFinding] {
         var out: [ReviewFinding] = []
-        out += sections(plan)
+        out += sections(plan, facts: facts)
         out += requests(plan, coverage: context.coverage, plans: context.plans)
         out += blame(plan, book: book)
         out += hardship(plan, book: book)
@@ -66,16 +66,17 @@ public enum PlanReview {
         var rejectedSeen = Set<RepeatedRequests.Key>()
         for c in coverage {
             let key = RepeatedRequests.Key(c.request)
-            if c.request.state.isOpen || c.answeredInDraft != nil, !c.answered {
+            if c.request.state.isOpen || c.answeredInDraft != nil, !c.answered, c.turnedDown.isEmpty {
                 if missing[key] == nil { order.append(key) }
                 missing[key, default: []].append(c)
             }
-            if c.answered, c.by == .matcher, !c.rejectedVersions.isEmpty, rejectedSeen.insert(key).inserted,
-                let same = sameAnswer(c, plans: plans)
+            if c.by == .matcher, !c.answered, !c.turnedDown.isEmpty,
+                rejectedSeen.insert(key).inserted
             {
+                let versions = c.rejectedVersions.map { "v\($0)" }.joined(separator: ", ")
                 out.append(ReviewFinding(
-                    rule: .answerAlreadyRejected, severity: .blocking, line: c.sentences.first?.line,
-                    what: "#\(c.request.id) \(c.request.aspect.label)\(topicLabel(c.request)): the answer is word for word in v\(same), after which Amazon asked again"))
+                    rule: .answerAlreadyRejected, severity: .blocking, line: c.turnedDown.first?.line,
+                    what: "#\(c.request.id) \(c.request.aspect.label)\(topicLabel(c.request)): \(CoverageMatcher.lines(c.turnedDown)) word for word as in \(versions), after which Amazon asked again"))
             }
         }
         for key in order {

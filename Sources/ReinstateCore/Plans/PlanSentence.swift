@@ -10,6 +10,11 @@ public struct PlanSentence: Sendable, Equatable {
     public var section: PlanSection.Kind
     /// The nearest heading above it in its part, section heading or topic heading ("Packaging:").
     public var heading: String?
+    /// The main part the sentence's own cue words point to (root cause, corrective actions, preventive
+    /// measures), whatever heading it sits under; nil when it has none or reads as the letter. A clear
+    /// answer outside the fitting part still answers ("we have contacted Amazon to update the address"
+    /// under a root-cause heading is an action taken).
+    public var ownKind: PlanSection.Kind?
     /// Sentences of one line share it: a bullet or a paragraph is one point.
     var point: Int
     /// The words, read once for all checks.

@@ -1,5 +1,16 @@
 import Foundation
 
+/// How far a plan answers one requested detail.
+public enum CoverageVerdict: String, Sendable, Codable, Equatable {
+    /// On the request's aspect and topic, with a concrete fact.
+    case answered
+    /// On the topic, but with no concrete fact (no date, number, name or document): Amazon asks for
+    /// "greater detail" on such answers.
+    case partly
+    /// Nothing in the plan is about the request's topic (or the request's part is missing).
+    case unanswered
+}
+
 /// Whether a plan version answers one requested detail, who says so, and with which sentences.
 public struct RequestCoverage: Sendable, Equatable {
     public var request: RequestedDetail
@@ -18,6 +29,17 @@ public struct RequestCoverage: Sendable, Equatable {
     /// The seller marked it answered by this other version, which was never sent: Amazon has not seen
     /// that answer, so this version is read for it by the matcher (`DetailStanding.answeredInDraft`).
     public var answeredInDraft: Int? = nil
+    /// Sentences on the topic that name no concrete fact, when the request is partly answered.
+    public var partlySentences: [PlanSentence] = []
+    /// Sentences that answered it in a version Amazon turned down, repeated here: they do not answer.
+    public var turnedDown: [PlanSentence] = []
+
+    /// Answered, partly answered or unanswered: the seller's word first.
+    public var verdict: CoverageVerdict {
+        if answered { return .answered }
+        if by == .matcher, !partlySentences.isEmpty { return .partly }
+        return .unanswered
+    }
 
     public init(
         request: RequestedDetail, answered: Bool, by: AnswerSource, sentences: [PlanSentence], reason: String,
@@ -42,6 +64,19 @@ public struct MatcherVerdict: Sendable, Equatable {
     public var sentences: [PlanSentence]
     /// One line: where the answer is, or why there is none.
     public var reason: String
+    /// Sentences on the topic without a concrete fact: the request is partly answered.
+    public var partly: [PlanSentence] = []
+    /// Sentences that answered it in a version Amazon turned down (`turnedDownVersion`), repeated here.
+    public var turnedDown: [PlanSentence] = []
+    public var turnedDownVersion: Int? = nil
+
+    public init(sentences: [PlanSentence], reason: String, partly: [PlanSentence] = []) {
+        self.sentences = sentences
+        self.reason = reason
+        self.partly = partly
+    }
 
     public var answered: Bool { !sentences.isEmpty }
+
+    public var verdict: CoverageVerdict { answered ? .answered : partly.isEmpty ? .unanswered : .partly }
 }

@@ -56,6 +56,11 @@ struct SectionHeading: Equatable {
         let allCaps = letters.count >= 2 && letters.allSatisfy { !$0.isLowercase } && letters.contains { $0.isUppercase }
         let marked = colon || marks.markdownHeading || marks.bold || allCaps || marks.numbered || question
 
+        // The plan's title ("My Action plan", "Plan of Action", "POA") heads the letter, not the
+        // corrective actions its word "action" names.
+        if rest == nil, isTitle(words) {
+            return SectionHeading(role: .section(.letter), text: String(head), rest: nil, words: words)
+        }
         if let kind = sectionKind(words, book: book) {
             if kind == .letter {
                 // "Dear …", "Regards,", "Summary": the letter's words must open the line.
@@ -71,6 +76,11 @@ struct SectionHeading: Equatable {
                 guard size <= 8, !subject, !head.contains(where: { ".!?。".contains($0) }) else { return nil }
                 return SectionHeading(role: .section(kind), text: String(head), rest: rest, words: words)
             }
+            // Amazon's own request copied as a heading ("Greater detail on the steps you have taken to
+            // prevent …", "Please provide the root causes that led to the issue") is one however long.
+            if size <= 24, !head.dropLast().contains(where: { ".!?。".contains($0) }), echoesRequest(words, book: book) {
+                return SectionHeading(role: .section(kind), text: String(head), rest: nil, words: words)
+            }
             guard size <= 12, !(endsWithStop && size > 4), marked || size <= 5 else { return nil }
             return SectionHeading(role: .section(kind), text: String(head), rest: nil, words: words)
         }
@@ -83,9 +93,27 @@ struct SectionHeading: Equatable {
         return nil
     }
 
+    /// Whether a line reads as Amazon's request copied into the plan: Amazon's second person ("you have
+    /// taken", "you believe") or its request words ("greater detail on", "please provide"), the
+    /// "request-echo" line of Data/phrases/headings.txt.
+    static func echoesRequest(_ words: [PlanWord], book: PhraseBook) -> Bool {
+        let echo = book.headings.group("request-echo")
+        return book.headings.matches(in: words).contains { $0.group == echo }
+    }
+
+    /// Whether the words are only the plan's title: "action plan" or "plan of action", with "my", "our",
+    /// "the", "appeal", "revised", "updated" or "POA" around it.
+    static func isTitle(_ words: [PlanWord]) -> Bool {
+        let filler: Set<String> = ["my", "our", "the", "a", "appeal", "revised", "updated", "new", "poa", "for", "of", "and", "to", "amazon", "seller", "account"]
+        let rest = words.map(\.stem).filter { !filler.contains($0) }
+        guard !words.isEmpty, words.count <= 7 else { return false }
+        return rest.isEmpty ? words.contains { $0.lower == "poa" } : Set(rest) == ["action", "plan"] && rest.count == 2
+    }
+
     /// The part a heading's words name: the first line of Data/phrases/headings.txt that matches.
     static func sectionKind(_ words: [PlanWord], book: PhraseBook) -> PlanSection.Kind? {
-        guard let best = book.headings.matches(in: words).min(by: { $0.line < $1.line || ($0.line == $1.line && $0.start < $1.start) })
+        let echo = book.headings.group("request-echo")
+        guard let best = book.headings.matches(in: words).filter({ $0.group != echo }).min(by: { $0.line < $1.line || ($0.line == $1.line && $0.start < $1.start) })
         else { return nil }
         return kind(named: book.headings.groups[best.group])
     }

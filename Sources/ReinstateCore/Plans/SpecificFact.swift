@@ -18,6 +18,14 @@ public struct SpecificFact: Sendable, Equatable, Hashable {
         case action
         /// A name written with capitals inside a sentence ("ShipStation", "UPS").
         case name
+        /// What went wrong, with its object ("did not check the expiry date", "a lapse in updating
+        /// detail pages"): specific in a root cause only.
+        case cause
+        /// A window of the past ("in the last 90 days"): a fact about what happened, not a measure of a
+        /// step for the future.
+        case period
+        /// A document named ("the invoices", "photos"): a fact in a cause or an action taken.
+        case document
     }
 
     public var kind: Kind
@@ -42,7 +50,7 @@ public struct SpecificFact: Sendable, Equatable, Hashable {
     public var isMeasure: Bool {
         switch kind {
         case .number, .time, .role, .name: return true
-        case .tool, .material, .action: return false
+        case .tool, .material, .action, .cause, .period, .document: return false
         }
     }
 }

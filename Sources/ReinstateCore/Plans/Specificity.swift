@@ -44,6 +44,7 @@ public enum Specificity {
         "we", "i", "will", "to", "must", "shall", "now", "also", "then", "and", "they", "he", "she", "have", "has", "had",
         "already", "immediately", "personally", "would", "we'll", "i'll", "we've", "i've", "always", "first", "not",
     ]
+    static let periodLeads: Set<String> = ["last", "past", "previous", "recent"]
     static let unitLeads: Set<String> = ["every", "each", "per", "a", "an", "within", "once", "twice", "next", "last", "same"]
 
     /// Every fact in `words`, in order.
@@ -57,29 +58,46 @@ public enum Specificity {
         let stop = book.specificStopwords
         for m in matches where set.groups[m.group] == "not-a-number" { for i in m.start..<m.end { notNumber.insert(i) } }
         for m in matches where set.groups[m.group] == "number" && !notNumber.contains(m.start) { numberWord.insert(m.start) }
+        // "in the last 90 days", "the past two weeks": a window of the past, not when or how often
+        // the seller does something.
+        var period = Set<Int>()
+        for (i, w) in words.enumerated() where Self.periodLeads.contains(w.lower) {
+            var k = i + 1
+            if k < words.count, words[k].lower == "the" { k += 1 }
+            if k < words.count, words[k].hasDigit || numberWord.contains(k) { period.insert(k); period.insert(k + 1) }
+        }
         for (i, w) in words.enumerated() where w.hasDigit {
-            out.append(SpecificFact(kind: .number, words: [w]))
+            out.append(SpecificFact(kind: period.contains(i) ? .period : .number, words: [w]))
             covered.insert(i)
         }
         for m in matches {
             let slice = Array(words[m.start..<m.end])
             switch set.groups[m.group] {
             case "number" where !notNumber.contains(m.start):
-                out.append(SpecificFact(kind: .number, words: slice))
+                out.append(SpecificFact(kind: period.contains(m.start) ? .period : .number, words: slice))
             case "time":
                 out.append(SpecificFact(kind: .time, words: slice))
             case "unit":
                 guard m.start > 0 else { continue }
                 let before = words[m.start - 1]
                 if before.hasDigit || numberWord.contains(m.start - 1) || unitLeads.contains(before.lower) {
-                    out.append(SpecificFact(kind: .time, words: Array(words[(m.start - 1)..<m.end])))
+                    out.append(SpecificFact(kind: period.contains(m.start) ? .period : .time, words: Array(words[(m.start - 1)..<m.end])))
                 }
             case "role":
                 out.append(SpecificFact(kind: .role, words: slice))
             case "tool":
                 out.append(SpecificFact(kind: .tool, words: slice))
+            case "document":
+                out.append(SpecificFact(kind: .document, words: slice))
             case "material":
                 out.append(SpecificFact(kind: .material, words: slice))
+            case "cause":
+                let objectEnd = min(words.count, m.end + 5)
+                guard let object = (m.end..<objectEnd).first(where: {
+                    (words[$0].hasDigit || words[$0].lower.count >= 3 || words[$0].isIdeograph)
+                        && !stop.contains(words[$0].lower) && !book.genericStems.contains(words[$0].stem)
+                }), !book.notCauses.contains(words[object].stem) else { continue }
+                out.append(SpecificFact(kind: .cause, words: slice + [words[object]]))
             case "action":
                 let verb = words[m.start]
                 let past = verb.lower.hasSuffix("ed") || pastIrregular.contains(verb.lower)
@@ -101,7 +119,9 @@ public enum Specificity {
             let plainForm = w.stem == w.lower || (w.lower.hasSuffix("e") && w.stem == String(w.lower.dropLast()))
             let capitalName = w.isCapitalized && letters >= 3 && plainForm && !words[i - 1].isIdeograph
             guard w.isCamelCase || w.isAllCaps || capitalName else { continue }
-            guard !book.notNames.contains(w.lower), !book.notNames.contains(w.stem), !book.topicWords.contains(w.stem) else { continue }
+            guard !book.notNames.contains(w.lower), !book.notNames.contains(w.stem), !book.topicWords.contains(w.stem),
+                !stop.contains(w.lower), !book.genericStems.contains(w.stem)
+            else { continue }
             out.append(SpecificFact(kind: .name, words: [w]))
         }
         return out

@@ -25,7 +25,10 @@ struct TopicMatcher: Sendable {
         topicStems = Set(words.map(\.stem))
         let general = book.topics.group("general")
         let named = book.topics.groupsNamed(in: words)
-        groups = named.subtracting(general.map { [$0] } ?? [])
+        var groups = named.subtracting(general.map { [$0] } ?? [])
+        // Topics that answer for these ones (topics.txt "related" lines).
+        for g in groups { groups.formUnion(book.relatedTopics[g] ?? []) }
+        self.groups = groups
         if groups.isEmpty, !named.isEmpty {
             ownWords = []
         } else if groups.isEmpty {

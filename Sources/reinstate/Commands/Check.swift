@@ -67,6 +67,11 @@ struct CheckJSON: Encodable {
         var aspect: String
         var topic: String
         var answered: Bool
+        /// "answered", "partly" (on the topic, no concrete fact) or "unanswered".
+        var verdict: String
+        var partlyLines: [Int]
+        /// Lines that answered it in a version Amazon turned down, repeated here: they do not answer.
+        var turnedDownLines: [Int]
         var by: String
         var sentences: [String]
         var lines: [Int]
@@ -119,7 +124,7 @@ struct CheckJSON: Encodable {
         coverage = check.coverage.map { c in
             Coverage(
                 request: c.request.id, text: c.request.text, aspect: c.request.aspect.rawValue, topic: c.request.topic,
-                answered: c.answered, by: c.by.rawValue, sentences: c.sentences.map(\.text), lines: c.sentences.map(\.line),
+                answered: c.answered, verdict: c.verdict.rawValue, partlyLines: c.partlySentences.map(\.line), turnedDownLines: c.turnedDown.map(\.line), by: c.by.rawValue, sentences: c.sentences.map(\.text), lines: c.sentences.map(\.line),
                 reason: c.reason, rejectedVersions: c.rejectedVersions, waived: c.waived,
                 state: history?.standingLabel(of: c.request) ?? c.request.state.label)
         }
