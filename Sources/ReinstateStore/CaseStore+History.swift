@@ -14,7 +14,7 @@ extension CaseStore {
 
     /// Stores a message byte for byte with what the reader read from it: its requested details become
     /// the case's checklist, its deadline the case's clock. A reply that asks for more moves the case to
-    /// "more information requested"; a reinstatement to "reinstated".
+    /// "more information requested"; a reinstatement to "reinstated"; a denial to "denied".
     public func addMessage(
         caseID: Int64, raw: Data, reading: MessageReading, kind: MessageKind? = nil, received: Date? = nil,
         now: Date
@@ -58,6 +58,7 @@ extension CaseStore {
         if !current.status.isFinished {
             var next: CaseStatus? = nil
             if kind == .reinstatement { next = .reinstated }
+            if kind == .denial { next = .denied }
             if kind == .reply, !requests.isEmpty { next = .moreInformationRequested }
             if let next, next != current.status {
                 try db.execute(

@@ -78,6 +78,10 @@ public struct MessageReader: Sendable {
         let subjectAndBody = subject.isEmpty ? mainText : subject + "\n" + mainText
         let folded = FoldedText(subjectAndBody)
         let sentences = main.flatMap { Sentences.split($0.content) }
+        let language = InputSniffer.language(mainText)
+        if language == nil, mainText.utf8.count >= 80 {
+            warnings.append("the message is in a language Reinstate does not read; its kind, requested details and deadline may be missing")
+        }
 
         return MessageReading(
             kind: main.isEmpty && subject.isEmpty ? .other : MessageKindReader.kind(subject: subject, body: FoldedText(mainText)),
@@ -93,7 +97,7 @@ public struct MessageReader: Sendable {
             warnings: warnings,
             from: from,
             rates: ReasonReader.rates(sentences),
-            language: InputSniffer.language(mainText)
+            language: language
         )
     }
 }

@@ -39,7 +39,7 @@ extension MessageCommand {
                 Output.line(String(stored.message.id))
                 for warning in reading.warnings { printError("warning: " + warning) }
                 printError(
-                    "read a \(stored.message.kind.rawValue) of \(Timestamp.local(stored.message.received)) with \(stored.requests.count) requested detail(s)"
+                    "read \(stored.message.kind.phrase) of \(Timestamp.local(stored.message.received)) with \(stored.requests.count) requested detail(s)"
                         + (stored.deadline.map { ", deadline \(Timestamp.local($0.due))" } ?? ", no deadline"))
                 for r in stored.requests {
                     printError("  #\(r.id) [\(r.aspect.label)] \(Output.safe(r.text))")

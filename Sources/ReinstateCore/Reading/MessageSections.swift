@@ -1,0 +1,96 @@
+import Foundation
+
+/// What a part of Amazon's message is for, as its heading says ("Why is this happening?", "How do I
+/// reactivate my account?", "如何发送所需信息?", "アカウントを再開する方法").
+///
+/// Amazon's notices share one skeleton in every language: the action, then a "why" section, a "how do I
+/// reactivate" section with the requests, a "how do I send" section, a "what happens if I do not"
+/// section and a "we're here to help" section with links. The section decides what its sentences can be:
+/// requests stand in the reactivation and error sections; the sending, consequence, help and "what
+/// evidence can I provide" sections hold instructions, threats, links and suggestions, not requests; and
+/// in the "why" section an obligation ("You must provide … to continue selling") states the policy.
+enum MessageSection: Sendable, Equatable {
+    /// Before any heading, or under a heading the reader does not know.
+    case unknown
+    case why
+    case reactivate
+    case send
+    case consequence
+    case help
+    case suggestion
+    /// "Has your account been deactivated in error?": the other path, whose requests count.
+    case error
+
+    /// Whether sentences here can be requests at all.
+    var holdsRequests: Bool {
+        switch self {
+        case .unknown, .why, .reactivate, .error: return true
+        case .send, .consequence, .help, .suggestion: return false
+        }
+    }
+}
+
+enum MessageHeading {
+    /// Headings in the order they are tried (folded phrases, see `FoldedText`).
+    static let table: [(MessageSection, [String])] = [
+        (.suggestion, [" what evidence can i", " what documents can i", " what information can i", " what can i provide", " what can i send"]),
+        (.send, [
+            " how do i send", " how can i send", " how to send", " how do i submit", " how can i submit", " how do i provide",
+            "如何发送", "如何提交", "如何提供所需", "送信方法", "送付方法", "提出方法", "情報の送信", " wie sende ich", " wie übermittle ich",
+            " wie reiche ich", " comment envoyer", " comment puis je envoyer", " cómo envío", " como envio", " cómo puedo enviar",
+            " come invio", " come posso inviare", " como envio", " como posso enviar", " nasıl gönder",
+        ]),
+        (.error, [" in error", " by mistake", " by error", "错误", "有误", "誤って", "誤り", " irrtümlich", " fälschlicherweise", " par erreur", " por error", " per errore", " hata"]),
+        (.help, [
+            " here to help", "提供帮助", "为您提供帮助", "お手伝い", "サポートいたします", " wir helfen", " hilfe erhalten", " nous sommes là pour vous aider",
+            " estamos aquí para ayudar", " siamo qui per aiutarti", " estamos aqui para ajudar", " size yardımcı",
+        ]),
+        (.reactivate, [
+            " how do i reactivate", " how do i reinstate", " how can i reactivate", " how can i reinstate", " how do i get my", " how do i verify",
+            " how do i appeal", " what actions do i need", " what do i need to do", " what should i do", " what happens now", " what happens next",
+            " next steps", "如何重新激活", "如何恢复", "如何申诉", "接下来会发生什么", "该怎么办", "再開する方法", "再開するには", "再開方法",
+            "どうすれば", " wie kann ich", " wie aktiviere ich", " comment réactiver", " comment puis je réactiver", " cómo reactivo",
+            " cómo puedo reactivar", " come riattivo", " come posso riattivare", " como reativo", " como posso reativar",
+            " nasıl yeniden etkinleştir", " ne yapmalıyım",
+        ]),
+        (.why, [
+            " why ", "为什么", "なぜ", "理由", " warum ", " wieso ", " pourquoi ", " por qué ", " por que ", " perché ", " perche ", " neden ",
+        ]),
+    ]
+
+    /// "What happens if I do not send …?": consequences.
+    static let consequenceWhat = [
+        " what happens", " what will happen", "会怎样", "会发生什么", "どうなりますか", "どうなる", " was passiert", " was geschieht",
+        " que se passe t il", " qu'arrive t il", " qué pasa", " qué sucede", " cosa succede", " cosa accade", " o que acontece", " ne olur",
+    ]
+    static let consequenceIf = [" if ", "如果", "场合", "場合", " wenn ", " si ", " se ", " falls ", "ない"]
+
+    /// The section a heading line opens, or nil when the line is not a heading.
+    static func section(of line: TextLine) -> MessageSection? {
+        let content = line.content
+        guard line.bullet == nil, !line.quoted, content.utf8.count < 200 else { return nil }
+        let question = content.hasSuffix("?") || content.hasSuffix("？")
+        if question {
+            if RequestSentence.isSecondPersonQuestion(content) { return nil }
+            return classify(content)
+        }
+        // Headings without a question mark: "We’re here to help", "アカウントを再開する方法", "この措置がとられた理由".
+        guard content.utf8.count < 90, let last = content.unicodeScalars.last else { return nil }
+        if ".,;。，".unicodeScalars.contains(last), !FoldedText(content).contains(" here to help") { return nil }
+        let s = classify(content)
+        switch s {
+        case .help: return s
+        case .reactivate, .why, .send:
+            // Only a short phrase without a verb of its own: Japanese "…方法", "…理由".
+            return TextLines.endsCJK(content) && (content.hasSuffix("方法") || content.hasSuffix("理由") || content.hasSuffix("には")) ? s : nil
+        default: return nil
+        }
+    }
+
+    static func classify(_ heading: String) -> MessageSection {
+        let f = FoldedText(heading)
+        if f.containsAny(consequenceWhat) && f.containsAny(consequenceIf) { return .consequence }
+        for (section, phrases) in table where f.containsAny(phrases) { return section }
+        return .unknown
+    }
+}
