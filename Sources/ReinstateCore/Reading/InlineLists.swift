@@ -129,7 +129,25 @@ enum InlineLists {
 
     static let dashMarks: [String] = ["--", "—", "–", "-", "•", "·", "●", "▪", "■", "*"]
 
+    /// A quick look at the bytes: a list mark after a space or a colon ("(1", "1)", "-", "–", "•" …).
+    static func mayHoldList(_ s: String) -> Bool {
+        let b = Array(s.utf8)
+        var i = 1
+        while i + 1 < b.count {
+            let before = b[i - 1]
+            if before == 0x20 || before == 0x3A || before >= 0x80 {
+                let c = b[i]
+                if c == 0x2D || c == 0x2A || (c == 0x28 && b[i + 1] == 0x31) || (c == 0x31 && (b[i + 1] == 0x29 || b[i + 1] == 0x2E)) { return true }
+                // "–", "—", "•", "·", "●", "▪", "■"
+                if c == 0xE2 || c == 0xC2 { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+
     static func splitList(_ line: TextLine) -> [TextLine] {
+        guard mayHoldList(line.content) else { return [line] }
         let chars = Array(line.content)
         guard chars.count >= 12 else { return [line] }
         let marks = numberedMarks(chars) ?? dashMarksIn(chars)

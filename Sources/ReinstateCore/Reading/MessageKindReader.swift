@@ -63,14 +63,16 @@ enum MessageKindReader {
     ]
 
     static let conditions = [" once ", " if ", " when ", " after ", " until ", " before ", " sobald ", " wenn ", " nachdem ", " une fois ", " si ",
-                             " lorsque ", " cuando ", " una vez ", " quando ", " dopo ", " se "]
+                             " lorsque ", " cuando ", " una vez ", " quando ", " dopo ", " se ", "如果", "若", "一旦", "场合", "場合", "たら"]
 
     /// Whether a phrase occurs as a statement, not in a condition ("once your account has been reactivated").
     static func affirmed(_ list: [String], in text: FoldedText) -> Bool {
         for phrase in list {
             var from = 0
             while let o = text.firstOffset(of: phrase, from: from) {
-                let before = FoldedText(String(decoding: text.bytes[max(0, o - 40)..<o], as: UTF8.self))
+                // Chinese and Japanese put the condition further ahead: "如果我们无法…,将不会恢复…".
+                let reach = phrase.utf8.first.map { $0 >= 0x80 } == true ? 100 : 40
+                let before = FoldedText(String(decoding: text.bytes[max(0, o - reach)..<o], as: UTF8.self))
                 if !before.containsAny(conditions) { return true }
                 from = o + 1
             }
@@ -173,13 +175,11 @@ enum MessageKindReader {
                     from = p + 1
                     seen += 1
                     let windowStart = max(0, p - gap - longest)
+                    let window = Array(b[windowStart..<min(b.count, p + 1)])
                     var auxAt: Int? = nil
                     for aux in auxes {
-                        var f = windowStart
-                        while let a = text.firstOffset(of: aux, from: f), a + aux.utf8.count <= p + 1 {
-                            if auxAt.map({ a < $0 }) ?? true { auxAt = a }
-                            f = a + 1
-                            break
+                        if let a = ByteSearch.firstOffset(of: Array(aux.utf8), in: window), auxAt.map({ windowStart + a < $0 }) ?? true {
+                            auxAt = windowStart + a
                         }
                     }
                     guard let a = auxAt else { continue }

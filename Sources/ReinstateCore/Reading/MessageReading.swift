@@ -11,12 +11,20 @@ public struct ReadRequest: Sendable, Equatable, Codable {
     /// Topics are canonical so that the same issue asked about under several aspects reads the same:
     /// see `RequestTopic` for the rules.
     public var topic: String
+    /// Requests with the same number are alternatives, one of which is enough: the items of "Please
+    /// provide one of the following:", or the branches of "For food products: … For other products: …"
+    /// and "If you own the related account: …". Nil for a request that stands on its own.
+    public var alternatives: Int?
+    /// Which alternative of its group the request belongs to (the items of one branch share one).
+    public var option: Int?
 
     /// A request as read.
-    public init(text: String, aspect: Aspect, topic: String) {
+    public init(text: String, aspect: Aspect, topic: String, alternatives: Int? = nil, option: Int? = nil) {
         self.text = text
         self.aspect = aspect
         self.topic = topic
+        self.alternatives = alternatives
+        self.option = option
     }
 }
 
@@ -63,7 +71,8 @@ public struct MessageReading: Sendable, Equatable {
     public var from: String
     /// Performance figures the message states for the seller's account.
     public var rates: [ReadRate]
-    /// The language Amazon's words were read in: "en", "de", "fr", "es", "it", "ja" or "zh"; nil when unknown.
+    /// The language Amazon's words were read in: "en", "de", "fr", "es", "it", "pt", "tr", "ja" or "zh"; nil
+    /// when unknown (a warning says so).
     public var language: String?
 
     /// A reading; everything but the text has an empty default.

@@ -22,6 +22,8 @@ enum RequestReader {
         var text: String
         /// Requests of one list or sentence, for pronoun topics ("… to resolve it").
         var group: Int
+        var alternatives: Int? = nil
+        var option: Int? = nil
     }
 
     private struct ListState {
@@ -36,6 +38,14 @@ enum RequestReader {
         var help = false
         /// Opened by a branch ("If you own the related account:"): only paragraphs that ask count.
         var branch = false
+        /// "one of the following": each item is an alternative.
+        var oneOf = false
+        /// The branch ("For food products:") the next items belong to, counted from 1; 0 before any.
+        var branchIndex = 0
+        var options: [Int?] = []
+        /// For a branch list: its group of alternatives and its option.
+        var alternativeGroup: Int? = nil
+        var branchOption: Int? = nil
     }
 
     static func read(_ rawLines: [TextLine]) -> [ReadRequest] {
@@ -44,17 +54,34 @@ enum RequestReader {
         var group = 0
         var list: ListState? = nil
         var section = MessageSection.unknown
+        var alternativeCount = 0
+        /// The last branch list's group and option, while the next one can continue it.
+        var lastBranch: (group: Int, option: Int)? = nil
 
         func closeList() {
             guard let l = list else { return }
             group += 1
             var items = l.items
             // "-- Understanding Amazon's policies (https://…)": a list of help links asks for nothing.
-            if l.help || (items.count >= 2 && items.filter(hasLink).count * 2 > items.count) { items = [] }
+            if l.help || (items.count >= 2 && items.filter(isLinkItem).count * 2 > items.count) { items = [] }
             if items.isEmpty {
                 if l.specific && !l.help { found.append(Found(text: trimColon(l.intro), group: group)) }
             } else {
-                for item in items { found.append(Found(text: item, group: group)) }
+                // Alternatives: "one of the following" items, the branches of a list, or branch lists.
+                var alternatives: Int? = nil
+                if l.alternativeGroup != nil {
+                    alternatives = l.alternativeGroup
+                } else if (l.oneOf && items.count > 1) || Set(l.options.compactMap { $0 }).count > 1 {
+                    alternativeCount += 1
+                    alternatives = alternativeCount
+                }
+                for (k, item) in items.enumerated() {
+                    var option: Int? = nil
+                    if alternatives != nil {
+                        option = l.alternativeGroup != nil ? l.branchOption : l.oneOf ? k + 1 : (k < l.options.count ? l.options[k] : nil)
+                    }
+                    found.append(Found(text: item, group: group, alternatives: alternatives, option: option))
+                }
             }
             list = nil
         }
@@ -69,6 +96,7 @@ enum RequestReader {
             if let s = MessageHeading.section(of: line) {
                 closeList()
                 section = s
+                lastBranch = nil
                 continue
             }
             let content = line.content
@@ -106,6 +134,7 @@ enum RequestReader {
                     }
                     list?.objectMode = false
                     list?.items.append(content)
+                    list?.options.append(l.branchIndex > 0 ? l.branchIndex : nil)
                     list?.lastLineWasItem = true
                     continue
                 }
@@ -128,6 +157,7 @@ enum RequestReader {
                 if isBranch(content), !l.branch {
                     list?.objectMode = false
                     list?.lastLineWasItem = false
+                    list?.branchIndex += 1
                     continue
                 }
                 if l.bulleted != true, !isIntro(line, next: next), !isBranch(content),
@@ -135,6 +165,7 @@ enum RequestReader {
                 {
                     list?.bulleted = false
                     list?.items.append(RequestSentence.withoutLabel(content))
+                    list?.options.append(l.branchIndex > 0 ? l.branchIndex : nil)
                     list?.lastLineWasItem = true
                     continue
                 }
@@ -146,7 +177,7 @@ enum RequestReader {
                 let at = introSentenceIndex(sentences, next: next)
                 for s in sentences[..<at] where isDetailLead(s) || RequestSentence.ask(s, in: section) != nil {
                     group += 1
-                    found.append(Found(text: RequestSentence.withoutLabel(s), group: group))
+                    found.append(Found(text: isDetailLead(s) ? s : RequestSentence.requestClause(s), group: group))
                 }
                 let intro = sentences[at]
                 // "Please provide the following documents and confirm there is a valid credit card on file:"
@@ -154,12 +185,20 @@ enum RequestReader {
                     group += 1
                     found.append(Found(text: part, group: group))
                 }
-                list = ListState(intro: intro, specific: introIsSpecific(intro), help: isHelpIntro(intro))
+                list = ListState(intro: intro, specific: introIsSpecific(intro), help: isHelpIntro(intro),
+                                 oneOf: FoldedText(intro).containsAny(oneOfPhrases) || oneOfCJK.contains { intro.includes($0) })
+                lastBranch = nil
                 continue
             }
-            // "If you own the related account:" under a reactivation heading: a path whose paragraphs ask.
+            // "If you own the related account:" under a reactivation heading: a path whose paragraphs ask;
+            // the paths under one heading are alternatives.
             if isBranch(content), section == .reactivate || section == .error {
-                list = ListState(intro: content, specific: false, branch: true)
+                let next = lastBranch.map { (group: $0.group, option: $0.option + 1) } ?? {
+                    alternativeCount += 1
+                    return (group: alternativeCount, option: 1)
+                }()
+                lastBranch = next
+                list = ListState(intro: content, specific: false, branch: true, alternativeGroup: next.group, branchOption: next.option)
                 continue
             }
             if line.bullet != nil {
@@ -175,9 +214,13 @@ enum RequestReader {
                 continue
             }
             for sentence in Sentences.split(content) {
-                if isDetailLead(sentence) || RequestSentence.ask(sentence, in: section) != nil {
+                if isDetailLead(sentence) {
                     group += 1
-                    found.append(Found(text: RequestSentence.withoutLabel(sentence), group: group))
+                    found.append(Found(text: sentence, group: group))
+                } else if RequestSentence.ask(sentence, in: section) != nil {
+                    // The request clause itself, without "To sell on Amazon again, " before it.
+                    group += 1
+                    found.append(Found(text: RequestSentence.requestClause(sentence), group: group))
                 }
             }
         }
@@ -224,6 +267,13 @@ enum RequestReader {
         s.includes("http") || s.includes("www.") || s.includes("sellercentral") || s.includes(".com/") || s.includes("amazon.c ...")
     }
 
+    /// "Understanding Amazon's policies (https://…)", "申诉:(https://…)": a title and a link, nothing more.
+    static func isLinkItem(_ s: String) -> Bool {
+        guard hasLink(s) else { return false }
+        let words = s.split(separator: " ").filter { !hasLink(String($0)) }
+        return words.joined(separator: " ").count <= 70 && !asks(s, .unknown)
+    }
+
     static func isLinkLine(_ s: String) -> Bool {
         !s.contains(" ") && (s.hasPrefix("http") || s.hasPrefix("www.") || s.hasPrefix("sellercentral"))
     }
@@ -250,6 +300,13 @@ enum RequestReader {
         }
         return last
     }
+
+    static let oneOfPhrases = [
+        " one of the following", " either of the following", " any of the following", " eines der folgenden", " einen der folgenden",
+        " l'un des", " l un des", " uno de los siguientes", " una de las siguientes", " uno dei seguenti", " uma das seguintes",
+        " um dos seguintes", " aşağıdakilerden birini",
+    ]
+    static let oneOfCJK = ["以下任一", "以下之一", "下列任一", "以下のいずれか", "次のいずれか"]
 
     static let followingWords = [
         " following", " below", " folgende", " suivant", " ci dessous", " siguiente", " a continuación", " seguente", " di seguito",
@@ -302,7 +359,9 @@ enum RequestReader {
         let f = FoldedText(text.prefix(300))
         if RequestPhrases.detailLeads.contains(where: { f.firstOffset(of: $0) == 0 }) { return true }
         if TextLines.startsCJK(text) || text.unicodeScalars.contains(where: TextCleanup.isCJK) {
-            return RequestPhrases.detailMarkersCJK.contains { text.includes($0) } && !text.hasSuffix("？") && !text.hasSuffix("?")
+            // "…の詳細は…から確認できます" tells where to look; it asks nothing.
+            let statement = ["できます", "ます。", "です。", "可以", "能够", "ました"].contains { text.includes($0) }
+            return RequestPhrases.detailMarkersCJK.contains { text.includes($0) } && !text.hasSuffix("？") && !text.hasSuffix("?") && !statement
         }
         return false
     }
@@ -345,7 +404,10 @@ enum RequestReader {
         }
         let f = FoldedText(object)
         if f.firstOffset(of: " the following") == 0 || f.firstOffset(of: " us the following") == 0 { return false }
+        // "invoices for the following ASINs:": documents for the identifiers listed below it.
+        let names = [" asin", " order", " sku", " isbn", " listing", " product", " item", " account"]
         return f.containsAny(RequestPhrases.evidence) && !f.containsAny(RequestPhrases.rootCause + RequestPhrases.corrective + RequestPhrases.preventive)
+            && f.containsAny(names)
     }
 
     /// A list item that only names ASINs, orders or other identifiers.
@@ -386,7 +448,7 @@ enum RequestReader {
                     topic = RequestTopic.Reading(text: previous)
                 }
                 if !topic.text.isEmpty { lastTopicOfGroup[f.group] = topic.text }
-                out.append((ReadRequest(text: part, aspect: aspect, topic: topic.text), f.group, topic.pronoun))
+                out.append((ReadRequest(text: part, aspect: aspect, topic: topic.text, alternatives: f.alternatives, option: f.option), f.group, topic.pronoun))
             }
         }
         // "the late shipments" and "late shipments" in one message are one topic: the shorter form.

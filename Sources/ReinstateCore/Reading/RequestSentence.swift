@@ -200,6 +200,15 @@ enum RequestSentence {
         return nil
     }
 
+    /// The request clause of a sentence that asks: without a label ("Note:") and without a leading
+    /// clause ("To sell on Amazon again, please send us a plan …" gives "please send us a plan …").
+    static func requestClause(_ sentence: String) -> String {
+        let s = withoutLabel(sentence)
+        if s.unicodeScalars.contains(where: TextCleanup.isCJK) { return s }
+        let clause = TextCleanup.trim(mainClause(s))
+        return clause.utf8.count >= 12 ? clause : s
+    }
+
     /// "Note: When appealing, please …" without its label.
     static func withoutLabel(_ s: String) -> String {
         let head = s.prefix(14).lowercased()
@@ -297,10 +306,19 @@ enum RequestSentence {
             guard let w = firstWord(rest), qualifiers.contains(w) else { return nil }
             return ask
         }
-        if strict, references.contains(where: { object.firstOffset(of: $0) == 0 || object.firstOffset(of: " us" + $0) == 0 || object.firstOffset(of: " us with" + $0) == 0 }) {
-            let hasMainCue = [RequestPhrases.rootCause, RequestPhrases.corrective, RequestPhrases.preventive, RequestPhrases.evidence]
-                .contains { object.containsAny($0) }
-            if !hasMainCue { return nil }
+        if strict {
+            for r in references {
+                for prefix in ["", " us", " us with"] where object.firstOffset(of: prefix + r) == 0 {
+                    // "a plan of action that explains the root cause …" still asks for something; "the
+                    // documents to seller-performance@…" does not.
+                    let end = min(object.bytes.count, (prefix + r).utf8.count)
+                    let rest = FoldedText(String(decoding: object.bytes[end...], as: UTF8.self))
+                    let hasMainCue = [RequestPhrases.rootCause, RequestPhrases.corrective, RequestPhrases.preventive, RequestPhrases.evidence]
+                        .contains { rest.containsAny($0) }
+                    let qualified = firstWord(rest).map { $0 != "to" && qualifiers.contains($0) } ?? false
+                    if !(hasMainCue && qualified) { return nil }
+                }
+            }
         }
         return ask
     }
