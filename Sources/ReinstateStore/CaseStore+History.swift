@@ -52,7 +52,7 @@ extension CaseStore {
                     id: db.lastInsertedRowID, caseID: caseID, messageID: messageID, text: request.text,
                     aspect: request.aspect, topic: request.topic))
         }
-        if let rule = reading.deadline {
+        if let rule = reading.deadlineRule(received: received) {
             try insertDeadline(caseID: caseID, messageID: messageID, rule: rule, set: received, db: db)
         }
         if !current.status.isFinished {
@@ -380,7 +380,7 @@ extension CaseStore {
                 sql: "UPDATE message SET text = ?, reader_version = ? WHERE id = ?",
                 arguments: [reading.text, MessageReader.version, id])
             try db.execute(sql: "DELETE FROM deadline WHERE message_id = ?", arguments: [id])
-            if let rule = reading.deadline {
+            if let rule = reading.deadlineRule(received: message.received) {
                 try Self.insertDeadline(caseID: message.caseID, messageID: id, rule: rule, set: message.received, db: db)
             }
             try Self.refreshDeadlines(caseID: message.caseID, db: db)

@@ -46,6 +46,16 @@ enum InlineLists {
             k += 1
         }
         guard sentences.count > 1 else { return [line] }
+        // Each sentence with the spaces that followed it in the line, so that "。 " stays a boundary.
+        var cursor = content.startIndex
+        var spaced: [String] = []
+        for s in sentences {
+            guard let r = content.range(of: s, range: cursor..<content.endIndex) else { spaced = []; break }
+            var end = r.upperBound
+            while end < content.endIndex, content[end] == " " { end = content.index(after: end) }
+            spaced.append(String(content[r.lowerBound..<end]))
+            cursor = r.upperBound
+        }
         var out: [TextLine] = []
         var buffer: [String] = []
         var first = true
@@ -57,7 +67,8 @@ enum InlineLists {
             buffer = []
         }
         var any = false
-        for s in sentences {
+        for (k, s) in sentences.enumerated() {
+            let withSpace = spaced.count == sentences.count ? spaced[k] : s
             let isHeading = (s.hasSuffix("?") || s.hasSuffix("？")) && s.utf8.count < 200 && !RequestSentence.isSecondPersonQuestion(s)
             if isHeading && !(first && buffer.isEmpty && line.bullet != nil) {
                 flush()
@@ -65,7 +76,7 @@ enum InlineLists {
                 first = false
                 any = true
             } else {
-                buffer.append(s)
+                buffer.append(withSpace)
             }
         }
         flush()
@@ -75,10 +86,10 @@ enum InlineLists {
     static func join(_ sentences: [String]) -> String {
         var text = ""
         for s in sentences {
-            if let last = text.unicodeScalars.last, !"。！？".unicodeScalars.contains(last) { text += " " }
+            if let last = text.unicodeScalars.last, last != " ", !"。！？".unicodeScalars.contains(last) { text += " " }
             text += s
         }
-        return text
+        return TextCleanup.trim(text)
     }
 
     /// The last space in `s` that stands between two sentences of Chinese or Japanese text: after a CJK

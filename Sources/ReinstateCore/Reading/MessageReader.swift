@@ -18,7 +18,7 @@ import Foundation
 /// input, so its time is linear in the input's size; the caller limits the size.
 public struct MessageReader: Sendable {
     /// Bumped whenever the reader reads differently, so stored messages can be re-read.
-    public static let version = 2
+    public static let version = 3
 
     /// A reader; it keeps no state between messages.
     public init() {}
@@ -75,6 +75,8 @@ public struct MessageReader: Sendable {
             }
         }
         let mainText = main.map(\.text).joined(separator: "\n")
+        // A pasted message: the date line copied with it from Seller Central ("Nov 10, 2026", "Sent: …").
+        if received == nil { received = PastedDate.read(Array(lines.prefix(12).map(\.text))) }
         let subjectAndBody = subject.isEmpty ? mainText : subject + "\n" + mainText
         let folded = FoldedText(subjectAndBody)
         let sentences = main.flatMap { Sentences.split($0.content) }
@@ -90,6 +92,7 @@ public struct MessageReader: Sendable {
             text: text,
             requested: RequestReader.read(lines),
             deadline: DeadlineReader.read(sentences),
+            deadlineDate: DeadlineDateReader.read(sentences),
             reasons: ReasonReader.reasons(folded),
             marketplace: IdentifierReader.marketplace(text: subjectAndBody, from: from),
             asins: IdentifierReader.asins(in: subjectAndBody),

@@ -71,7 +71,8 @@ enum MessageHeading {
         guard line.bullet == nil, !line.quoted, content.utf8.count < 200 else { return nil }
         let question = content.hasSuffix("?") || content.hasSuffix("？")
         if question {
-            if RequestSentence.isSecondPersonQuestion(content) { return nil }
+            // A heading is one sentence: "Provide an appeal … . How do you …?" is a paragraph.
+            if RequestSentence.isSecondPersonQuestion(content) || Sentences.split(content).count > 1 { return nil }
             return classify(content)
         }
         // Headings without a question mark: "We’re here to help", "アカウントを再開する方法", "この措置がとられた理由".

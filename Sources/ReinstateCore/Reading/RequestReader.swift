@@ -245,10 +245,17 @@ enum RequestReader {
         let f = FoldedText(first)
         let statement = [" should ", " must ", " will ", " needs to be ", " has to be ", " may ", " can ", " sollte", " muss ", " wird ", " doit ", " sera ", " debe ", " será ", " deve ", " sarà "]
         let cjkStatement = ["应与", "必须", "将会", "将被", "可能", "会被"]
-        if f.containsAny(statement) || cjkStatement.contains(where: { first.includes($0) }) {
-            // "If you are not the brand owner, provide …" asks; "The documents must be legible" does not.
-            return false
+        // "The documents must be legible", "your listings will be eligible" state something; "The steps
+        // you will take to prevent …" names what the seller is asked for.
+        for modal in statement {
+            var from = 0
+            while let o = f.firstOffset(of: modal, from: from) {
+                let before = String(decoding: f.bytes[max(0, o - 4)..<o], as: UTF8.self)
+                if !before.hasSuffix(" you") { return false }
+                from = o + 1
+            }
         }
+        if cjkStatement.contains(where: { first.includes($0) && !first.includes("您" + $0) }) { return false }
         return true
     }
 
@@ -405,9 +412,11 @@ enum RequestReader {
         let f = FoldedText(object)
         if f.firstOffset(of: " the following") == 0 || f.firstOffset(of: " us the following") == 0 { return false }
         // "invoices for the following ASINs:": documents for the identifiers listed below it.
-        let names = [" asin", " order", " sku", " isbn", " listing", " product", " item", " account"]
+        let names = [" asin", " order", " sku", " isbn", " listing", " product", " item"]
+        guard let forAt = f.firstOffset(of: " for ") else { return false }
+        let after = FoldedText(String(decoding: f.bytes[forAt...], as: UTF8.self))
         return f.containsAny(RequestPhrases.evidence) && !f.containsAny(RequestPhrases.rootCause + RequestPhrases.corrective + RequestPhrases.preventive)
-            && f.containsAny(names)
+            && after.containsAny(names)
     }
 
     /// A list item that only names ASINs, orders or other identifiers.

@@ -118,6 +118,7 @@ enum RequestSentence {
     ]
     static let qualifiers: Set<String> = [
         "for", "to", "that", "which", "with", "explaining", "addressing", "including", "describing", "showing", "outlining",
+        "about", "on", "regarding", "concerning", "of",
     ]
     /// Objects that name nothing in particular: "an explanation", "us why", "说明".
     static let genericWords: Set<String> = [
@@ -236,8 +237,12 @@ enum RequestSentence {
         }
         if opens {
             // "To verify your identity … you need to complete …": an obligation after a clause without a comma.
-            if let o = obligations.compactMap({ f.firstOffset(of: $0) }).min() {
-                return String(decoding: f.bytes[o...], as: UTF8.self)
+            let lower = sentence.lowercased()
+            if let r = obligations.compactMap({ lower.range(of: $0.trimmingCharacters(in: .whitespaces)) }).min(by: { $0.lowerBound < $1.lowerBound }),
+                lower.count == sentence.count
+            {
+                let offset = lower.distance(from: lower.startIndex, to: r.lowerBound)
+                return String(sentence.dropFirst(offset))
             }
             if let comma = commas.first { return TextCleanup.trim(sentence[sentence.index(after: comma)...]) }
         }
