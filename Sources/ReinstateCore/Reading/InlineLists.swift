@@ -30,7 +30,7 @@ enum InlineLists {
 
     static func splitHeadings(_ line: TextLine) -> [TextLine] {
         let content = line.content
-        guard content.contains(where: { $0 == "?" || $0 == "？" }) else { return [line] }
+        guard content.utf8.contains(0x3F) || content.includes("？") else { return [line] }
         var sentences = Sentences.split(content)
         // "…的措施 如何发送所需信息?": in Chinese and Japanese the question may follow a space.
         var k = 0
@@ -142,19 +142,21 @@ enum InlineLists {
 
     /// A quick look at the bytes: a list mark after a space or a colon ("(1", "1)", "-", "–", "•" …).
     static func mayHoldList(_ s: String) -> Bool {
-        let b = Array(s.utf8)
-        var i = 1
-        while i + 1 < b.count {
-            let before = b[i - 1]
-            if before == 0x20 || before == 0x3A || before >= 0x80 {
-                let c = b[i]
-                if c == 0x2D || c == 0x2A || (c == 0x28 && b[i + 1] == 0x31) || (c == 0x31 && (b[i + 1] == 0x29 || b[i + 1] == 0x2E)) { return true }
-                // "–", "—", "•", "·", "●", "▪", "■"
-                if c == 0xE2 || c == 0xC2 { return true }
+        var copy = s
+        return copy.withUTF8 { b in
+            var i = 1
+            while i + 1 < b.count {
+                let before = b[i - 1]
+                if before == 0x20 || before == 0x3A || before >= 0x80 {
+                    let c = b[i]
+                    if c == 0x2D || c == 0x2A || (c == 0x28 && b[i + 1] == 0x31) || (c == 0x31 && (b[i + 1] == 0x29 || b[i + 1] == 0x2E)) { return true }
+                    // "–", "—", "•", "·", "●", "▪", "■"
+                    if c == 0xE2 || c == 0xC2 { return true }
+                }
+                i += 1
             }
-            i += 1
+            return false
         }
-        return false
     }
 
     static func splitList(_ line: TextLine) -> [TextLine] {

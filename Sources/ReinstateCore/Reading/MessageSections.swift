@@ -77,15 +77,14 @@ enum MessageHeading {
         }
         // Headings without a question mark: "We’re here to help", "アカウントを再開する方法", "この措置がとられた理由".
         guard content.utf8.count < 90, let last = content.unicodeScalars.last else { return nil }
-        if ".,;。，".unicodeScalars.contains(last), !FoldedText(content).contains(" here to help") { return nil }
-        let s = classify(content)
-        switch s {
-        case .help: return s
-        case .reactivate, .why, .send:
-            // Only a short phrase without a verb of its own: Japanese "…方法", "…理由".
-            return TextLines.endsCJK(content) && (content.hasSuffix("方法") || content.hasSuffix("理由") || content.hasSuffix("には")) ? s : nil
-        default: return nil
+        // Only a short phrase without a verb of its own: Japanese "…方法", "…理由".
+        if TextCleanup.isCJK(last), content.hasSuffix("方法") || content.hasSuffix("理由") || content.hasSuffix("には") {
+            let s = classify(content)
+            return s == .reactivate || s == .why || s == .send || s == .help ? s : nil
         }
+        if ".,;。，".unicodeScalars.contains(last), !content.includes("here to help") { return nil }
+        let helpPhrases = table.first { $0.0 == .help }?.1 ?? []
+        return FoldedText(content).containsAny(helpPhrases) ? .help : nil
     }
 
     static func classify(_ heading: String) -> MessageSection {
