@@ -33,6 +33,7 @@ enum DeadlineDateReader {
     static let limitWords: Set<String> = [
         "by", "before", "until", "till", "bis", "spätestens", "avant", "jusqu'au", "antes", "hasta", "entro", "prima",
     ]
+    static let limitPhrases = [" by ", " before ", " until ", " till ", " bis ", " spätestens ", " avant ", " jusqu'au ", " antes ", " hasta ", " entro ", " prima "]
     static let zones: [String: Int] = [
         "utc": 0, "gmt": 0, "z": 0, "pst": -8, "pdt": -7, "pt": -8, "est": -5, "edt": -4, "et": -5, "cst": -6, "cdt": -5,
         "mst": -7, "mdt": -6, "cet": 1, "cest": 2, "bst": 1, "jst": 9, "ist": 5,
@@ -40,8 +41,10 @@ enum DeadlineDateReader {
 
     static func read(_ sentences: [String], zone: TimeZone = .current) -> DeadlineDate? {
         for sentence in sentences where sentence.utf8.count < 2000 {
-            guard sentence.unicodeScalars.contains(where: { $0.properties.numericType != nil }) else { continue }
+            // A year needs digits (ASCII or full-width: EF BC 90…99).
+            guard sentence.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) || sentence.includes("年") else { continue }
             let folded = FoldedText(sentence)
+            guard folded.containsAny(limitPhrases) || sentence.includes("年") else { continue }
             guard folded.containsAny(DeadlineReader.positive) else { continue }
             if folded.containsAny([" funds", " payment", " disburse", " hold ", " zahlung", " fonds", " fondos", " fondi", "资金", "資金"]) { continue }
             if let d = cjk(sentence, zone: zone) ?? latin(sentence, zone: zone) { return d }

@@ -299,7 +299,7 @@ enum DeadlineReader {
                 let windowStart = max(0, tokens[t].start - 14)
                 let window = String(chars[windowStart..<tokens[t].start])
                 for phrase in originalCJK {
-                    if let r = window.range(of: phrase) {
+                    if window.includes(phrase), let r = window.range(of: phrase) {
                         anchor = .originalNotification
                         score += 1
                         start = windowStart + window.distance(from: window.startIndex, to: r.lowerBound)

@@ -47,14 +47,16 @@ enum InlineLists {
         }
         guard sentences.count > 1 else { return [line] }
         // Each sentence with the spaces that followed it in the line, so that "。 " stays a boundary.
-        var cursor = content.startIndex
+        let bytes = Array(content.utf8)
+        var cursor = 0
         var spaced: [String] = []
         for s in sentences {
-            guard let r = content.range(of: s, range: cursor..<content.endIndex) else { spaced = []; break }
-            var end = r.upperBound
-            while end < content.endIndex, content[end] == " " { end = content.index(after: end) }
-            spaced.append(String(content[r.lowerBound..<end]))
-            cursor = r.upperBound
+            let needle = Array(s.utf8)
+            guard let start = ByteSearch.firstOffset(of: needle, in: bytes, from: cursor) else { spaced = []; break }
+            var end = start + needle.count
+            while end < bytes.count, bytes[end] == 0x20 { end += 1 }
+            spaced.append(String(decoding: bytes[start..<end], as: UTF8.self))
+            cursor = start + needle.count
         }
         var out: [TextLine] = []
         var buffer: [String] = []

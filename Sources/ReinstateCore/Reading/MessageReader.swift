@@ -59,10 +59,23 @@ public struct MessageReader: Sendable {
             text = String(decoding: bytes, as: UTF8.self)
             warnings.append("the text is not valid UTF-8; unreadable bytes were replaced with \u{FFFD}")
         }
+        // "\r\n" and a lone "\r" become "\n"; NUL goes (one pass over the bytes, no Foundation).
         if text.utf8.contains(0x0D) {
-            text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+            var out: [UInt8] = []
+            out.reserveCapacity(text.utf8.count)
+            var afterCR = false
+            for b in text.utf8 {
+                if b == 0x0D {
+                    out.append(0x0A)
+                    afterCR = true
+                } else {
+                    if !(b == 0x0A && afterCR) { out.append(b) }
+                    afterCR = false
+                }
+            }
+            text = String(decoding: out, as: UTF8.self)
         }
-        if text.utf8.contains(0) { text = text.replacingOccurrences(of: "\u{0}", with: "") }
+        if text.utf8.contains(0) { text = String(decoding: text.utf8.filter { $0 != 0 }, as: UTF8.self) }
         text = HTMLText.looksLikeDocument(text) ? HTMLText.text(fromDocument: text) : HTMLText.cleanRemnants(text)
 
         let lines = TextLines.lines(text)

@@ -87,6 +87,21 @@ enum MessageHeading {
         return FoldedText(content).containsAny(helpPhrases) ? .help : nil
     }
 
+    static let greetings = [
+        " hello", " hi ", " dear", " hallo", " guten tag", " sehr geehrte", " bonjour", " madame", " ciao", " gentile", " buongiorno",
+        " hola", " estimado", " estimada", " olá", " ola ", " prezado", " prezada", " merhaba", " sayın", " greetings",
+    ]
+    static let greetingsCJK = ["您好", "你好", "亲爱的", "尊敬的", "出品者様", "ご担当者様", "お客様各位", "平素は"]
+
+    /// A salutation on its own line: "Hello,", "Dear Seller,", "Guten Tag!", "您好：", "出品者様".
+    static func isGreeting(_ line: TextLine) -> Bool {
+        let c = line.content
+        guard line.bullet == nil, c.utf8.count < 48, !c.hasSuffix("."), !c.hasSuffix("?") else { return false }
+        if greetingsCJK.contains(where: { c.hasPrefix($0) }) { return true }
+        let f = FoldedText(c.prefix(16))
+        return greetings.contains { f.hasPrefix($0) } && c.split(separator: " ").count <= 5
+    }
+
     static func classify(_ heading: String) -> MessageSection {
         let f = FoldedText(heading)
         if f.containsAny(consequenceWhat) && f.containsAny(consequenceIf) { return .consequence }

@@ -22,7 +22,7 @@ enum PastedDate {
             if line.isEmpty { continue }
             seen += 1
             if seen > 8 { break }
-            guard line.utf8.count < 80 else { continue }
+            guard line.utf8.count < 80, line.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { continue }
             var text = line
             let lower = line.lowercased()
             var labelled = false

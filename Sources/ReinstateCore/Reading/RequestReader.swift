@@ -93,6 +93,13 @@ enum RequestReader {
                 closeList()
                 continue
             }
+            // "Hello,", "Dear Seller,", "出品者様": a message starts again (a mailbox, a thread pasted whole).
+            if MessageHeading.isGreeting(line) {
+                closeList()
+                section = .unknown
+                lastBranch = nil
+                continue
+            }
             if let s = MessageHeading.section(of: line) {
                 closeList()
                 section = s
@@ -264,7 +271,7 @@ enum RequestReader {
         guard content.hasSuffix(":") || content.hasSuffix("："), content.utf8.count < 120 else { return false }
         let f = FoldedText(content)
         let openers = [" for ", " if ", " when ", " für ", " wenn ", " pour ", " si ", " para ", " per ", " se ", " falls "]
-        if openers.contains(where: { f.firstOffset(of: $0) == 0 }) {
+        if openers.contains(where: { f.hasPrefix($0) }) {
             return RequestSentence.ask(trimColon(content)) == nil && !f.containsAny([" following", " below"])
         }
         return ["如果", "对于", "若", "場合"].contains { content.hasPrefix($0) } && !content.includes("以下")
@@ -325,10 +332,11 @@ enum RequestReader {
     static func conjunctRequests(_ intro: String) -> [String] {
         let text = trimColon(intro)
         var parts: [String] = []
+        let bytes = Array(text.utf8)
         for joiner in [" and ", " und ", " et ", " y ", " e ", " ve ", ",并", "，并", "并"] {
-            if let r = text.range(of: joiner) {
-                parts = [String(text[..<r.lowerBound]), String(text[r.upperBound...])]
-                if joiner.hasSuffix("并") { parts[1] = String(parts[1]) }
+            let needle = Array(joiner.utf8)
+            if let o = ByteSearch.firstOffset(of: needle, in: bytes) {
+                parts = [String(decoding: bytes[..<o], as: UTF8.self), String(decoding: bytes[(o + needle.count)...], as: UTF8.self)]
                 break
             }
         }
@@ -342,7 +350,7 @@ enum RequestReader {
             let pf = FoldedText(p)
             let cjkVerb = RequestSentence.requestVerbsCJK.contains { p.hasPrefix($0) }
             let verb = RequestSentence.firstWord(pf).map { RequestSentence.imperativeVerbs.contains($0) } ?? false
-            let please = RequestSentence.pleaseWords.contains { pf.firstOffset(of: $0) == 0 }
+            let please = RequestSentence.pleaseWords.contains { pf.hasPrefix($0) }
             if (cjkVerb || verb || please) && p.utf8.count > 12 { out.append(p) }
         }
         // Only when the other part is the intro itself.
@@ -364,7 +372,7 @@ enum RequestReader {
 
     static func isDetailLead(_ text: String) -> Bool {
         let f = FoldedText(text.prefix(300))
-        if RequestPhrases.detailLeads.contains(where: { f.firstOffset(of: $0) == 0 }) { return true }
+        if RequestPhrases.detailLeads.contains(where: { f.hasPrefix($0) }) { return true }
         if TextLines.startsCJK(text) || text.unicodeScalars.contains(where: TextCleanup.isCJK) {
             // "…の詳細は…から確認できます" tells where to look; it asks nothing.
             let statement = ["できます", "ます。", "です。", "可以", "能够", "ました"].contains { text.includes($0) }
@@ -406,11 +414,11 @@ enum RequestReader {
 
     /// An intro that names what it wants ("Please provide invoices for the following ASINs:").
     static func introIsSpecific(_ intro: String) -> Bool {
-        guard let object = isAsk(trimColon(intro)) else {
+        guard FoldedText(intro).contains(" for "), let object = isAsk(trimColon(intro)) else {
             return false
         }
         let f = FoldedText(object)
-        if f.firstOffset(of: " the following") == 0 || f.firstOffset(of: " us the following") == 0 { return false }
+        if f.hasPrefix(" the following") || f.hasPrefix(" us the following") { return false }
         // "invoices for the following ASINs:": documents for the identifiers listed below it.
         let names = [" asin", " order", " sku", " isbn", " listing", " product", " item"]
         guard let forAt = f.firstOffset(of: " for ") else { return false }

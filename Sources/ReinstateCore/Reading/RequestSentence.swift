@@ -155,16 +155,17 @@ enum RequestSentence {
             return isSecondPersonQuestion(sentence) ? Ask(form: .question, object: sentence) : nil
         }
         let folded = FoldedText(sentence)
-        if helpConditions.contains(where: { folded.firstOffset(of: $0) == 0 }) { return nil }
-        if RequestReader.isDetailLead(sentence) { return Ask(form: .detail, object: sentence) }
-        if sentence.unicodeScalars.contains(where: TextCleanup.isCJK), cjkShare(sentence) {
-            return askCJK(sentence, in: section)
+        if helpConditions.contains(where: { folded.hasPrefix($0) }) { return nil }
+        if RequestPhrases.detailLeads.contains(where: { folded.hasPrefix($0) }) { return Ask(form: .detail, object: sentence) }
+        if sentence.utf8.contains(where: { $0 >= 0xE3 }), sentence.unicodeScalars.contains(where: TextCleanup.isCJK) {
+            if RequestReader.isDetailLead(sentence) { return Ask(form: .detail, object: sentence) }
+            if cjkShare(sentence) { return askCJK(sentence, in: section) }
         }
-        let clause = mainClause(sentence)
-        let f = FoldedText(clause)
+        let clause = mainClause(sentence, folded: folded)
+        let f = clause.utf8.count == sentence.utf8.count ? folded : FoldedText(clause)
         let bytes = f.bytes
         // "Your explanation should include …"
-        if RequestPhrases.planOwners.contains(where: { f.firstOffset(of: $0) == 0 }), let m = f.earliest(RequestPhrases.planModals), m < 60 {
+        if RequestPhrases.planOwners.contains(where: { f.hasPrefix($0) }), let m = f.earliest(RequestPhrases.planModals), m < 60 {
             return checked(Ask(form: .owner, object: String(decoding: bytes[m...], as: UTF8.self)), strict: false)
         }
         // "please …" (also "… bitte …", "Senden Sie uns bitte …")
@@ -177,7 +178,7 @@ enum RequestSentence {
             return checked(Ask(form: .please, object: objectAfterVerb(afterFolded)), strict: true)
         }
         // "We need …"
-        if let lead = needs.first(where: { f.firstOffset(of: $0) == 0 }) {
+        if let lead = needs.first(where: { f.hasPrefix($0) }) {
             guard section != .why else { return nil }
             return checked(Ask(form: .need, object: String(decoding: bytes[(lead.utf8.count - 1)...], as: UTF8.self)), strict: true)
         }
@@ -212,6 +213,8 @@ enum RequestSentence {
 
     /// "Note: When appealing, please …" without its label.
     static func withoutLabel(_ s: String) -> String {
+        // Labels end in ":" (3A) or "：" (EF BC 9A) within their first 14 bytes.
+        guard s.utf8.prefix(16).contains(where: { $0 == 0x3A || $0 == 0x9A }) else { return s }
         let head = s.prefix(14).lowercased()
         for label in labels where head.hasPrefix(label) {
             return TextCleanup.trim(s.dropFirst(label.count))
@@ -221,28 +224,43 @@ enum RequestSentence {
 
     /// The sentence without a leading clause ("To reactivate your account, ", "Hesabınızı … için, "): from
     /// the word "please" when it follows a comma, else after the comma that ends a leading clause.
-    static func mainClause(_ sentence: String) -> String {
-        let f = FoldedText(sentence)
-        let opens = clauseOpeners.contains(where: { f.firstOffset(of: $0) == 0 })
-        let commas = sentence.indices.filter { sentence[$0] == "," || sentence[$0] == "，" }
+    static func mainClause(_ sentence: String, folded: FoldedText? = nil) -> String {
+        let utf8 = sentence.utf8
+        // Commas: "," (2C) and "，" (EF BC 8C), as String indices.
+        var commas: [String.Index] = []
+        var i = utf8.startIndex
+        while i < utf8.endIndex, commas.count < 6 {
+            let b = utf8[i]
+            if b == 0x2C { commas.append(i) } else if b == 0xEF {
+                let j = utf8.index(after: i)
+                if j < utf8.endIndex, utf8[j] == 0xBC, utf8.index(after: j) < utf8.endIndex, utf8[utf8.index(after: j)] == 0x8C { commas.append(i) }
+            }
+            i = utf8.index(after: i)
+        }
+        let f = folded ?? FoldedText(sentence)
+        let opens = clauseOpeners.contains(where: { f.hasPrefix($0) })
+        if commas.isEmpty && !opens { return sentence }
         // The clause after the comma that opens with "please", an obligation or an imperative
         // ("To continue your offers after June 7, 2019, you will need to …").
         for comma in commas.prefix(6) {
             let rest = TextCleanup.trim(sentence[sentence.index(after: comma)...])
             let r = FoldedText(rest.prefix(60))
-            if pleaseWords.contains(where: { r.firstOffset(of: $0) == 0 }) || obligations.contains(where: { r.firstOffset(of: $0) == 0 }) {
+            if pleaseWords.contains(where: { r.hasPrefix($0) }) || obligations.contains(where: { r.hasPrefix($0) }) {
                 return rest
             }
             if opens, let w = firstWord(r), imperativeVerbs.contains(w) || navigateVerbs.contains(w) { return rest }
         }
         if opens {
             // "To verify your identity … you need to complete …": an obligation after a clause without a comma.
-            let lower = sentence.lowercased()
-            if let r = obligations.compactMap({ lower.range(of: $0.trimmingCharacters(in: .whitespaces)) }).min(by: { $0.lowerBound < $1.lowerBound }),
-                lower.count == sentence.count
-            {
-                let offset = lower.distance(from: lower.startIndex, to: r.lowerBound)
-                return String(sentence.dropFirst(offset))
+            let lower = Array(sentence.lowercased().utf8)
+            if lower.count == utf8.count {
+                var best: Int? = nil
+                for o in obligations {
+                    if let at = ByteSearch.firstOffset(of: Array(o.utf8), in: lower), best.map({ at < $0 }) ?? true { best = at }
+                }
+                if let at = best {
+                    return String(decoding: Array(utf8)[(at + 1)...], as: UTF8.self)
+                }
             }
             if let comma = commas.first { return TextCleanup.trim(sentence[sentence.index(after: comma)...]) }
         }
@@ -301,10 +319,10 @@ enum RequestSentence {
         let text = String(decoding: object.bytes, as: UTF8.self)
         if text.trimmingCharacters(in: .whitespaces).isEmpty { return nil }
         if object.containsAny(openOrders) { return nil }
-        if object.firstOffset(of: " to ") == 0 && ask.form == .need { return nil }
+        if object.hasPrefix(" to ") && ask.form == .need { return nil }
         let objectWords = text.split(separator: " ").map(String.init)
         if objectWords.count <= 5, objectWords.allSatisfy({ genericWords.contains($0) }) { return nil }
-        if let r = appealReferences.first(where: { object.firstOffset(of: $0) == 0 }) {
+        if let r = appealReferences.first(where: { object.hasPrefix($0) }) {
             // "an appeal for all accounts", "a plan that explains …" name what they want; "your appeal by
             // replying to this message" does not.
             let rest = FoldedText(String(decoding: object.bytes[(r.utf8.count)...], as: UTF8.self))
@@ -313,7 +331,7 @@ enum RequestSentence {
         }
         if strict {
             for r in references {
-                for prefix in ["", " us", " us with"] where object.firstOffset(of: prefix + r) == 0 {
+                for prefix in ["", " us", " us with"] where object.hasPrefix(prefix + r) {
                     // "a plan of action that explains the root cause …" still asks for something; "the
                     // documents to seller-performance@…" does not.
                     let end = min(object.bytes.count, (prefix + r).utf8.count)
@@ -358,14 +376,19 @@ enum RequestSentence {
         guard pleaseAt != nil || polite else { return nil }
         let rest = pleaseAt.map { String(sentence[$0...]) } ?? sentence
         // The first verb decides: boilerplate ("请联系", "请单击以下链接提交…") or a request.
-        var firstRequest: Range<String.Index>? = nil
-        var firstBoilerplate: Range<String.Index>? = nil
-        for v in requestVerbsCJK { if let r = rest.range(of: v), firstRequest.map({ r.lowerBound < $0.lowerBound }) ?? true { firstRequest = r } }
-        for v in boilerplateVerbsCJK { if let r = rest.range(of: v), firstBoilerplate.map({ r.lowerBound < $0.lowerBound }) ?? true { firstBoilerplate = r } }
-        guard let verb = firstRequest else { return nil }
-        if let b = firstBoilerplate, b.lowerBound < verb.lowerBound { return nil }
+        let bytes = Array(rest.utf8)
+        func first(_ verbs: [String]) -> (start: Int, end: Int)? {
+            var best: (start: Int, end: Int)? = nil
+            for v in verbs {
+                let needle = Array(v.utf8)
+                if let o = ByteSearch.firstOffset(of: needle, in: bytes), best.map({ o < $0.start }) ?? true { best = (o, o + needle.count) }
+            }
+            return best
+        }
+        guard let verb = first(requestVerbsCJK) else { return nil }
+        if let b = first(boilerplateVerbsCJK), b.start < verb.start { return nil }
         if openOrders.contains(where: { rest.includes($0) }) { return nil }
-        var object = String(rest[verb.upperBound...])
+        var object = String(decoding: bytes[verb.end...], as: UTF8.self)
         object = TextCleanup.trim(object, also: ["。", "！", ".", ":", "：", " "])
         if object.isEmpty || genericCJK.contains(object) { return nil }
         if referencesCJK.contains(where: { object.hasPrefix($0) || object.hasPrefix("我们" + $0) }) { return nil }

@@ -63,7 +63,7 @@ enum TextLines {
             danglingBullet = nil
             // "日期在最近\n90\n天内的…": a page copied as text breaks the line around every Latin word or number.
             if let last = out.last, !blank, bullet == nil, last.quoted == quoted[index],
-                (isFragment(content) && endsCJKOpen(last.content)) || (startsCJK(content) && endsWithFragmentAfterCJK(last.content))
+                (endsCJKOpen(last.content) && isFragment(content)) || (startsCJK(content) && endsWithFragmentAfterCJK(last.content))
             {
                 out[out.count - 1].text += line
                 out[out.count - 1].content += content
@@ -192,7 +192,7 @@ enum TextLines {
 
     /// A short piece of Latin letters, digits or punctuation alone on its line.
     static func isFragment(_ s: String) -> Bool {
-        s.utf8.count <= 24 && !s.unicodeScalars.contains(where: TextCleanup.isCJK) && !s.contains(" ") && !s.hasPrefix("http")
+        s.utf8.count <= 24 && !s.utf8.contains(0x20) && !s.unicodeScalars.contains(where: TextCleanup.isCJK) && !s.hasPrefix("http")
     }
 
     /// Chinese or Japanese text that stops inside a sentence.
