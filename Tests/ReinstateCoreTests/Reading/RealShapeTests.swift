@@ -174,6 +174,19 @@ struct RealShapeTests {
         #expect(r.deadline == nil)
     }
 
+    /// Two messages pasted one after the other: the second one's requests are not under the first
+    /// one's "What happens if …?" heading.
+    @Test func aGreetingStartsTheNextMessage() {
+        let r = read("""
+            What happens if I do not send the information?
+            Your account will stay deactivated.
+            Dear Seller,
+            Please send the following:
+            - Greater detail on the root cause(s) of late deliveries.
+            """)
+        #expect(texts(r) == ["Greater detail on the root cause(s) of late deliveries."])
+    }
+
     /// The same request mechanism in Turkish: "lütfen … doğrulayın ve aşağıdaki belgeleri … sağlayın".
     @Test func turkishIntroWithJoinedRequest() {
         let r = read("""
