@@ -145,8 +145,14 @@ enum DeadlineDateReader {
             calendar.timeZone = tz
             let parts = DateComponents(year: y, month: m, day: d, hour: hour ?? 23, minute: hour == nil ? 59 : minute, second: hour == nil ? 59 : 0)
             guard (1...12).contains(m), (1...31).contains(d), let when = calendar.date(from: parts) else { continue }
-            let text = words[k..<min(words.count, end)].joined(separator: " ").trimmingCharacters(in: CharacterSet(charactersIn: ".;"))
-            return DeadlineDate(date: when, text: text)
+            // The phrase as written ("by December 5, 2026"), else its words.
+            var text = words[k..<min(words.count, end)].joined(separator: " ")
+            if let a = s.range(of: " " + words[k] + " ") ?? (s.hasPrefix(words[k] + " ") ? s.range(of: words[k]) : nil),
+                let b = s.range(of: words[min(words.count, end) - 1], range: a.upperBound..<s.endIndex)
+            {
+                text = TextCleanup.trim(s[a.lowerBound..<b.upperBound])
+            }
+            return DeadlineDate(date: when, text: text.trimmingCharacters(in: CharacterSet(charactersIn: ".;")))
         }
         return nil
     }

@@ -11,7 +11,7 @@ struct DeadlineDateTests {
 
     @Test func datesInEveryShape() {
         let english = DeadlineDateReader.read(["Please send the requested documents by December 5, 2026."], zone: utc)
-        #expect(english == DeadlineDate(date: at("2026-12-05T23:59:59Z")!, text: "by December 5 2026"))
+        #expect(english == DeadlineDate(date: at("2026-12-05T23:59:59Z")!, text: "by December 5, 2026"))
         let german = DeadlineDateReader.read(["Bitte senden Sie uns die Unterlagen bis zum 5. Dezember 2026."], zone: utc)
         #expect(german?.date == at("2026-12-05T23:59:59Z"))
         let japanese = DeadlineDateReader.read(["2026年12月5日までに必要な情報を送信してください。"], zone: utc)
