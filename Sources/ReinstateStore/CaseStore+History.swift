@@ -28,7 +28,7 @@ extension CaseStore {
 
     /// Stores a message byte for byte with what the reader read from it: its requested details become
     /// the case's checklist, its deadline the case's clock. A reply that asks for more moves the case to
-    /// "more information requested"; a reinstatement to "reinstated".
+    /// "more information requested"; a reinstatement to "reinstated"; a denial to "denied".
     public func addMessage(
         caseID: Int64, raw: Data, reading: MessageReading, kind: MessageKind? = nil, received: Date? = nil,
         now: Date
@@ -75,12 +75,13 @@ extension CaseStore {
                     id: db.lastInsertedRowID, caseID: caseID, messageID: messageID, text: request.text,
                     aspect: request.aspect, topic: request.topic))
         }
-        if let rule = reading.deadline {
+        if let rule = reading.deadlineRule(received: received) {
             try insertDeadline(caseID: caseID, messageID: messageID, rule: rule, set: received, db: db)
         }
         if !current.status.isFinished {
             var next: CaseStatus? = nil
             if kind == .reinstatement { next = .reinstated }
+            if kind == .denial { next = .denied }
             if kind == .reply, !requests.isEmpty { next = .moreInformationRequested }
             if let next, next != current.status {
                 try db.execute(
@@ -428,7 +429,7 @@ extension CaseStore {
                 sql: "UPDATE message SET text = ?, reader_version = ? WHERE id = ?",
                 arguments: [reading.text, MessageReader.version, id])
             try db.execute(sql: "DELETE FROM deadline WHERE message_id = ?", arguments: [id])
-            if let rule = reading.deadline {
+            if let rule = reading.deadlineRule(received: message.received) {
                 try Self.insertDeadline(caseID: message.caseID, messageID: id, rule: rule, set: message.received, db: db)
             }
             try Self.refreshDeadlines(caseID: message.caseID, db: db)

@@ -9,6 +9,7 @@ enum ExportWords {
         case .reply: return "Reply from Amazon"
         case .warning: return "Warning from Amazon"
         case .reinstatement: return "Reinstatement from Amazon"
+        case .denial: return "Denial from Amazon"
         case .other: return "Message from Amazon"
         }
     }

@@ -9,7 +9,21 @@ public enum MessageKind: String, CaseIterable, Sendable, Codable {
     case warning
     /// "Your account has been reactivated."
     case reinstatement
+    /// A final "no" to an appeal ("we will not respond to further appeals").
+    case denial
     case other
+
+    /// "a notice", "a reply to an appeal", … as a sentence names it ("read a notice of …").
+    public var phrase: String {
+        switch self {
+        case .notice: return "a notice"
+        case .reply: return "a reply to an appeal"
+        case .warning: return "a warning"
+        case .reinstatement: return "a reinstatement"
+        case .denial: return "a denial"
+        case .other: return "a message of no known kind"
+        }
+    }
 }
 
 /// One message from Amazon, kept byte for byte, with what was read from it.

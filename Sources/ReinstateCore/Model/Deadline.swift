@@ -4,6 +4,8 @@ import Foundation
 public enum DeadlineUnit: String, Sendable, Codable {
     case days
     case hours
+    /// "within 5 business days", "5 Werktage", "5个工作日": Monday to Friday.
+    case businessDays = "business-days"
 }
 
 /// What a deadline counts from.
@@ -29,14 +31,26 @@ public struct DeadlineRule: Sendable, Equatable, Codable {
         self.text = text
     }
 
+    /// The length of the window; business days count as calendar days here (see `due`).
     public var seconds: TimeInterval {
-        TimeInterval(amount) * (unit == .days ? 86_400 : 3_600)
+        TimeInterval(amount) * (unit == .hours ? 3_600 : 86_400)
     }
 
     /// When the window closes, given when the message arrived and when the case's first notice arrived.
+    /// Business days skip Saturdays and Sundays (in UTC, the calendar Amazon's notices count in).
     public func due(messageReceived: Date, originalNotification: Date) -> Date {
         let start = anchor == .originalNotification ? originalNotification : messageReceived
-        return start.addingTimeInterval(seconds)
+        guard unit == .businessDays else { return start.addingTimeInterval(seconds) }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
+        var day = start
+        var left = amount
+        while left > 0 {
+            day = day.addingTimeInterval(86_400)
+            let weekday = calendar.component(.weekday, from: day)
+            if weekday != 1 && weekday != 7 { left -= 1 }
+        }
+        return day
     }
 }
 

@@ -55,6 +55,8 @@ enum DeadlineReader {
     static let hourUnits: Set<String> = [
         "hour", "hours", "hr", "hrs", "h", "stunde", "stunden", "std", "heure", "heures", "hora", "horas", "ora", "ore",
     ]
+    /// Words after the unit that make days business days ("jours ouvrables", "días hábiles").
+    static let businessAfter: Set<String> = ["ouvrables", "ouvrés", "hábiles", "habiles", "lavorativi", "úteis", "uteis", "laborables"]
     static let qualifiers: Set<String> = ["business", "calendar", "working", "full", "consecutive", "additional", "more", "further"]
     static let cjkUnits: [(String, DeadlineUnit)] = [
         ("个工作日", .days), ("個工作日", .days), ("个工作天", .days), ("個工作天", .days), ("営業日", .days), ("工作日", .days),
@@ -215,8 +217,19 @@ enum DeadlineReader {
                 // "3月14日" is a date.
                 if t > 0, tokens[t - 1].text == "月" || tokens[t - 1].text == "年" { unit = nil }
             }
-            guard let unit else { continue }
-            if unit == .days && value > 400 { continue }
+            guard var unit else { continue }
+            // "5 business days", "5 Werktage", "5 jours ouvrables", "5个工作日": business days.
+            if unit == .days {
+                let between = tokens[(numberEnd + 1)..<u].map(\.text)
+                let after = unitEnd + 1 < tokens.count ? tokens[unitEnd + 1].text : ""
+                let unitText = tokens[u..<(unitEnd + 1)].map(\.text).joined()
+                if between.contains(where: { $0 == "business" || $0 == "working" }) || unitText.hasPrefix("werktag")
+                    || businessAfter.contains(after) || unitText.includes("工作") || unitText.includes("営業")
+                {
+                    unit = .businessDays
+                }
+            }
+            if unit != .hours && value > 400 { continue }
             if unit == .hours && value > 1000 { continue }
 
             // The clause around the duration.
@@ -286,7 +299,7 @@ enum DeadlineReader {
                 let windowStart = max(0, tokens[t].start - 14)
                 let window = String(chars[windowStart..<tokens[t].start])
                 for phrase in originalCJK {
-                    if let r = window.range(of: phrase) {
+                    if window.includes(phrase), let r = window.range(of: phrase) {
                         anchor = .originalNotification
                         score += 1
                         start = windowStart + window.distance(from: window.startIndex, to: r.lowerBound)

@@ -70,6 +70,17 @@ struct FoldedText: Sendable {
 
     func contains(_ phrase: String) -> Bool { firstOffset(of: phrase) != nil }
 
+    /// Whether the text starts with `phrase` (already folded): `firstOffset(of:) == 0` without searching
+    /// the rest of the text.
+    func hasPrefix(_ phrase: String) -> Bool {
+        var i = 0
+        for b in phrase.utf8 {
+            guard i < bytes.count, bytes[i] == b else { return false }
+            i += 1
+        }
+        return true
+    }
+
     func containsAny(_ phrases: [String]) -> Bool { phrases.contains { contains($0) } }
 
     /// The earliest offset at which any of `phrases` occurs.

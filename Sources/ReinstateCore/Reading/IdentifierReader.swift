@@ -71,7 +71,9 @@ enum IdentifierReader {
     }
 
     /// The marketplace most named in the text ("Amazon.de", "sellercentral.amazon.co.uk"), else the
-    /// one of the sender's address; only Amazon's known marketplaces count.
+    /// one of the sender's address; only Amazon's known marketplaces count. A Seller Central address,
+    /// a link or an e-mail address on amazon.com names no marketplace: sellers of every marketplace get
+    /// those help links and addresses; the regional ones (sellercentral.amazon.de, @amazon.co.uk) do.
     static func marketplace(text: String, from: String) -> String? {
         var counts: [String: Int] = [:]
         var first: [String: Int] = [:]
@@ -113,9 +115,13 @@ enum IdentifierReader {
             let prefixOK = prefix.isEmpty || prefix == "www." || prefix == "sellercentral." || prefix.hasSuffix("@")
                 || (prefix.hasSuffix(".") && !prefix.contains("-") && prefix.split(separator: ".").count <= 2 && !prefix.contains("sellercentral"))
             guard prefixOK || prefix.hasPrefix("@") else { continue }
+            // What stands before the name: "@" (an e-mail address) or "/" ("https://", a link).
+            let mark: UInt8 = prefixStart > 0 ? b[prefixStart - 1] : 0x20
+            let generic = prefix == "sellercentral." || mark == 0x40 || mark == 0x2F || prefix.hasSuffix("@")
             // Longest known marketplace that the host starts with ("amazon.com.mx" before "amazon.com").
             let normalized = Marketplace.normalize(host)
             if let known = Marketplace.known.filter({ normalized == $0 || normalized.hasPrefix($0 + "/") }).max(by: { $0.count < $1.count }) {
+                if generic && known == "amazon.com" { continue }
                 out.append(known)
             }
         }

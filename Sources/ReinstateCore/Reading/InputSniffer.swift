@@ -40,6 +40,8 @@ enum InputSniffer {
         ("fr", [" le ", " les ", " vous ", " votre ", " des ", " et ", " veuillez "]),
         ("es", [" el ", " los ", " su ", " para ", " que ", " y ", " usted "]),
         ("it", [" il ", " della ", " tuo ", " per ", " che ", " non ", " gli "]),
+        ("pt", [" sua ", " seu ", " você ", " não ", " foi ", " conta ", " da ", " os "]),
+        ("tr", [" ve ", " için ", " bir ", " bu ", " lütfen ", " hesabınız ", " olarak ", " ile "]),
     ]
 
     /// The language most of the words are in, or nil.

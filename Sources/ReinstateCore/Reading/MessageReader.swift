@@ -18,7 +18,7 @@ import Foundation
 /// input, so its time is linear in the input's size; the caller limits the size.
 public struct MessageReader: Sendable {
     /// Bumped whenever the reader reads differently, so stored messages can be re-read.
-    public static let version = 2
+    public static let version = 3
 
     /// A reader; it keeps no state between messages.
     public init() {}
@@ -59,10 +59,23 @@ public struct MessageReader: Sendable {
             text = String(decoding: bytes, as: UTF8.self)
             warnings.append("the text is not valid UTF-8; unreadable bytes were replaced with \u{FFFD}")
         }
+        // "\r\n" and a lone "\r" become "\n"; NUL goes (one pass over the bytes, no Foundation).
         if text.utf8.contains(0x0D) {
-            text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+            var out: [UInt8] = []
+            out.reserveCapacity(text.utf8.count)
+            var afterCR = false
+            for b in text.utf8 {
+                if b == 0x0D {
+                    out.append(0x0A)
+                    afterCR = true
+                } else {
+                    if !(b == 0x0A && afterCR) { out.append(b) }
+                    afterCR = false
+                }
+            }
+            text = String(decoding: out, as: UTF8.self)
         }
-        if text.utf8.contains(0) { text = text.replacingOccurrences(of: "\u{0}", with: "") }
+        if text.utf8.contains(0) { text = String(decoding: text.utf8.filter { $0 != 0 }, as: UTF8.self) }
         text = HTMLText.looksLikeDocument(text) ? HTMLText.text(fromDocument: text) : HTMLText.cleanRemnants(text)
 
         let lines = TextLines.lines(text)
@@ -75,9 +88,15 @@ public struct MessageReader: Sendable {
             }
         }
         let mainText = main.map(\.text).joined(separator: "\n")
+        // A pasted message: the date line copied with it from Seller Central ("Nov 10, 2026", "Sent: …").
+        if received == nil { received = PastedDate.read(Array(lines.prefix(12).map(\.text))) }
         let subjectAndBody = subject.isEmpty ? mainText : subject + "\n" + mainText
         let folded = FoldedText(subjectAndBody)
         let sentences = main.flatMap { Sentences.split($0.content) }
+        let language = InputSniffer.language(mainText)
+        if language == nil, mainText.utf8.count >= 80 {
+            warnings.append("the message is in a language Reinstate does not read; its kind, requested details and deadline may be missing")
+        }
 
         return MessageReading(
             kind: main.isEmpty && subject.isEmpty ? .other : MessageKindReader.kind(subject: subject, body: FoldedText(mainText)),
@@ -86,6 +105,7 @@ public struct MessageReader: Sendable {
             text: text,
             requested: RequestReader.read(lines),
             deadline: DeadlineReader.read(sentences),
+            deadlineDate: DeadlineDateReader.read(sentences),
             reasons: ReasonReader.reasons(folded),
             marketplace: IdentifierReader.marketplace(text: subjectAndBody, from: from),
             asins: IdentifierReader.asins(in: subjectAndBody),
@@ -93,7 +113,7 @@ public struct MessageReader: Sendable {
             warnings: warnings,
             from: from,
             rates: ReasonReader.rates(sentences),
-            language: InputSniffer.language(mainText)
+            language: language
         )
     }
 }

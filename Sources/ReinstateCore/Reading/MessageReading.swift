@@ -11,12 +11,20 @@ public struct ReadRequest: Sendable, Equatable, Codable {
     /// Topics are canonical so that the same issue asked about under several aspects reads the same:
     /// see `RequestTopic` for the rules.
     public var topic: String
+    /// Requests with the same number are alternatives, one of which is enough: the items of "Please
+    /// provide one of the following:", or the branches of "For food products: … For other products: …"
+    /// and "If you own the related account: …". Nil for a request that stands on its own.
+    public var alternatives: Int?
+    /// Which alternative of its group the request belongs to (the items of one branch share one).
+    public var option: Int?
 
     /// A request as read.
-    public init(text: String, aspect: Aspect, topic: String) {
+    public init(text: String, aspect: Aspect, topic: String, alternatives: Int? = nil, option: Int? = nil) {
         self.text = text
         self.aspect = aspect
         self.topic = topic
+        self.alternatives = alternatives
+        self.option = option
     }
 }
 
@@ -48,6 +56,8 @@ public struct MessageReading: Sendable, Equatable {
     public var requested: [ReadRequest]
     /// The time allowed for answering, or nil when the message states none.
     public var deadline: DeadlineRule?
+    /// A deadline written as a date ("by December 5, 2026"), or nil.
+    public var deadlineDate: DeadlineDate?
     /// The reasons the message names, in the order of `SuspensionReason`; `.other` only when no
     /// specific reason is named (e.g. "section 3 of the Business Solutions Agreement").
     public var reasons: [SuspensionReason]
@@ -63,13 +73,14 @@ public struct MessageReading: Sendable, Equatable {
     public var from: String
     /// Performance figures the message states for the seller's account.
     public var rates: [ReadRate]
-    /// The language Amazon's words were read in: "en", "de", "fr", "es", "it", "ja" or "zh"; nil when unknown.
+    /// The language Amazon's words were read in: "en", "de", "fr", "es", "it", "pt", "tr", "ja" or "zh"; nil
+    /// when unknown (a warning says so).
     public var language: String?
 
     /// A reading; everything but the text has an empty default.
     public init(
         kind: MessageKind = .other, subject: String = "", received: Date? = nil, text: String,
-        requested: [ReadRequest] = [], deadline: DeadlineRule? = nil, reasons: [SuspensionReason] = [],
+        requested: [ReadRequest] = [], deadline: DeadlineRule? = nil, deadlineDate: DeadlineDate? = nil, reasons: [SuspensionReason] = [],
         marketplace: String? = nil, asins: [String] = [], orderIDs: [String] = [], warnings: [String] = [],
         from: String = "", rates: [ReadRate] = [], language: String? = nil
     ) {
@@ -79,6 +90,7 @@ public struct MessageReading: Sendable, Equatable {
         self.text = text
         self.requested = requested
         self.deadline = deadline
+        self.deadlineDate = deadlineDate
         self.reasons = reasons
         self.marketplace = marketplace
         self.asins = asins
@@ -87,5 +99,16 @@ public struct MessageReading: Sendable, Equatable {
         self.from = from
         self.rates = rates
         self.language = language
+    }
+
+    /// The deadline to store for a message that arrived at `received`: the stated time allowed, else a
+    /// deadline given as a date, as the whole days left from the message's arrival to that date (so the
+    /// due day never falls after the date Amazon named); nil when there is none or the date has passed.
+    public func deadlineRule(received: Date) -> DeadlineRule? {
+        if let deadline { return deadline }
+        guard let d = deadlineDate else { return nil }
+        let days = Int((d.date.timeIntervalSince(received) / 86_400).rounded(.down))
+        guard days > 0 else { return nil }
+        return DeadlineRule(amount: days, unit: .days, anchor: .thisMessage, text: d.text)
     }
 }

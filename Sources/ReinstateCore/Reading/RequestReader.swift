@@ -6,17 +6,24 @@ import Foundation
 /// - an item of a list opened by an intro line ("… please send the following:", "Your plan of action
 ///   should include:", "以下の情報をお送りください："), with any list mark (dashes, "*", "•", numbers,
 ///   "(1)", "①") or none (one request per paragraph, for as long as the paragraphs read as requests);
+///   branches of the list ("For food products:") keep it open;
 /// - a line that opens with a detail lead anywhere ("Greater detail on …", "Weitere Einzelheiten zu …");
-/// - a sentence that asks for something that is not just "the requested information"
-///   ("Please provide invoices …", "Your explanation should include …");
+/// - a sentence that asks for something (see `RequestSentence`);
+/// - a list item under a reactivation heading that asks for something;
 /// - a run of two or more list items that each name a root cause, an action or a prevention.
-/// Questions standing alone as headings are never requests; a list item ending in ":" is a container
-/// for the items below it. A sentence naming several aspects is split into one request per aspect.
+/// Lists and headings collapsed into one line are first split again (`InlineLists`), and the section a
+/// heading opens decides whether its sentences can be requests (`MessageSection`). Not requests: the
+/// items of a list of help links, of examples or of policy rules (an intro that asks nothing of the
+/// seller), requirements on a document ("These documents should reflect …") and statements of what
+/// Amazon will do. A list item ending in ":" is a container for the items below it. A sentence naming
+/// several aspects is split into one request per aspect.
 enum RequestReader {
     private struct Found {
         var text: String
         /// Requests of one list or sentence, for pronoun topics ("… to resolve it").
         var group: Int
+        var alternatives: Int? = nil
+        var option: Int? = nil
     }
 
     private struct ListState {
@@ -27,20 +34,54 @@ enum RequestReader {
         var lastLineWasItem = false
         /// After an item like "Invoices for these ASINs:", plain items are its objects, not requests.
         var objectMode = false
+        /// The intro points at help pages ("please reference the following:"): its items are links.
+        var help = false
+        /// Opened by a branch ("If you own the related account:"): only paragraphs that ask count.
+        var branch = false
+        /// "one of the following": each item is an alternative.
+        var oneOf = false
+        /// The branch ("For food products:") the next items belong to, counted from 1; 0 before any.
+        var branchIndex = 0
+        var options: [Int?] = []
+        /// For a branch list: its group of alternatives and its option.
+        var alternativeGroup: Int? = nil
+        var branchOption: Int? = nil
     }
 
-    static func read(_ lines: [TextLine]) -> [ReadRequest] {
+    static func read(_ rawLines: [TextLine]) -> [ReadRequest] {
+        let lines = InlineLists.expand(rawLines)
         var found: [Found] = []
         var group = 0
         var list: ListState? = nil
+        var section = MessageSection.unknown
+        var alternativeCount = 0
+        /// The last branch list's group and option, while the next one can continue it.
+        var lastBranch: (group: Int, option: Int)? = nil
 
         func closeList() {
             guard let l = list else { return }
             group += 1
-            if l.items.isEmpty {
-                if l.specific { found.append(Found(text: trimColon(l.intro), group: group)) }
+            var items = l.items
+            // "-- Understanding Amazon's policies (https://…)": a list of help links asks for nothing.
+            if l.help || (items.count >= 2 && items.filter(isLinkItem).count * 2 > items.count) { items = [] }
+            if items.isEmpty {
+                if l.specific && !l.help { found.append(Found(text: trimColon(l.intro), group: group)) }
             } else {
-                for item in l.items { found.append(Found(text: item, group: group)) }
+                // Alternatives: "one of the following" items, the branches of a list, or branch lists.
+                var alternatives: Int? = nil
+                if l.alternativeGroup != nil {
+                    alternatives = l.alternativeGroup
+                } else if (l.oneOf && items.count > 1) || Set(l.options.compactMap { $0 }).count > 1 {
+                    alternativeCount += 1
+                    alternatives = alternativeCount
+                }
+                for (k, item) in items.enumerated() {
+                    var option: Int? = nil
+                    if alternatives != nil {
+                        option = l.alternativeGroup != nil ? l.branchOption : l.oneOf ? k + 1 : (k < l.options.count ? l.options[k] : nil)
+                    }
+                    found.append(Found(text: item, group: group, alternatives: alternatives, option: option))
+                }
             }
             list = nil
         }
@@ -48,11 +89,36 @@ enum RequestReader {
         for index in lines.indices {
             let line = lines[index]
             let next: TextLine? = index + 1 < lines.count ? lines[index + 1] : nil
-            if line.quoted || line.isQuestionHeading {
+            if line.quoted {
                 closeList()
                 continue
             }
+            // "Hello,", "Dear Seller,", "出品者様": a message starts again (a mailbox, a thread pasted whole).
+            if MessageHeading.isGreeting(line) {
+                closeList()
+                section = .unknown
+                lastBranch = nil
+                continue
+            }
+            if let s = MessageHeading.section(of: line) {
+                closeList()
+                section = s
+                lastBranch = nil
+                continue
+            }
             let content = line.content
+            if line.tail, list != nil {
+                // Sentences after an inline item ("We will investigate …"); one may still ask.
+                for s in Sentences.split(content) where RequestSentence.ask(s, in: section) != nil {
+                    group += 1
+                    found.append(Found(text: RequestSentence.withoutLabel(s), group: group))
+                }
+                continue
+            }
+            guard section.holdsRequests else {
+                closeList()
+                continue
+            }
             if let l = list {
                 if line.bullet != nil {
                     list?.bulleted = true
@@ -69,12 +135,13 @@ enum RequestReader {
                         continue
                     }
                     let cue = RequestTopic.hasCue(content) || isDetailLead(content)
-                    if isObject(content) || ((l.specific || l.objectMode) && !cue) {
+                    if isObject(content) || ((l.specific || l.objectMode) && !cue) || !isItemRequest(content, section: section, branch: l.branch) {
                         list?.lastLineWasItem = false
                         continue
                     }
                     list?.objectMode = false
                     list?.items.append(content)
+                    list?.options.append(l.branchIndex > 0 ? l.branchIndex : nil)
                     list?.lastLineWasItem = true
                     continue
                 }
@@ -88,9 +155,24 @@ enum RequestReader {
                     list?.items[l.items.count - 1] = last + " " + content
                     continue
                 }
-                if l.bulleted != true, !isIntro(line, next: next), isDetailLead(content) || (RequestTopic.hasCue(content) && !l.specific) || isAsk(content) != nil {
+                // "Access the following link:" then the link on its own line.
+                if l.lastLineWasItem, let last = l.items.last, last.hasSuffix(":"), isLinkLine(content) {
+                    list?.items[l.items.count - 1] = last + "\n" + content
+                    continue
+                }
+                // "For food products (…):", "For non-food products:": branches of the same list.
+                if isBranch(content), !l.branch {
+                    list?.objectMode = false
+                    list?.lastLineWasItem = false
+                    list?.branchIndex += 1
+                    continue
+                }
+                if l.bulleted != true, !isIntro(line, next: next), !isBranch(content),
+                    isDetailLead(content) || (RequestTopic.hasCue(content) && !l.specific && !l.branch) || asks(content, section)
+                {
                     list?.bulleted = false
-                    list?.items.append(content)
+                    list?.items.append(RequestSentence.withoutLabel(content))
+                    list?.options.append(l.branchIndex > 0 ? l.branchIndex : nil)
                     list?.lastLineWasItem = true
                     continue
                 }
@@ -99,17 +181,36 @@ enum RequestReader {
             if isIntro(line, next: next) {
                 // Sentences before the intro on the same line may themselves ask for something.
                 let sentences = Sentences.split(content)
-                for s in sentences.dropLast() where isDetailLead(s) || isAsk(s) != nil {
+                let at = introSentenceIndex(sentences, next: next)
+                for s in sentences[..<at] where isDetailLead(s) || RequestSentence.ask(s, in: section) != nil {
                     group += 1
-                    found.append(Found(text: s, group: group))
+                    found.append(Found(text: isDetailLead(s) ? s : RequestSentence.requestClause(s), group: group))
                 }
-                let intro = sentences.last ?? content
-                list = ListState(intro: intro, specific: introIsSpecific(intro))
+                let intro = sentences[at]
+                // "Please provide the following documents and confirm there is a valid credit card on file:"
+                for part in conjunctRequests(intro) {
+                    group += 1
+                    found.append(Found(text: part, group: group))
+                }
+                list = ListState(intro: intro, specific: introIsSpecific(intro), help: isHelpIntro(intro),
+                                 oneOf: FoldedText(intro).containsAny(oneOfPhrases) || oneOfCJK.contains { intro.includes($0) })
+                lastBranch = nil
+                continue
+            }
+            // "If you own the related account:" under a reactivation heading: a path whose paragraphs ask;
+            // the paths under one heading are alternatives.
+            if isBranch(content), section == .reactivate || section == .error {
+                let next = lastBranch.map { (group: $0.group, option: $0.option + 1) } ?? {
+                    alternativeCount += 1
+                    return (group: alternativeCount, option: 1)
+                }()
+                lastBranch = next
+                list = ListState(intro: content, specific: false, branch: true, alternativeGroup: next.group, branchOption: next.option)
                 continue
             }
             if line.bullet != nil {
-                if isDetailLead(content) || isAsk(content) != nil {
-                    found.append(Found(text: content, group: group))
+                if isDetailLead(content) || asks(content, section) {
+                    found.append(Found(text: RequestSentence.withoutLabel(content), group: group))
                 } else if isCueBullet(line), isCueBulletNeighbour(lines, index) {
                     found.append(Found(text: content, group: group))
                 }
@@ -119,15 +220,141 @@ enum RequestReader {
                 found.append(Found(text: content, group: group))
                 continue
             }
-            for sentence in Sentences.split(content) where !sentence.hasSuffix(":") {
-                if isDetailLead(sentence) || isAsk(sentence) != nil {
+            for sentence in Sentences.split(content) {
+                if isDetailLead(sentence) {
                     group += 1
                     found.append(Found(text: sentence, group: group))
+                } else if RequestSentence.ask(sentence, in: section) != nil {
+                    // The request clause itself, without "To sell on Amazon again, " before it.
+                    group += 1
+                    found.append(Found(text: RequestSentence.requestClause(sentence), group: group))
                 }
             }
         }
         closeList()
         return classify(found)
+    }
+
+    /// Whether any sentence of a paragraph or item asks for something.
+    static func asks(_ content: String, _ section: MessageSection) -> Bool {
+        if RequestSentence.ask(content, in: section) != nil { return true }
+        let sentences = Sentences.split(content)
+        return sentences.count > 1 && sentences.contains { RequestSentence.ask($0, in: section) != nil }
+    }
+
+    /// An item of a request list is a request unless it only states something: a requirement on a
+    /// document ("These documents should reflect your sales volume"), or what will happen ("your listings
+    /// will be eligible …"). In a branch, an item must ask.
+    static func isItemRequest(_ content: String, section: MessageSection, branch: Bool) -> Bool {
+        if asks(content, section) || isDetailLead(content) { return true }
+        if branch { return false }
+        let first = Sentences.split(content).first ?? content
+        let f = FoldedText(first)
+        let statement = [" should ", " must ", " will ", " needs to be ", " has to be ", " may ", " can ", " sollte", " muss ", " wird ", " doit ", " sera ", " debe ", " será ", " deve ", " sarà "]
+        let cjkStatement = ["应与", "必须", "将会", "将被", "可能", "会被"]
+        // "The documents must be legible", "your listings will be eligible" state something; "The steps
+        // you will take to prevent …" names what the seller is asked for.
+        for modal in statement {
+            var from = 0
+            while let o = f.firstOffset(of: modal, from: from) {
+                let before = String(decoding: f.bytes[max(0, o - 4)..<o], as: UTF8.self)
+                if !before.hasSuffix(" you") { return false }
+                from = o + 1
+            }
+        }
+        if cjkStatement.contains(where: { first.includes($0) && !first.includes("您" + $0) }) { return false }
+        return true
+    }
+
+    /// "For food products (food and food supplements):", "If you own the related account:", "如果您…:".
+    static func isBranch(_ content: String) -> Bool {
+        guard content.hasSuffix(":") || content.hasSuffix("："), content.utf8.count < 120 else { return false }
+        let f = FoldedText(content)
+        let openers = [" for ", " if ", " when ", " für ", " wenn ", " pour ", " si ", " para ", " per ", " se ", " falls "]
+        if openers.contains(where: { f.hasPrefix($0) }) {
+            return RequestSentence.ask(trimColon(content)) == nil && !f.containsAny([" following", " below"])
+        }
+        return ["如果", "对于", "若", "場合"].contains { content.hasPrefix($0) } && !content.includes("以下")
+    }
+
+    static func hasLink(_ s: String) -> Bool {
+        s.includes("http") || s.includes("www.") || s.includes("sellercentral") || s.includes(".com/") || s.includes("amazon.c ...")
+    }
+
+    /// "Understanding Amazon's policies (https://…)", "申诉:(https://…)": a title and a link, nothing more.
+    static func isLinkItem(_ s: String) -> Bool {
+        guard hasLink(s) else { return false }
+        let words = s.split(separator: " ").filter { !hasLink(String($0)) }
+        return words.joined(separator: " ").count <= 70 && !asks(s, .unknown)
+    }
+
+    static func isLinkLine(_ s: String) -> Bool {
+        !s.contains(" ") && (s.hasPrefix("http") || s.hasPrefix("www.") || s.hasPrefix("sellercentral"))
+    }
+
+    /// "please reference the following:", "请访问以下链接:": the items are help pages.
+    static func isHelpIntro(_ intro: String) -> Bool {
+        let f = FoldedText(intro)
+        let phrases = [
+            " following link", " following page", " following resources", " following help", " reference the following",
+            " refer to the following", " see the following", " visit the following", " learn more", " following articles",
+            "以下链接", "以下のリンク", "以下のページ", "下列链接", " folgenden link", " folgende seiten", " liens suivants", " enlaces siguientes", " link seguenti",
+        ]
+        return f.containsAny(phrases) || intro.includes("访问以下") || intro.includes("查看以下")
+    }
+
+    /// The sentence of a line that opens the list after it: the last one, or the last one naming "the
+    /// following" when requirements follow it ("… provide the following documents in PDF format. The
+    /// documents must be legible.").
+    static func introSentenceIndex(_ sentences: [String], next: TextLine?) -> Int {
+        let last = sentences.count - 1
+        guard last > 0, let l = sentences.last, !(l.hasSuffix(":") || l.hasSuffix("：")) else { return max(0, last) }
+        for k in stride(from: last, through: 0, by: -1) where FoldedText(sentences[k]).containsAny(followingWords) {
+            return k
+        }
+        return last
+    }
+
+    static let oneOfPhrases = [
+        " one of the following", " either of the following", " any of the following", " eines der folgenden", " einen der folgenden",
+        " l'un des", " l un des", " uno de los siguientes", " una de las siguientes", " uno dei seguenti", " uma das seguintes",
+        " um dos seguintes", " aşağıdakilerden birini",
+    ]
+    static let oneOfCJK = ["以下任一", "以下之一", "下列任一", "以下のいずれか", "次のいずれか"]
+
+    static let followingWords = [
+        " following", " below", " folgende", " suivant", " ci dessous", " siguiente", " a continuación", " seguente", " di seguito",
+        " seguinte", " abaixo", " aşağıdaki", "以下", "下記", "次の", "下列", "如下",
+    ]
+
+    /// Requests joined to an intro: "… the following documents and confirm there is a valid credit card
+    /// on file", "lütfen … doğrulayın ve aşağıdaki belgeleri … sağlayın", "请提供以下文档,并确认已设置有效信用卡".
+    static func conjunctRequests(_ intro: String) -> [String] {
+        let text = trimColon(intro)
+        var parts: [String] = []
+        let bytes = Array(text.utf8)
+        for joiner in [" and ", " und ", " et ", " y ", " e ", " ve ", ",并", "，并", "并"] {
+            let needle = Array(joiner.utf8)
+            if let o = ByteSearch.firstOffset(of: needle, in: bytes) {
+                parts = [String(decoding: bytes[..<o], as: UTF8.self), String(decoding: bytes[(o + needle.count)...], as: UTF8.self)]
+                break
+            }
+        }
+        guard parts.count == 2 else { return [] }
+        var out: [String] = []
+        for (k, part) in parts.enumerated() {
+            let f = FoldedText(part)
+            if f.containsAny(followingWords) { continue }
+            var p = TextCleanup.trim(part)
+            if k == 0 { p = RequestSentence.mainClause(p) }
+            let pf = FoldedText(p)
+            let cjkVerb = RequestSentence.requestVerbsCJK.contains { p.hasPrefix($0) }
+            let verb = RequestSentence.firstWord(pf).map { RequestSentence.imperativeVerbs.contains($0) } ?? false
+            let please = RequestSentence.pleaseWords.contains { pf.hasPrefix($0) }
+            if (cjkVerb || verb || please) && p.utf8.count > 12 { out.append(p) }
+        }
+        // Only when the other part is the intro itself.
+        return out.count == 1 ? out : []
     }
 
     // MARK: Shapes
@@ -145,82 +372,59 @@ enum RequestReader {
 
     static func isDetailLead(_ text: String) -> Bool {
         let f = FoldedText(text.prefix(300))
-        if RequestPhrases.detailLeads.contains(where: { f.firstOffset(of: $0) == 0 }) { return true }
+        if RequestPhrases.detailLeads.contains(where: { f.hasPrefix($0) }) { return true }
         if TextLines.startsCJK(text) || text.unicodeScalars.contains(where: TextCleanup.isCJK) {
-            return RequestPhrases.detailMarkersCJK.contains { text.includes($0) } && !text.hasSuffix("？") && !text.hasSuffix("?")
+            // "…の詳細は…から確認できます" tells where to look; it asks nothing.
+            let statement = ["できます", "ます。", "です。", "可以", "能够", "ました"].contains { text.includes($0) }
+            return RequestPhrases.detailMarkersCJK.contains { text.includes($0) } && !text.hasSuffix("？") && !text.hasSuffix("?") && !statement
         }
         return false
     }
 
     /// Whether a sentence asks for something; returns the words after the asking verb.
     static func isAsk(_ sentence: String) -> String? {
-        guard sentence.utf8.count < 2000, !sentence.hasSuffix("?"), !sentence.hasSuffix("？") else { return nil }
-        var f = FoldedText(sentence)
-        var bytes = f.bytes
-        // "To reactivate your account, please …": look past a leading clause.
-        if !RequestPhrases.askLeads.contains(where: { f.firstOffset(of: $0) == 0 }),
-            RequestPhrases.clauseOpeners.contains(where: { f.firstOffset(of: $0) == 0 }),
-            let comma = sentence.firstIndex(where: { $0 == "," || $0 == "，" })
-        {
-            f = FoldedText(sentence[sentence.index(after: comma)...])
-            bytes = f.bytes
-        }
-        var object: [UInt8]? = nil
-        for lead in RequestPhrases.askLeads where f.firstOffset(of: lead) == 0 {
-            let end = lead.utf8.count - (lead.hasSuffix(" ") ? 1 : 0)
-            object = Array(bytes[end...])
-            break
-        }
-        if object == nil, RequestPhrases.planOwners.contains(where: { f.firstOffset(of: $0) == 0 }),
-            let m = f.earliest(RequestPhrases.planModals), m < 60
-        {
-            object = Array(bytes[m...])
-        }
-        if object == nil, sentence.unicodeScalars.contains(where: TextCleanup.isCJK) {
-            let asks = RequestPhrases.askVerbsCJK.contains { sentence.includes($0) }
-            let polite = RequestPhrases.askEndingsCJK.dropLast().contains { sentence.includes($0) } || sentence.hasPrefix("请")
-            if asks && polite {
-                if ["以下", "下記", "上記", "要求された情報", "所要求的信息", "所需信息", "请求的信息", "下列"].contains(where: { sentence.includes($0) }) {
-                    return nil
-                }
-                return sentence
-            }
-            return nil
-        }
-        guard let obj = object else { return nil }
-        let objectText = String(decoding: obj, as: UTF8.self)
-        if objectText.trimmedSpaces.isEmpty { return nil }
-        let objectFolded = FoldedText(objectText)
-        // "We need to verify your identity" states a need; it names no detail.
-        if objectFolded.firstOffset(of: " to ") == 0 { return nil }
-        if RequestPhrases.references.contains(where: { objectFolded.firstOffset(of: $0) == 0 }) {
-            // "a plan of action that explains the root cause …" still asks for something.
-            let hasMainCue = [RequestPhrases.rootCause, RequestPhrases.corrective, RequestPhrases.preventive, RequestPhrases.evidence]
-                .contains { objectFolded.containsAny($0) }
-            if !hasMainCue { return nil }
-        }
-        return objectText
+        RequestSentence.ask(sentence)?.object
     }
 
+    /// A line that opens a list of requests: it asks the seller for something (even if only "the
+    /// following") and ends with a colon or stands before list items; an intro to examples, policy rules
+    /// ("Selling partners may not include …:") or what Amazon will do asks nothing.
     static func isIntro(_ line: TextLine, next: TextLine?) -> Bool {
         let c = line.content
         guard !c.hasSuffix("?"), !c.hasSuffix("？"), c.utf8.count < 1500 else { return false }
-        let last = Sentences.split(c).last ?? c
-        let f = FoldedText(last)
-        guard f.containsAny(RequestPhrases.introVerbs) else { return false }
-        if c.hasSuffix(":") || c.hasSuffix("：") { return true }
-        if let n = next, n.bullet != nil, !n.quoted, !endsSentence(c), !isDetailLead(c) { return true }
-        return false
+        let colon = c.hasSuffix(":") || c.hasSuffix("：")
+        let beforeItems = next.map { $0.bullet != nil && !$0.quoted } ?? false
+        guard colon || beforeItems else { return false }
+        if !colon && (isDetailLead(c) || (endsSentence(c) && !beforeItems)) { return false }
+        let sentences = Sentences.split(c)
+        let intro = sentences.isEmpty ? c : sentences[introSentenceIndex(sentences, next: next)]
+        if !colon && !beforeItems { return false }
+        if !colon, endsSentence(intro), !FoldedText(intro).containsAny(followingWords) { return false }
+        let f = FoldedText(intro)
+        guard f.containsAny(RequestPhrases.introVerbs) || f.containsAny(followingWords) else { return false }
+        let negative = [" may not ", " must not ", " cannot ", " not limited ", " for example", " e g ", " examples ", " zum beispiel", " par exemple", " por ejemplo", " ad esempio"]
+        if f.containsAny(negative) { return false }
+        let cjk = intro.unicodeScalars.contains(where: TextCleanup.isCJK)
+        let addressed = f.containsAny(RequestSentence.pleaseWords) || f.containsAny([" you ", " your ", " sie ", " ihre ", " vous ", " votre ", " usted ", " su ", " tu ", " tuo ", " você ", " sua ", " seu ", " lütfen "])
+            || f.containsAny(RequestSentence.needs) || RequestSentence.firstWord(f).map { RequestSentence.imperativeVerbs.contains($0) || RequestSentence.navigateVerbs.contains($0) } == true
+            || (cjk && (["请", "您", "ください", "お送り", "ご提出", "ご提供"].contains { intro.includes($0) }))
+            || RequestSentence.ask(intro) != nil
+        return addressed
     }
 
     /// An intro that names what it wants ("Please provide invoices for the following ASINs:").
     static func introIsSpecific(_ intro: String) -> Bool {
-        guard let object = isAsk(trimColon(intro)) else {
+        guard FoldedText(intro).contains(" for "), let object = isAsk(trimColon(intro)) else {
             return false
         }
         let f = FoldedText(object)
-        if f.firstOffset(of: " the following") == 0 || f.firstOffset(of: " us the following") == 0 { return false }
+        if f.hasPrefix(" the following") || f.hasPrefix(" us the following") { return false }
+        // "invoices for the following ASINs:": documents for the identifiers listed below it.
+        let names = [" asin", " order", " sku", " isbn", " listing", " product", " item"]
+        guard let forAt = f.firstOffset(of: " for ") else { return false }
+        let after = FoldedText(String(decoding: f.bytes[forAt...], as: UTF8.self))
         return f.containsAny(RequestPhrases.evidence) && !f.containsAny(RequestPhrases.rootCause + RequestPhrases.corrective + RequestPhrases.preventive)
+            && after.containsAny(names)
     }
 
     /// A list item that only names ASINs, orders or other identifiers.
@@ -261,7 +465,7 @@ enum RequestReader {
                     topic = RequestTopic.Reading(text: previous)
                 }
                 if !topic.text.isEmpty { lastTopicOfGroup[f.group] = topic.text }
-                out.append((ReadRequest(text: part, aspect: aspect, topic: topic.text), f.group, topic.pronoun))
+                out.append((ReadRequest(text: part, aspect: aspect, topic: topic.text, alternatives: f.alternatives, option: f.option), f.group, topic.pronoun))
             }
         }
         // "the late shipments" and "late shipments" in one message are one topic: the shorter form.

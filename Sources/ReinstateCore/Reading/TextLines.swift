@@ -18,6 +18,9 @@ struct TextLine: Sendable {
     /// A blank line comes before it.
     var blankBefore: Bool
     var quoted: Bool
+    /// Sentences that followed the last item of a list collapsed into one line ("-- Proof … . We will
+    /// investigate …"): they do not end the list.
+    var tail = false
 
     /// A question standing alone as a section heading ("How do I send the required information?").
     var isQuestionHeading: Bool {
@@ -58,6 +61,14 @@ enum TextLines {
             }
             if bullet == nil, let d = danglingBullet { bullet = d }
             danglingBullet = nil
+            // "日期在最近\n90\n天内的…": a page copied as text breaks the line around every Latin word or number.
+            if let last = out.last, !blank, bullet == nil, last.quoted == quoted[index],
+                (endsCJKOpen(last.content) && isFragment(content)) || (startsCJK(content) && endsWithFragmentAfterCJK(last.content))
+            {
+                out[out.count - 1].text += line
+                out[out.count - 1].content += content
+                continue
+            }
             if let last = out.last, !blank, bullet == nil, last.quoted == quoted[index], continues(last.content, with: content) {
                 let joiner = endsCJK(last.content) && startsCJK(content) ? "" : " "
                 out[out.count - 1].text += joiner + line
@@ -141,6 +152,10 @@ enum TextLines {
         if mark == "." || mark == ")" || mark == ":" {
             if after == line.endIndex { return (.number, "") }
             if line[after] == " " { return (.number, String(line[after...].drop(while: { $0 == " " }))) }
+            // "1.您必须先…": Chinese and Japanese lists often leave out the space.
+            if mark != ":", count <= 2, let u = line[after].unicodeScalars.first, TextCleanup.isCJK(u) {
+                return (.number, String(line[after...]))
+            }
         }
         return (nil, line)
     }
@@ -173,6 +188,26 @@ enum TextLines {
             return previous.utf8.count >= 20
         }
         return false
+    }
+
+    /// A short piece of Latin letters, digits or punctuation alone on its line.
+    static func isFragment(_ s: String) -> Bool {
+        s.utf8.count <= 24 && !s.utf8.contains(0x20) && !s.unicodeScalars.contains(where: TextCleanup.isCJK) && !s.hasPrefix("http")
+    }
+
+    /// Chinese or Japanese text that stops inside a sentence.
+    static func endsCJKOpen(_ s: String) -> Bool {
+        guard let last = s.unicodeScalars.last else { return false }
+        return TextCleanup.isCJK(last) || "、，“「（(".unicodeScalars.contains(last)
+    }
+
+    /// "…最近90": a fragment just joined to Chinese or Japanese text.
+    static func endsWithFragmentAfterCJK(_ s: String) -> Bool {
+        let scalars = Array(s.unicodeScalars.suffix(26))
+        guard let last = scalars.last, !TextCleanup.isCJK(last), !".!?:;。！？：；".unicodeScalars.contains(last) else { return false }
+        var k = scalars.count - 1
+        while k >= 0, !TextCleanup.isCJK(scalars[k]), scalars[k] != " " { k -= 1 }
+        return k >= 0 && TextCleanup.isCJK(scalars[k]) && scalars.count - 1 - k <= 24
     }
 
     static func endsCJK(_ s: String) -> Bool { s.unicodeScalars.last.map(TextCleanup.isCJK) ?? false }

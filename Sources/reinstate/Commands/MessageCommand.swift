@@ -40,7 +40,7 @@ extension MessageCommand {
                 Output.line(String(stored.message.id))
                 for warning in reading.warnings { printError("warning: " + warning) }
                 printError(
-                    "read a \(stored.message.kind.rawValue) of \(Timestamp.local(stored.message.received)) with \(stored.requests.count) requested detail(s)"
+                    "read \(stored.message.kind.phrase) of \(Timestamp.local(stored.message.received)) with \(stored.requests.count) requested detail(s)"
                         + (stored.deadline.map { ", deadline \(Timestamp.local($0.due))" } ?? ", no deadline"))
                 for r in stored.requests {
                     printError("  #\(r.id) [\(r.aspect.label)] \(Output.safe(r.text))")
@@ -98,14 +98,20 @@ extension MessageCommand {
                 let store = try options.open()
                 let reader = MessageReader()
                 let ids = try id.map { [$0] } ?? store.messageIDs(readBefore: MessageReader.version)
+                var changed = 0
                 for id in ids {
                     let message = try store.message(id)
                     let change = try store.reparseMessage(id, reading: reader.read(message.raw))
+                    if change.added > 0 || change.removed > 0 { changed += 1 }
                     Output.line(
                         "message \(id): \(change.unchanged) unchanged, \(change.added) added, \(change.removed) removed"
                             + (change.keptForYourWord > 0 ? ", \(change.keptForYourWord) kept because you marked them" : ""))
                 }
-                if ids.isEmpty { Output.line("Every message was read by this version's reader.") }
+                if ids.isEmpty {
+                    Output.line("Every message was read by this version's reader.")
+                } else if all {
+                    Output.line("\(changed) of \(ids.count) checklist\(ids.count == 1 ? "" : "s") changed; states you set were kept.")
+                }
             }
         }
     }

@@ -28,6 +28,8 @@ struct Parse: ParsableCommand {
             if let d = reading.deadline {
                 let anchor = d.anchor == .originalNotification ? "from the original notification" : "from this message"
                 Output.line("Deadline: \(d.amount) \(d.unit.rawValue) \(anchor)  (\"\(s(d.text))\")")
+            } else if let d = reading.deadlineDate {
+                Output.line("Deadline: \(Timestamp.local(d.date))  (\"\(s(d.text))\")")
             } else {
                 Output.line("Deadline: none stated")
             }

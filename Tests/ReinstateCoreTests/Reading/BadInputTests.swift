@@ -68,7 +68,7 @@ struct BadInputTests {
         #expect(r.subject == "deep")
     }
 
-    @Test func versionIsTwo() {
-        #expect(MessageReader.version == 2)
+    @Test func versionIsThree() {
+        #expect(MessageReader.version == 3)
     }
 }

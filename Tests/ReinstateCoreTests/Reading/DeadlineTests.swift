@@ -73,7 +73,7 @@ struct DeadlineTests {
     }
 
     @Test func businessDaysAndNextHours() {
-        #expect(read("Please submit your response within 5 business days.").deadline == rule(5, .days, .thisMessage, "within 5 business days"))
+        #expect(read("Please submit your response within 5 business days.").deadline == rule(5, .businessDays, .thisMessage, "within 5 business days"))
         #expect(read("Please send the documents in the next 48 hours.").deadline == rule(48, .hours, .thisMessage, "in the next 48 hours"))
     }
 }

@@ -73,7 +73,7 @@ struct TemplateTests {
             Seller Performance Team
             """)
         #expect(r.requested == [
-            request("In order to reinstate your account, we need additional information about the root cause of the customer complaints", .rootCause, topic),
+            request("we need additional information about the root cause of the customer complaints", .rootCause, topic),
             request("the actions you have taken to fix it", .correctiveAction, topic),
             request("what you will do to prevent it from happening again.", .preventiveMeasure, topic),
         ])
