@@ -65,6 +65,13 @@ enum RequestPhrases {
         " más detalles", " mas detalles", " información más detallada", " mayor detalle", " más información sobre", " detalles adicionales",
         " maggiori dettagli", " ulteriori dettagli", " informazioni più dettagliate", " maggiori informazioni su", " ulteriori informazioni su",
     ]
+    /// The parts of a plan as Amazon's standard list names them, at the start of an item.
+    static let planItemLeads = [
+        " the root cause", " root cause", " the actions you have taken", " actions you have taken", " the actions you took",
+        " the steps you have taken", " steps you have taken", " the steps you will take", " the steps you took",
+        " die ursache", " die maßnahmen, die sie", " la cause", " les mesures que vous", " la causa", " las medidas que",
+        " le misure che",
+    ]
     /// Japanese and Chinese put "details of" at the end or around the topic: an item containing one of these.
     static let detailMarkersCJK = ["の詳細", "に関する詳細", "についての詳細", "詳しい情報", "详细信息", "详细说明", "更多详情", "更详细"]
 

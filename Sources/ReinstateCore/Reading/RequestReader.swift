@@ -373,12 +373,22 @@ enum RequestReader {
     static func isDetailLead(_ text: String) -> Bool {
         let f = FoldedText(text.prefix(300))
         if RequestPhrases.detailLeads.contains(where: { f.hasPrefix($0) }) { return true }
+        if isPlanItem(text, folded: f) { return true }
         if TextLines.startsCJK(text) || text.unicodeScalars.contains(where: TextCleanup.isCJK) {
             // "…の詳細は…から確認できます" tells where to look; it asks nothing.
             let statement = ["できます", "ます。", "です。", "可以", "能够", "ました"].contains { text.includes($0) }
             return RequestPhrases.detailMarkersCJK.contains { text.includes($0) } && !text.hasSuffix("？") && !text.hasSuffix("?") && !statement
         }
         return false
+    }
+
+    /// One part of the plan Amazon's standard list asks for, named as a noun phrase: "The root cause(s)
+    /// of …", "The actions you have taken to resolve …", "The steps you have taken to prevent …". Such a
+    /// line is a request even when the lead-in above it ("…that includes:") was not copied with it; a
+    /// statement ("The root cause was …") is not.
+    static func isPlanItem(_ text: String, folded f: FoldedText) -> Bool {
+        guard text.utf8.count < 300, RequestPhrases.planItemLeads.contains(where: { f.hasPrefix($0) }) else { return false }
+        return !f.containsAny([" is ", " was ", " are ", " were ", " has been ", " had "])
     }
 
     /// Whether a sentence asks for something; returns the words after the asking verb.
@@ -392,6 +402,9 @@ enum RequestReader {
     static func isIntro(_ line: TextLine, next: TextLine?) -> Bool {
         let c = line.content
         guard !c.hasSuffix("?"), !c.hasSuffix("？"), c.utf8.count < 1500 else { return false }
+        // "1. Please provide the root causes:" then "2. Please provide the actions …": numbered siblings,
+        // each a request (whatever followed the colon was not copied), not an intro and its items.
+        if line.bullet == .number, next?.bullet == .number, RequestSentence.ask(trimColon(c)) != nil { return false }
         let colon = c.hasSuffix(":") || c.hasSuffix("：")
         let beforeItems = next.map { $0.bullet != nil && !$0.quoted } ?? false
         guard colon || beforeItems else { return false }

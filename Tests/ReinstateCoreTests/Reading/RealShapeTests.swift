@@ -30,6 +30,33 @@ struct RealShapeTests {
         #expect(texts(r) == ["您的供应商开具的发票复印件。", "您的品牌授权书。", "供应商的联系信息,包括名称和电话号码。"])
     }
 
+    /// A seller quotes only the items of Amazon's standard list, without the lead-in above them: each
+    /// plan part named as a noun phrase is still a request; a statement about a cause is not.
+    @Test func planPartsQuotedWithoutTheirLeadIn() {
+        let r = read("""
+            The root cause(s) of the late deliveries to buyers.
+            The actions you have taken to resolve the late deliveries.
+            The steps you have taken to prevent late deliveries going forward
+            """)
+        #expect(texts(r) == [
+            "The root cause(s) of the late deliveries to buyers.", "The actions you have taken to resolve the late deliveries.",
+            "The steps you have taken to prevent late deliveries going forward",
+        ])
+        #expect(r.requested.map(\.aspect) == [.rootCause, .correctiveAction, .preventiveMeasure])
+        #expect(read("The root cause was a mislabelled parcel at our warehouse.").requested.isEmpty)
+    }
+
+    /// Numbered requests that each end in a colon, the text after each colon cut when copied: each one
+    /// is a request, not an intro of the next.
+    @Test func numberedRequestsEndingInAColonAreSiblings() {
+        let r = read("""
+            1. Please explain the root causes that led to the complaints:
+            2. Please describe the actions you have taken to resolve the complaints
+            """)
+        #expect(r.requested.count == 2)
+        #expect(r.requested.first?.aspect == .rootCause)
+    }
+
     /// Lists that ask for nothing: help links, examples and the rules of a policy.
     @Test func linkExampleAndPolicyListsAreNotRequests() {
         let r = read("""
