@@ -177,7 +177,8 @@ extension CaseStore {
         guard !open.isEmpty else { return [] }
         var marked: [RequestedDetail] = []
         let reading = PlanReader().read(text)
-        let matcher = CoverageMatcher()
+        // What Amazon already turned down does not answer again: the same judgement as `check`.
+        let matcher = CoverageMatcher(history: try fetchHistory(caseID, db: db))
         for request in open where matcher.verdict(for: request, in: reading).answered {
             try db.execute(
                 sql: "UPDATE requested_detail SET state = 'answered', answered_version = ?, answered_by = 'matcher' WHERE id = ?",

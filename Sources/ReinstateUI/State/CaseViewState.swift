@@ -59,7 +59,7 @@ public struct CaseViewState: Sendable, Equatable {
     static func answers(in file: CaseHistory) -> [Int64: [PlanSentence]] {
         var readings: [Int: PlanReading] = [:]
         var result: [Int64: [PlanSentence]] = [:]
-        let reader = PlanReader(), matcher = CoverageMatcher()
+        let reader = PlanReader(), matcher = CoverageMatcher(history: file)
         for request in file.requests {
             guard case .answered(let version, _) = request.state, let plan = file.plan(number: version) else { continue }
             let reading = readings[version] ?? reader.read(plan.text)

@@ -42,7 +42,7 @@ extension PoaCommand {
                         out.append(
                             "Amazon's reply of \(Timestamp.local(reply.received)) (message #\(reply.id)), after v\(a) was submitted "
                                 + "\(Timestamp.local(submitted)), asked for \(requests.count) detail(s):")
-                        let coverage = CoverageMatcher().coverage(of: requests, in: PlanReader().read(new.text))
+                        let coverage = CoverageMatcher(history: history).coverage(of: requests, in: PlanReader().read(new.text))
                         for c in coverage {
                             let mark = c.waived != nil ? "–" : c.answered ? "✓" : "✗"
                             out.append("  \(mark) #\(c.request.id) [\(c.request.aspect.label)] \(s(c.request.text))")
