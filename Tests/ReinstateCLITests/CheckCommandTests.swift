@@ -3,13 +3,7 @@ import Testing
 
 /// `reinstate check`, `poa diff` and `poa draft` end to end: the real binary, a real store.
 @Suite(.serialized) struct CheckCommandTests {
-    let reply = """
-        We received your submission but do not have enough information to reactivate your account at this time. To reactivate your account, please send the following:
-        – Greater detail on the root cause(s) of unresponsive or poor customer service.
-        – Greater detail on the actions you have taken to resolve unresponsive or poor customer service.
-        – Greater detail on the steps you have taken to prevent unresponsive or poor customer service going forward.
-        If we do not receive the requested information within 14 days of the original notification, your account will remain deactivated.
-        """
+    let reply = MessageFixtures.customerServiceReply
 
     let good = """
         Dear Seller Performance Team,

@@ -18,13 +18,7 @@ import Testing
         \(String(repeating: "A very long line, 很长. ", count: 200))
         If we do not receive a plan of action within 17 days, your account will remain deactivated.
         """
-    let reply = """
-        We received your submission but do not have enough information to reactivate your account at this time. To reactivate your account, please send the following:
-        – Greater detail on the root cause(s) of unresponsive or poor customer service.
-        – Greater detail on the actions you have taken to resolve unresponsive or poor customer service.
-        – Greater detail on the steps you have taken to prevent unresponsive or poor customer service going forward.
-        If we do not receive the requested information within 14 days of the original notification, your account will remain deactivated.
-        """
+    let reply = MessageFixtures.customerServiceReply
     let plan = """
         # Plan of Action
         **Root cause:** one person answered buyer messages.

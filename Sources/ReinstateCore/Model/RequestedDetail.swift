@@ -51,15 +51,8 @@ public enum RequestState: Sendable, Equatable {
         }
     }
 
-    public var label: String {
-        switch self {
-        case .unanswered: return "unanswered"
-        case .reopened: return "unanswered (you reopened it)"
-        case .answered(let version, let by):
-            return by == .user ? "answered by v\(version) (you)" : "answered by v\(version)"
-        case .waived(let reason): return "waived: \(reason)"
-        }
-    }
+    /// Words for the seller, as a standing where every version counts as sent.
+    public var label: String { DetailStanding(self, isSubmitted: { _ in true }).label }
 }
 
 /// One thing Amazon asked for, in Amazon's words: the seller's checklist item.
