@@ -149,6 +149,17 @@ extension CaseStore {
             } else {
                 throw StoreError.badDocument("case \(c.id), message \(m.id): no raw text")
             }
+            // The text and subject shown are what the message as received reads as: a file whose text says
+            // something else than its raw message (edited by hand, or crafted) is refused. Messages read by
+            // an earlier reader are taken as they are; `message reparse --all` reads them again.
+            if m.readerVersion == MessageReader.version {
+                let reading = MessageReader().read(raw)
+                if reading.text != m.text || reading.subject != m.subject {
+                    throw StoreError.badDocument(
+                        "case \(c.id), message \(m.id): its text or subject is not what its raw message reads as; "
+                            + "import the backup as Reinstate wrote it")
+                }
+            }
             try db.execute(
                 sql: """
                     INSERT INTO message (id, case_id, kind, received_at, subject, raw, text, reader_version)

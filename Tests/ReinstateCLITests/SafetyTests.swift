@@ -669,6 +669,8 @@ import Testing
                                        "answeredVersion": 1, "answeredBy": "oracle"]]
                 }
             }, "unknown answeredBy"),
+            (try altered { c in message(&c) { $0["text"] = "Your account is in good standing; nothing to do." } }, "not what its raw message reads as"),
+            (try altered { c in message(&c) { $0["subject"] = "Account reinstated" } }, "not what its raw message reads as"),
         ]
         for (file, why) in cases {
             let target = cli.folder + "/imported-\(UUID().uuidString).sqlite"

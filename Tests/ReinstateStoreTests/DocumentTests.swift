@@ -12,9 +12,11 @@ import Testing
         try first.fillDemo(count: 40, seed: 3, now: now)
         // Bytes that are not UTF-8 survive too.
         let id = try first.createCase(SuspensionCase(title: "<b>&\"wide\" 中文</b>", opened: now))
-        _ = try first.addMessage(caseID: id, raw: Data([0xFF, 0xFE, 0x41, 0x00, 0x1B]), reading: MessageReading(text: "?A"), now: now)
+        let binary = Data([0xFF, 0xFE, 0x41, 0x00, 0x1B])
+        _ = try first.addMessage(caseID: id, raw: binary, reading: MessageReader().read(binary), now: now)
         try first.addEvidence(caseID: id, path: "/x", size: 1, sha256: "00", at: now)
-        let corrected = try first.addMessage(caseID: id, raw: Data("reply".utf8), reading: replyReading(), now: now).requests[0]
+        // An import checks that each message's text is what its raw message reads as.
+        let corrected = try first.addMessage(caseID: id, raw: Data(replyReading().text.utf8), reading: replyReading(), now: now).requests[0]
         try first.editRequest(corrected.id, aspect: .evidence, topic: "invoices")
         let exported = try first.exportDocument().encoded()
 
