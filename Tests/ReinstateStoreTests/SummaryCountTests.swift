@@ -30,7 +30,7 @@ import Testing
 
         // A new case, a reply with three requests, a plan, a submission, each request state.
         let id = try store.createCase(SuspensionCase(title: "Counts", opened: now))
-        let requests = try store.addMessage(caseID: id, raw: Data("reply".utf8), reading: replyReading(), now: now).requests
+        let requests = try store.addMessage(caseID: id, raw: Data(replyReading().text.utf8), reading: replyReading(), now: now).requests
         #expect(try store.caseSummary(id).unanswered == requests.count)
         _ = try store.addPlan(caseID: id, text: "Root cause: nothing that answers anything.", created: now)
         #expect(try store.caseSummary(id).appealsSubmitted == 0)
