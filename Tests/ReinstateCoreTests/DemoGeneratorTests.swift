@@ -32,7 +32,7 @@ import Testing
                 }
             }
         }
-        #expect(kinds == [.notice, .reply, .reinstatement, .other])
+        #expect(kinds == [.notice, .reply, .reinstatement, .denial])  // a denial is stored as one, not as "other"
         #expect(submittedPlans > 0 && drafts > 0 && answers > 0)
         #expect(Set(cases.map(\.suspensionCase.marketplace)).count >= 5)
     }

@@ -176,7 +176,7 @@ public struct DemoGenerator: Sendable {
             events.append(.message(kind: .reinstatement, received: at(11), text: fill(reinstatement, values)))
         }
         if stage == 6 {
-            events.append(.message(kind: .other, received: at(11), text: fill(denial, values)))
+            events.append(.message(kind: .denial, received: at(11), text: fill(denial, values)))
             events.append(.status(.denied, at: at(11)))
         }
         if stage == 7 {
