@@ -58,8 +58,9 @@ public final class UIRuntime<Book: CaseBook> {
                 lastMinute = Int(now.timeIntervalSince1970 / 60)
                 send(.tick(now))
             }
-            // Another process (a command in another window, a colleague) changed the store: reload.
-            if let mark = try? book.changeMark(), mark != changeMark {
+            // Another process (a command in another window, a colleague) changed the store: reload. Looked
+            // at when no key came (about once a second), so a key press never pays for it.
+            if event == nil, let mark = try? book.changeMark(), mark != changeMark {
                 changeMark = mark
                 send(.storeChangedElsewhere)
             }
@@ -132,17 +133,14 @@ public final class UIRuntime<Book: CaseBook> {
                 let token = try book.addNote(caseID: caseID, text: text, at: at)
                 return Self.saved("Note added.", caseID: caseID, undo: token, undoing: "the new note")
             case .addMessageFile(let caseID, let path, _):
+                // Only a regular file is read, and no more of it than a message may hold.
                 let expanded = Self.resolve(path)
-                var isFolder: ObjCBool = false
-                guard FileManager.default.fileExists(atPath: expanded, isDirectory: &isFolder) else {
-                    return .failed("\(expanded) does not exist; nothing was stored.")
+                let fd = try RegularFile.open(expanded, what: "message file")
+                defer { close(fd) }
+                let data = try RegularFile.read(fd, upTo: Self.messageLimit + 1)
+                guard data.count <= Self.messageLimit else {
+                    return .failed("\(expanded) is larger than \(Self.messageLimit / 1_048_576) MB; is it the right file? Nothing was stored.")
                 }
-                if isFolder.boolValue { return .failed("\(expanded) is a folder; give the message file inside it.") }
-                let attributes = try FileManager.default.attributesOfItem(atPath: expanded)
-                guard attributes[.type] as? FileAttributeType == .typeRegular else {
-                    return .failed("\(expanded) is not a regular file (a device or a pipe?); give a saved message file.")
-                }
-                let data = try Data(contentsOf: URL(fileURLWithPath: expanded))
                 return .messageRead(caseID: caseID, raw: data, source: expanded, date: try book.messageDate(data))
             case .readMessage(let caseID, let raw):
                 return .messageRead(caseID: caseID, raw: raw, source: "the editor", date: try book.messageDate(raw))
@@ -195,6 +193,9 @@ public final class UIRuntime<Book: CaseBook> {
         guard let token else { return .saved(text, caseID: caseID) }
         return .savedUndoable(text, caseID: caseID, undo: UndoStep(what: what, token: token, caseID: caseID))
     }
+
+    /// The largest message the tracker reads from a file (the store refuses larger ones too).
+    static var messageLimit: Int { 20 * 1024 * 1024 }
 
     /// A path typed, pasted or dragged into a prompt, made absolute.
     static func resolve(_ typed: String) -> String {
