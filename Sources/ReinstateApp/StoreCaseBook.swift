@@ -10,7 +10,7 @@ public struct StoreCaseBook: CaseBook {
     /// How to take back each change of this session, by token.
     let undoLog = UndoLog()
     /// The largest message the UI stores (the command line refuses larger files the same way).
-    public static let messageLimit = 20 * 1024 * 1024
+    public static let messageLimit = MessageReader.largestMessage
 
     public init(store: CaseStore) {
         self.store = store

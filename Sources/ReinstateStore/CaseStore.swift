@@ -14,7 +14,7 @@ public final class CaseStore: Sendable {
     let queue: DatabaseQueue
 
     /// The largest message Reinstate stores (20 MiB); the commands and the tracker refuse larger files.
-    public static let messageLimit = 20 * 1024 * 1024
+    public static let messageLimit = MessageReader.largestMessage
 
     /// How long a writer waits for another process before giving up.
     static let busyTimeout: TimeInterval = 15

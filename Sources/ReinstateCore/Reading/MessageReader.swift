@@ -20,6 +20,9 @@ public struct MessageReader: Sendable {
     /// Bumped whenever the reader reads differently, so stored messages can be re-read.
     public static let version = 3
 
+    /// The largest message Reinstate stores (20 MiB): every way in (commands, tracker, import) refuses a larger one.
+    public static let largestMessage = 20 * 1024 * 1024
+
     /// A reader; it keeps no state between messages.
     public init() {}
 

@@ -195,7 +195,7 @@ public final class UIRuntime<Book: CaseBook> {
     }
 
     /// The largest message the tracker reads from a file (the store refuses larger ones too).
-    static var messageLimit: Int { 20 * 1024 * 1024 }
+    static var messageLimit: Int { MessageReader.largestMessage }
 
     /// A path typed, pasted or dragged into a prompt, made absolute.
     static func resolve(_ typed: String) -> String {
