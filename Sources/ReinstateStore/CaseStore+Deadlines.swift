@@ -4,45 +4,46 @@ import ReinstateCore
 
 extension CaseStore {
     /// Recomputes every deadline of a case from the facts (messages, submissions, status) with the rules
-    /// in `DeadlineRules`, and the case's next due date with them. Every write that touches one of those
-    /// facts calls this, so due dates and closures are never edited by hand.
+    /// in Core (`DeadlineRefresh`), and the case's next due date with them. Every write that touches one
+    /// of those facts calls this, so due dates and closures are never edited by hand. The store only
+    /// reads the facts and writes what the rules say.
     static func refreshDeadlines(caseID: Int64, db: Database) throws {
-        let rows = try Row.fetchAll(db, sql: "SELECT * FROM deadline WHERE case_id = ?", arguments: [caseID])
-        guard !rows.isEmpty else {
+        let deadlines = try Row.fetchAll(db, sql: "SELECT * FROM deadline WHERE case_id = ?", arguments: [caseID])
+            .map(Decode.deadline)
+        guard !deadlines.isEmpty else {
             try db.execute(sql: "UPDATE suspension_case SET next_due_at = NULL WHERE id = ?", arguments: [caseID])
             return
         }
         let c = try fetchCase(caseID, db: db)
         let messages = try Row.fetchAll(db, sql: "SELECT kind, received_at FROM message WHERE case_id = ?", arguments: [caseID])
             .map { (kind: MessageKind(rawValue: $0["kind"] ?? "") ?? .other, received: $0.date("received_at")) }
-        let original = DeadlineRules.originalNotification(opened: c.opened, messages: messages)
         let submissions = try Row.fetchAll(
             db, sql: "SELECT number, submitted_at FROM plan_version WHERE case_id = ? AND submitted_at IS NOT NULL",
             arguments: [caseID]
         ).map { (version: $0["number"] as Int, at: $0.date("submitted_at")) }
-        let finished = c.status.isFinished ? (status: c.status, at: try statusChanged(caseID, db: db)) : nil
-        var next: Date? = nil
-        for row in rows {
-            let deadline = Decode.deadline(row)
-            let due = deadline.rule.due(messageReceived: deadline.set, originalNotification: original)
-            let closure = DeadlineRules.closure(set: deadline.set, submissions: submissions, finished: finished)
+        let refresh = DeadlineRefresh(
+            DeadlineFacts(
+                opened: c.opened, status: c.status, statusChanged: try statusChanged(caseID, db: db), messages: messages,
+                submissions: submissions, deadlines: deadlines))
+        for deadline in refresh.deadlines {
             var closedAt: Date? = nil, closedBy: String? = nil, closedVersion: Int? = nil, closedStatus: String? = nil
-            switch closure {
+            switch deadline.closure {
             case .planSubmitted(let version, let at)?:
                 (closedAt, closedBy, closedVersion) = (at, "plan-submitted", version)
             case .caseFinished(let status, let at)?:
                 (closedAt, closedBy, closedStatus) = (at, "case-finished", status.rawValue)
             case nil:
-                next = min(next ?? due, due)
+                break
             }
             try db.execute(
                 sql: """
                     UPDATE deadline SET due_at = ?, closed_at = ?, closed_by = ?, closed_version = ?, closed_status = ?
                     WHERE id = ?
                     """,
-                arguments: [due.stored, closedAt?.stored, closedBy, closedVersion, closedStatus, deadline.id])
+                arguments: [deadline.due.stored, closedAt?.stored, closedBy, closedVersion, closedStatus, deadline.id])
         }
-        try db.execute(sql: "UPDATE suspension_case SET next_due_at = ? WHERE id = ?", arguments: [next?.stored, caseID])
+        try db.execute(
+            sql: "UPDATE suspension_case SET next_due_at = ? WHERE id = ?", arguments: [refresh.nextDue?.stored, caseID])
     }
 
     /// Every open deadline that has passed or falls due before `now + window`, most urgent first.

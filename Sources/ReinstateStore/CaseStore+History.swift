@@ -78,18 +78,12 @@ extension CaseStore {
         if let rule = reading.deadlineRule(received: received) {
             try insertDeadline(caseID: caseID, messageID: messageID, rule: rule, set: received, db: db)
         }
-        if !current.status.isFinished {
-            var next: CaseStatus? = nil
-            if kind == .reinstatement { next = .reinstated }
-            if kind == .denial { next = .denied }
-            if kind == .reply, !requests.isEmpty { next = .moreInformationRequested }
-            if let next, next != current.status {
-                try db.execute(
-                    sql: "UPDATE suspension_case SET status = ?, status_changed_at = ? WHERE id = ?",
-                    arguments: [next.rawValue, max(received, now).stored, caseID])
-                statusChange = StatusChange(
-                    caseID: caseID, before: current.status, changedBefore: changedBefore, after: next, deadlineChanges: [])
-            }
+        if let next = StatusRules.afterMessage(current: current.status, kind: kind, requestCount: requests.count) {
+            try db.execute(
+                sql: "UPDATE suspension_case SET status = ?, status_changed_at = ? WHERE id = ?",
+                arguments: [next.rawValue, max(received, now).stored, caseID])
+            statusChange = StatusChange(
+                caseID: caseID, before: current.status, changedBefore: changedBefore, after: next, deadlineChanges: [])
         }
         try refreshDeadlines(caseID: caseID, db: db)
         let deadline = try Row.fetchOne(db, sql: "SELECT * FROM deadline WHERE message_id = ?", arguments: [messageID])
@@ -142,48 +136,33 @@ extension CaseStore {
         let number = PlanVersion.nextNumber(after: numbers)
         try insertPlan(PlanVersion(caseID: caseID, number: number, text: text, created: created, submitted: submitted), db: db)
         if let submitted { try markAnswered(caseID: caseID, version: number, text: text, submitted: submitted, db: db) }
-        if !current.status.isFinished {
-            let next: CaseStatus? = submitted != nil ? .appealSubmitted : (current.status == .open ? .planDrafted : nil)
-            if let next {
-                try db.execute(
-                    sql: "UPDATE suspension_case SET status = ?, status_changed_at = ? WHERE id = ?",
-                    arguments: [next.rawValue, (submitted ?? created).stored, caseID])
-            }
+        if let next = StatusRules.afterPlan(current: current.status, submitted: submitted != nil) {
+            try db.execute(
+                sql: "UPDATE suspension_case SET status = ?, status_changed_at = ? WHERE id = ?",
+                arguments: [next.rawValue, (submitted ?? created).stored, caseID])
         }
         try refreshDeadlines(caseID: caseID, db: db)
         return number
     }
 
-    /// When a version goes to Amazon, the requests asked before it that it answers (as
-    /// `reinstate check` reads it) are marked answered by it, "by matcher". Only requests still
-    /// open: unanswered, or reopened by the seller (reopening means "not answered by what I had sent",
-    /// so a version submitted after it that answers it counts). One the seller waived or answered keeps
-    /// the seller's word. The matcher leaves a request unanswered when in doubt, so what stays open
-    /// after a submission is what the version did not answer. `only` limits it to some requests.
+    /// Marks answered, "by matcher", the requests that version `version` answers when it is submitted
+    /// (the rule is `SubmissionMarks` in Core; the store reads the case and writes the marks).
     /// Returns the requests it marked, as they were before.
     @discardableResult
     static func markAnswered(
         caseID: Int64, version: Int, text: String, submitted: Date, only: Set<Int64>? = nil, db: Database
     ) throws -> [RequestedDetail] {
-        var open = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT r.* FROM requested_detail r JOIN message m ON m.id = r.message_id
-                WHERE r.case_id = ? AND r.state IN ('unanswered', 'reopened') AND m.received_at <= ?
-                """,
-            arguments: [caseID, Timestamp.wholeSeconds(submitted).stored]
-        ).map(Decode.requestedDetail)
-        if let only { open = open.filter { only.contains($0.id) } }
-        guard !open.isEmpty else { return [] }
-        var marked: [RequestedDetail] = []
-        let reading = PlanReader().read(text)
-        // What Amazon already turned down does not answer again: the same judgement as `check`.
-        let matcher = CoverageMatcher(history: try fetchHistory(caseID, db: db))
-        for request in open where matcher.verdict(for: request, in: reading).answered {
+        // Most submissions (and every demo case without requests) have nothing open: skip reading the case.
+        let anyOpen = try Bool.fetchOne(
+            db, sql: "SELECT EXISTS (SELECT 1 FROM requested_detail WHERE case_id = ? AND state IN ('unanswered', 'reopened'))",
+            arguments: [caseID]) ?? false
+        guard anyOpen else { return [] }
+        let marked = SubmissionMarks.answered(
+            by: text, submitted: submitted, in: try fetchHistory(caseID, db: db), only: only)
+        for request in marked {
             try db.execute(
                 sql: "UPDATE requested_detail SET state = 'answered', answered_version = ?, answered_by = 'matcher' WHERE id = ?",
                 arguments: [version, request.id])
-            marked.append(request)
         }
         return marked
     }
@@ -214,10 +193,10 @@ extension CaseStore {
                 sql: "UPDATE plan_version SET submitted_at = ? WHERE case_id = ? AND number = ?",
                 arguments: [Timestamp.wholeSeconds(at).stored, caseID, number])
             let marked = try Self.markAnswered(caseID: caseID, version: number, text: row["text"] ?? "", submitted: at, db: db)
-            if !current.status.isFinished {
+            if let next = StatusRules.afterPlan(current: current.status, submitted: true) {
                 try db.execute(
-                    sql: "UPDATE suspension_case SET status = 'appeal-submitted', status_changed_at = ? WHERE id = ?",
-                    arguments: [at.stored, caseID])
+                    sql: "UPDATE suspension_case SET status = ?, status_changed_at = ? WHERE id = ?",
+                    arguments: [next.rawValue, at.stored, caseID])
             }
             try Self.refreshDeadlines(caseID: caseID, db: db)
             return Submission(
