@@ -10,6 +10,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
     ],
     targets: [
         // The model, the readers and the rules: Foundation only, no I/O beyond what callers hand in.
@@ -21,6 +22,11 @@ let package = Package(
                 "ReinstateCore", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
+        ),
+        // The PostgreSQL team store: connection settings, schema and migrations, the same documents as the SQLite store.
+        .target(
+            name: "ReinstatePostgres",
+            dependencies: ["ReinstateCore", "ReinstateStore", .product(name: "PostgresNIO", package: "postgres-nio")]
         ),
         // ncurses with wide characters, as a system library with a small shim.
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncurses-dev"])]),
@@ -34,7 +40,7 @@ let package = Package(
         .executableTarget(
             name: "reinstate",
             dependencies: [
-                "ReinstateCore", "ReinstateStore", "ReinstateUI", "CursesTerminal", "ReinstateApp",
+                "ReinstateCore", "ReinstateStore", "ReinstatePostgres", "ReinstateUI", "CursesTerminal", "ReinstateApp",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -61,12 +67,20 @@ let package = Package(
                 "ReinstateStore", "ReinstateCore", "ReinstateApp", "ReinstateUI", .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
+        // A throwaway PostgreSQL server for the tests (initdb into a temporary folder, a Unix socket only).
+        .target(name: "PostgresTestSupport", path: "Tests/PostgresTestSupport"),
+        // The PostgreSQL store against a real server: schema checks, copies, refusals.
+        .testTarget(
+            name: "ReinstatePostgresTests",
+            dependencies: ["ReinstatePostgres", "ReinstateStore", "ReinstateCore", "PostgresTestSupport"]),
         .testTarget(
             name: "ReinstateUITests", dependencies: ["ReinstateUI", "ReinstateCore"], exclude: ["__Snapshots__"]),
         // The command-line tests run the built binary; they read the stores it leaves with the store module
         // and GRDB (integrity checks, row counts after a kill).
         .testTarget(
             name: "ReinstateCLITests",
-            dependencies: ["ReinstateCore", "ReinstateStore", "reinstate", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: [
+                "ReinstateCore", "ReinstateStore", "reinstate", "PostgresTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
     ]
 )

@@ -122,6 +122,32 @@ public struct CaseDocument: Codable, Equatable, Sendable {
     public var deadlines: [DeadlineDocument]
     public var notes: [NoteDocument]
     public var evidence: [EvidenceDocument]
+
+    /// A document from its fields (public, so the PostgreSQL store builds the same documents).
+    public init(
+        id: Int64, title: String, account: String, marketplace: String, scope: String, asins: [String],
+        reason: String, status: String, statusChanged: String, opened: String, nextDeadline: String? = nil,
+        appealsSubmitted: Int, messages: [MessageDocument], plans: [PlanDocument], deadlines: [DeadlineDocument],
+        notes: [NoteDocument], evidence: [EvidenceDocument]
+    ) {
+        self.id = id
+        self.title = title
+        self.account = account
+        self.marketplace = marketplace
+        self.scope = scope
+        self.asins = asins
+        self.reason = reason
+        self.status = status
+        self.statusChanged = statusChanged
+        self.opened = opened
+        self.nextDeadline = nextDeadline
+        self.appealsSubmitted = appealsSubmitted
+        self.messages = messages
+        self.plans = plans
+        self.deadlines = deadlines
+        self.notes = notes
+        self.evidence = evidence
+    }
 }
 
 public struct MessageDocument: Codable, Equatable, Sendable {
@@ -139,6 +165,23 @@ public struct MessageDocument: Codable, Equatable, Sendable {
     /// Only in a redacted export: says that `raw` is the redacted text as read and that the message as
     /// received was left out (its encoded parts would carry what the redaction took out).
     public var rawLeftOut: String? = nil
+
+    /// A document from its fields (public, so the PostgreSQL store builds the same documents).
+    public init(
+        id: Int64, kind: String, received: String, subject: String, raw: String? = nil, rawBase64: String? = nil,
+        text: String, readerVersion: Int, requested: [RequestDocument], rawLeftOut: String? = nil
+    ) {
+        self.id = id
+        self.kind = kind
+        self.received = received
+        self.subject = subject
+        self.raw = raw
+        self.rawBase64 = rawBase64
+        self.text = text
+        self.readerVersion = readerVersion
+        self.requested = requested
+        self.rawLeftOut = rawLeftOut
+    }
 }
 
 extension CaseDocument {
@@ -168,6 +211,22 @@ public struct RequestDocument: Codable, Equatable, Sendable {
     public var answeredVersion: Int?
     public var answeredBy: String?
     public var waivedReason: String?
+
+    /// A document from its fields (public, so the PostgreSQL store builds the same documents).
+    public init(
+        id: Int64, text: String, aspect: String, corrected: Bool? = nil, topic: String, state: String,
+        answeredVersion: Int? = nil, answeredBy: String? = nil, waivedReason: String? = nil
+    ) {
+        self.id = id
+        self.text = text
+        self.aspect = aspect
+        self.corrected = corrected
+        self.topic = topic
+        self.state = state
+        self.answeredVersion = answeredVersion
+        self.answeredBy = answeredBy
+        self.waivedReason = waivedReason
+    }
 }
 
 public struct PlanDocument: Codable, Equatable, Sendable {
@@ -175,6 +234,16 @@ public struct PlanDocument: Codable, Equatable, Sendable {
     public var text: String
     public var created: String
     public var submitted: String?
+
+    /// A document from its fields (public, so the PostgreSQL store builds the same documents).
+    public init(
+        number: Int, text: String, created: String, submitted: String? = nil
+    ) {
+        self.number = number
+        self.text = text
+        self.created = created
+        self.submitted = submitted
+    }
 }
 
 public struct DeadlineDocument: Codable, Equatable, Sendable {
@@ -191,12 +260,41 @@ public struct DeadlineDocument: Codable, Equatable, Sendable {
     public var closedBy: String?
     public var closedVersion: Int?
     public var closedStatus: String?
+
+    /// A document from its fields (public, so the PostgreSQL store builds the same documents).
+    public init(
+        id: Int64, messageId: Int64, amount: Int, unit: String, anchor: String, text: String, set: String,
+        due: String, closedAt: String? = nil, closedBy: String? = nil, closedVersion: Int? = nil,
+        closedStatus: String? = nil
+    ) {
+        self.id = id
+        self.messageId = messageId
+        self.amount = amount
+        self.unit = unit
+        self.anchor = anchor
+        self.text = text
+        self.set = set
+        self.due = due
+        self.closedAt = closedAt
+        self.closedBy = closedBy
+        self.closedVersion = closedVersion
+        self.closedStatus = closedStatus
+    }
 }
 
 public struct NoteDocument: Codable, Equatable, Sendable {
     public var id: Int64
     public var created: String
     public var text: String
+
+    /// A document from its fields (public, so the PostgreSQL store builds the same documents).
+    public init(
+        id: Int64, created: String, text: String
+    ) {
+        self.id = id
+        self.created = created
+        self.text = text
+    }
 }
 
 public struct EvidenceDocument: Codable, Equatable, Sendable {
@@ -205,4 +303,15 @@ public struct EvidenceDocument: Codable, Equatable, Sendable {
     public var size: Int64
     public var sha256: String
     public var added: String
+
+    /// A document from its fields (public, so the PostgreSQL store builds the same documents).
+    public init(
+        id: Int64, path: String, size: Int64, sha256: String, added: String
+    ) {
+        self.id = id
+        self.path = path
+        self.size = size
+        self.sha256 = sha256
+        self.added = added
+    }
 }

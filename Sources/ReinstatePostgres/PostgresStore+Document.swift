@@ -1,0 +1,228 @@
+import Foundation
+import PostgresNIO
+import ReinstateCore
+import ReinstateStore
+
+/// The whole store as `CaseDocument`s, the interchange both stores read and write (`store copy`,
+/// `backup`): the same documents, so a copy keeps messages byte for byte, versions, request states,
+/// notes and evidence records, and both stores export the same bytes.
+extension PostgresStore {
+    // MARK: - Import
+
+    /// Loads a whole-store document into this store, which must be empty: all of it in one transaction,
+    /// or nothing. Ids are kept, and the id sequences moved past them.
+    public func importDocument(_ document: StoreDocument) async throws {
+        try await requireCurrent()
+        let name = address.redacted
+        try await transaction { connection in
+            // No second copy can start filling the store between the check and the inserts.
+            try await connection.query("LOCK TABLE suspension_case IN EXCLUSIVE MODE", logger: logger)
+            let count = try await connection.query("SELECT count(*) FROM suspension_case", logger: logger)
+            for try await n in count.decode(Int64.self) where n > 0 { throw PostgresStoreError.notEmpty(address: name) }
+            for c in document.cases { try await insert(c, connection) }
+            for (table, column) in [
+                ("suspension_case", "id"), ("message", "id"), ("requested_detail", "id"), ("deadline", "id"), ("note", "id"),
+                ("evidence", "id"),
+            ] {
+                try await connection.query(
+                    PostgresQuery(
+                        unsafeSQL: """
+                            SELECT setval(pg_get_serial_sequence('\(table)', '\(column)'), \
+                            GREATEST((SELECT max(\(column)) FROM \(table)), 1), (SELECT count(*) > 0 FROM \(table)))
+                            """), logger: logger)
+            }
+        }
+    }
+
+    /// An instant of a document, as the stores keep them (whole UTC seconds).
+    static func instant(_ text: String, case id: Int64, _ what: String) throws -> Date {
+        guard let date = Timestamp.parse(text), Timestamp.inRange(date) else {
+            throw StoreError.badDocument("case \(id): \(what) \"\(text)\" is not an ISO 8601 date-time from 1900 to 9999")
+        }
+        return date
+    }
+
+    func insert(_ c: CaseDocument, _ connection: PostgresConnection) async throws {
+        func date(_ text: String, _ what: String) throws -> Date { try Self.instant(text, case: c.id, what) }
+        let nextDue = try c.nextDeadline.map { try date($0, "nextDeadline") }
+        try await connection.query(
+            """
+            INSERT INTO suspension_case (id, title, account, marketplace, scope, reason, status, status_changed_at,
+                opened_at, next_due_at)
+            VALUES (\(c.id), \(c.title), \(c.account), \(c.marketplace), \(c.scope), \(c.reason), \(c.status),
+                \(try date(c.statusChanged, "statusChanged")), \(try date(c.opened, "opened")), \(nextDue))
+            """, logger: logger)
+        for asin in c.asins {
+            try await connection.query("INSERT INTO case_asin (case_id, asin) VALUES (\(c.id), \(asin))", logger: logger)
+        }
+        for m in c.messages {
+            let raw: Data
+            if let text = m.raw, m.rawBase64 == nil, m.rawLeftOut == nil {
+                raw = Data(text.utf8)
+            } else if let b64 = m.rawBase64, let data = Data(base64Encoded: b64) {
+                raw = data
+            } else {
+                throw StoreError.badDocument("case \(c.id), message \(m.id): no message as received (a redacted export?)")
+            }
+            try await connection.query(
+                """
+                INSERT INTO message (id, case_id, kind, received_at, subject, raw, text, reader_version)
+                VALUES (\(m.id), \(c.id), \(m.kind), \(try date(m.received, "received")), \(m.subject), \(raw), \(m.text),
+                    \(m.readerVersion))
+                """, logger: logger)
+            for (position, r) in m.requested.enumerated() {
+                try await connection.query(
+                    """
+                    INSERT INTO requested_detail (id, case_id, message_id, position, text, aspect, topic, state,
+                        answered_version, answered_by, waived_reason, corrected)
+                    VALUES (\(r.id), \(c.id), \(m.id), \(position), \(r.text), \(r.aspect), \(r.topic), \(r.state),
+                        \(r.answeredVersion), \(r.answeredBy), \(r.waivedReason), \(r.corrected == true))
+                    """, logger: logger)
+            }
+        }
+        for p in c.plans {
+            let submitted = try p.submitted.map { try date($0, "submitted") }
+            try await connection.query(
+                """
+                INSERT INTO plan_version (case_id, number, text, created_at, submitted_at)
+                VALUES (\(c.id), \(p.number), \(p.text), \(try date(p.created, "created")), \(submitted))
+                """, logger: logger)
+        }
+        for d in c.deadlines {
+            let closed = try d.closedAt.map { try date($0, "closedAt") }
+            try await connection.query(
+                """
+                INSERT INTO deadline (id, case_id, message_id, amount, unit, anchor, phrase, set_at, due_at, closed_at,
+                    closed_by, closed_version, closed_status)
+                VALUES (\(d.id), \(c.id), \(d.messageId), \(d.amount), \(d.unit), \(d.anchor), \(d.text),
+                    \(try date(d.set, "set")), \(try date(d.due, "due")), \(closed), \(d.closedBy), \(d.closedVersion),
+                    \(d.closedStatus))
+                """, logger: logger)
+        }
+        for n in c.notes {
+            try await connection.query(
+                "INSERT INTO note (id, case_id, created_at, text) VALUES (\(n.id), \(c.id), \(try date(n.created, "created")), \(n.text))",
+                logger: logger)
+        }
+        for e in c.evidence {
+            try await connection.query(
+                """
+                INSERT INTO evidence (id, case_id, path, size, sha256, added_at)
+                VALUES (\(e.id), \(c.id), \(e.path), \(e.size), \(e.sha256), \(try date(e.added, "added")))
+                """, logger: logger)
+        }
+    }
+
+    // MARK: - Export
+
+    /// Every case, oldest id first, as one document, read in one snapshot (a repeatable-read transaction),
+    /// in the order and form the SQLite store writes, so both export the same bytes.
+    public func exportDocument() async throws -> StoreDocument {
+        try await requireCurrent()
+        return try await reading { connection in
+            try await connection.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", logger: logger)
+            do {
+                let cases = try await readCases(connection)
+                try await connection.query("COMMIT", logger: logger)
+                return StoreDocument(cases: cases)
+            } catch {
+                try? await connection.query("ROLLBACK", logger: logger)
+                throw error
+            }
+        }
+    }
+
+    func readCases(_ connection: PostgresConnection) async throws -> [CaseDocument] {
+        func stored(_ date: Date) -> String { Timestamp.utc(date) }
+        var cases: [CaseDocument] = []
+        var index: [Int64: Int] = [:]
+        let caseRows = try await connection.query(
+            """
+            SELECT id, title, account, marketplace, scope, reason, status, status_changed_at, opened_at, next_due_at,
+                (SELECT count(*) FROM plan_version p WHERE p.case_id = c.id AND p.submitted_at IS NOT NULL)
+            FROM suspension_case c ORDER BY id
+            """, logger: logger)
+        for try await (id, title, account, marketplace, scope, reason, status, changed, opened, next, appeals) in caseRows.decode(
+            (Int64, String, String, String, String, String, String, Date, Date, Date?, Int64).self)
+        {
+            index[id] = cases.count
+            cases.append(
+                CaseDocument(
+                    id: id, title: title, account: account, marketplace: marketplace, scope: scope, asins: [], reason: reason,
+                    status: status, statusChanged: stored(changed), opened: stored(opened), nextDeadline: next.map(stored),
+                    appealsSubmitted: Int(appeals), messages: [], plans: [], deadlines: [], notes: [], evidence: []))
+        }
+        // Byte order, as SQLite sorts text: the database's collation could put "b" before "C".
+        let asins = try await connection.query(
+            "SELECT case_id, asin FROM case_asin ORDER BY case_id, asin COLLATE \"C\"", logger: logger)
+        for try await (caseID, asin) in asins.decode((Int64, String).self) {
+            if let i = index[caseID] { cases[i].asins.append(asin) }
+        }
+        var requests: [Int64: [RequestDocument]] = [:]
+        let requestRows = try await connection.query(
+            """
+            SELECT id, message_id, text, aspect, corrected, topic, state, answered_version, answered_by, waived_reason
+            FROM requested_detail ORDER BY message_id, position
+            """, logger: logger)
+        for try await (id, messageID, text, aspect, corrected, topic, state, version, by, waived) in requestRows.decode(
+            (Int64, Int64, String, String, Bool, String, String, Int?, String?, String?).self)
+        {
+            requests[messageID, default: []].append(
+                RequestDocument(
+                    id: id, text: text, aspect: aspect, corrected: corrected ? true : nil, topic: topic, state: state,
+                    answeredVersion: version, answeredBy: by, waivedReason: waived))
+        }
+        let messages = try await connection.query(
+            """
+            SELECT id, case_id, kind, received_at, subject, raw, text, reader_version
+            FROM message ORDER BY case_id, received_at, id
+            """, logger: logger)
+        for try await (id, caseID, kind, received, subject, raw, text, readerVersion) in messages.decode(
+            (Int64, Int64, String, Date, String, Data, String, Int).self)
+        {
+            guard let i = index[caseID] else { continue }
+            let utf8 = String(validating: raw, as: UTF8.self)
+            cases[i].messages.append(
+                MessageDocument(
+                    id: id, kind: kind, received: stored(received), subject: subject, raw: utf8,
+                    rawBase64: utf8 == nil ? raw.base64EncodedString() : nil, text: text, readerVersion: readerVersion,
+                    requested: requests[id] ?? []))
+        }
+        let plans = try await connection.query(
+            "SELECT case_id, number, text, created_at, submitted_at FROM plan_version ORDER BY case_id, number", logger: logger)
+        for try await (caseID, number, text, created, submitted) in plans.decode((Int64, Int, String, Date, Date?).self) {
+            guard let i = index[caseID] else { continue }
+            cases[i].plans.append(
+                PlanDocument(number: number, text: text, created: stored(created), submitted: submitted.map(stored)))
+        }
+        let deadlines = try await connection.query(
+            """
+            SELECT id, case_id, message_id, amount, unit, anchor, phrase, set_at, due_at, closed_at, closed_by,
+                closed_version, closed_status
+            FROM deadline ORDER BY case_id, set_at, id
+            """, logger: logger)
+        for try await (id, caseID, messageID, amount, unit, anchor, phrase, set, due, closedAt, closedBy, closedVersion, closedStatus)
+            in deadlines.decode((Int64, Int64, Int64, Int, String, String, String, Date, Date, Date?, String?, Int?, String?).self)
+        {
+            guard let i = index[caseID] else { continue }
+            cases[i].deadlines.append(
+                DeadlineDocument(
+                    id: id, messageId: messageID, amount: amount, unit: unit, anchor: anchor, text: phrase, set: stored(set),
+                    due: stored(due), closedAt: closedAt.map(stored), closedBy: closedBy, closedVersion: closedVersion,
+                    closedStatus: closedStatus))
+        }
+        let notes = try await connection.query(
+            "SELECT id, case_id, created_at, text FROM note ORDER BY case_id, created_at, id", logger: logger)
+        for try await (id, caseID, created, text) in notes.decode((Int64, Int64, Date, String).self) {
+            guard let i = index[caseID] else { continue }
+            cases[i].notes.append(NoteDocument(id: id, created: stored(created), text: text))
+        }
+        let evidence = try await connection.query(
+            "SELECT id, case_id, path, size, sha256, added_at FROM evidence ORDER BY case_id, added_at, id", logger: logger)
+        for try await (id, caseID, path, size, sha256, added) in evidence.decode((Int64, Int64, String, Int64, String, Date).self) {
+            guard let i = index[caseID] else { continue }
+            cases[i].evidence.append(EvidenceDocument(id: id, path: path, size: size, sha256: sha256, added: stored(added)))
+        }
+        return cases
+    }
+}

@@ -1,0 +1,115 @@
+import Foundation
+import PostgresNIO
+import ReinstateCore
+
+/// What can go wrong with a PostgreSQL team store, in one line a seller (or the agency's admin) can act
+/// on. No case names the password: messages carry the redacted address only.
+public enum PostgresStoreError: Error, Equatable, CustomStringConvertible, LocalizedError {
+    case badAddress(String)
+    case unreachable(address: String, why: String)
+    case loginRefused(address: String, why: String)
+    case tls(address: String, why: String)
+    case foreign(address: String, tables: [String])
+    case newer(address: String, migration: String)
+    case notInitialized(address: String)
+    case needsUpgrade(address: String)
+    case notEmpty(address: String)
+    case noRights(address: String, why: String)
+    case failed(address: String, why: String)
+
+    public var errorDescription: String? { description }
+
+    public var description: String {
+        switch self {
+        case .badAddress(let why):
+            return why
+        case .unreachable(let address, let why):
+            return "Cannot reach the PostgreSQL server of \(address): \(why). Nothing was changed."
+        case .loginRefused(let address, let why):
+            return "The PostgreSQL server refused the login to \(address): \(why). Nothing was changed."
+        case .tls(let address, let why):
+            return "No secure connection to \(address): \(why). Nothing was changed."
+        case .foreign(let address, let tables):
+            let shown = tables.prefix(3).joined(separator: ", ") + (tables.count > 3 ? ", …" : "")
+            return "\(address) holds something else (tables \(shown)); it is not a Reinstate store and was left untouched. "
+                + "Give an empty database."
+        case .newer(let address, let migration):
+            return "\(address) was set up by a newer version of Reinstate (it has migration \(migration)). "
+                + "It was left untouched. Update Reinstate to use it."
+        case .notInitialized(let address):
+            return "\(address) is not a Reinstate store yet; run: reinstate store init \(address)"
+        case .needsUpgrade(let address):
+            return "\(address) was set up by an earlier Reinstate; run: reinstate store init \(address) to upgrade it."
+        case .notEmpty(let address):
+            return "\(address) already holds cases; a copy goes only into an empty store. Nothing was changed."
+        case .noRights(let address, let why):
+            return "The database role has no right to do this on \(address): \(why). Nothing was changed."
+        case .failed(let address, let why):
+            return "The PostgreSQL store \(address) failed: \(why). Nothing was changed."
+        }
+    }
+
+    /// A postgres-nio error in words, for the store at `address` (already redacted).
+    static func from(_ error: any Error, address: String) -> PostgresStoreError {
+        if let known = error as? PostgresStoreError { return known }
+        guard let psql = error as? PSQLError else {
+            return .failed(address: address, why: String(describing: error))
+        }
+        let server = psql.serverInfo
+        let state = server?[.sqlState] ?? ""
+        let message = server?[.message] ?? ""
+        switch psql.code {
+        case .server:
+            switch state {
+            case "28P01", "28000":
+                return .loginRefused(address: address, why: message.isEmpty ? "wrong user or password" : message)
+            case "3D000":
+                return .loginRefused(address: address, why: message.isEmpty ? "the database does not exist" : message)
+            case "42501":
+                return .noRights(address: address, why: message)
+            case "53300":
+                return .unreachable(address: address, why: "the server has too many connections; try again later")
+            default:
+                return .failed(address: address, why: message.isEmpty ? "error \(state)" : "\(message) (\(state))")
+            }
+        case .authMechanismRequiresPassword:
+            return .loginRefused(
+                address: address,
+                why: "the server asks for a password and none was given (in the URL, PGPASSWORD or ~/.pgpass)")
+        case .unsupportedAuthMechanism:
+            return .loginRefused(address: address, why: "the server asks for a way of logging in that Reinstate does not support")
+        case .saslError:
+            return .loginRefused(address: address, why: "password authentication failed")
+        case .sslUnsupported:
+            return .tls(address: address, why: "the server does not offer TLS (sslmode asks for it)")
+        case .failedToAddSSLHandler:
+            return .tls(address: address, why: "TLS could not be set up")
+        case .connectionError:
+            return .unreachable(address: address, why: describe(psql.underlying))
+        case .serverClosedConnection, .uncleanShutdown:
+            return .unreachable(address: address, why: "the server closed the connection")
+        default:
+            if let underlying = psql.underlying {
+                return .failed(address: address, why: describe(underlying))
+            }
+            return .failed(address: address, why: "\(psql.code)")
+        }
+    }
+
+    /// NIO's connection errors in words: refused, timed out, no such host, a certificate not trusted.
+    static func describe(_ error: (any Error)?) -> String {
+        guard let error else { return "the connection failed" }
+        if let ssl = error as? NIOSSLError {
+            return "the server's certificate was not accepted (\(ssl))"
+        }
+        let text = String(describing: error)
+        if text.contains("connectTimeout") || text.contains("timeout") { return "no answer in time (is the host right? is it up?)" }
+        if text.contains("refused") || text.contains("ECONNREFUSED") { return "the connection was refused (is the server running on that port?)" }
+        if text.contains("No such file") || text.contains("ENOENT") { return "there is no server socket there (is the server running?)" }
+        if text.contains("resolve") || text.contains("NXDOMAIN") || text.contains("getaddrinfo") {
+            return "the host name is not known"
+        }
+        if text.contains("certificate") || text.contains("handshake") { return "the server's certificate was not accepted (\(text))" }
+        return text
+    }
+}

@@ -1,0 +1,192 @@
+import Foundation
+
+/// A throwaway PostgreSQL server for tests: `initdb` into a temporary folder, `pg_ctl start` listening on
+/// a Unix socket in that folder only (no TCP port), stopped and removed when the test process ends. As
+/// root (CI), the server runs as the `postgres` system user, since initdb refuses root. Logins need the
+/// password (`scram-sha-256`), so a wrong password is refused as on a real server.
+public final class TestPostgresServer: Sendable {
+    /// The superuser and its password.
+    public static let superuser = "postgres"
+    public static let password = "test-secret"
+
+    /// The folder of PostgreSQL's programs (Debian: /usr/lib/postgresql/N/bin), or nil when not installed.
+    public static let programs: String? = {
+        let base = "/usr/lib/postgresql"
+        let versions = ((try? FileManager.default.contentsOfDirectory(atPath: base)) ?? [])
+            .compactMap(Int.init).sorted(by: >)
+        for version in versions where FileManager.default.isExecutableFile(atPath: "\(base)/\(version)/bin/initdb") {
+            return "\(base)/\(version)/bin"
+        }
+        for folder in (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":")
+        where FileManager.default.isExecutableFile(atPath: "\(folder)/initdb") && FileManager.default.isExecutableFile(atPath: "\(folder)/pg_ctl") {
+            return String(folder)
+        }
+        return nil
+    }()
+
+    /// Why the PostgreSQL tests cannot run here, or nil when they can.
+    public static let unavailableReason: String? = {
+        guard programs != nil else {
+            return "PostgreSQL is not installed (no initdb under /usr/lib/postgresql/*/bin or on PATH); apt-get install postgresql"
+        }
+        if getuid() == 0, getpwnam("postgres") == nil {
+            return "running as root and there is no `postgres` system user to run the server as"
+        }
+        return nil
+    }()
+
+    /// Whether the PostgreSQL tests can run (used with `.enabled(if:)`).
+    public static var isAvailable: Bool { unavailableReason == nil }
+
+    /// The one server of this test process, started on first use.
+    public static func shared() throws -> TestPostgresServer {
+        try lock.withLock {
+            if let server = started { return server }
+            let server = try TestPostgresServer()
+            started = server
+            atexit { TestPostgresServer.stopShared() }
+            return server
+        }
+    }
+
+    nonisolated(unsafe) private static var started: TestPostgresServer?
+    private static let lock = NSLock()
+
+    private static func stopShared() {
+        lock.withLock {
+            started?.stop()
+            started = nil
+        }
+    }
+
+    /// The temporary folder: the data directory and the socket live in it.
+    public let folder: String
+    public let port = 5432
+    private let runAsPostgres: Bool
+
+    private init() throws {
+        guard let programs = Self.programs, Self.unavailableReason == nil else {
+            throw TestServerError(Self.unavailableReason ?? "PostgreSQL is not available")
+        }
+        runAsPostgres = getuid() == 0
+        Self.removeLeftovers(programs: programs, runAsPostgres: runAsPostgres)
+        // A short path: a Unix socket's path must fit in 107 bytes.
+        folder = "/tmp/reinstate-pg-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
+        if runAsPostgres, let pw = getpwnam("postgres") {
+            chown(folder, pw.pointee.pw_uid, pw.pointee.pw_gid)
+        }
+        let passwordFile = folder + "/pw"
+        try Self.password.write(toFile: passwordFile, atomically: false, encoding: .utf8)
+        if runAsPostgres, let pw = getpwnam("postgres") { chown(passwordFile, pw.pointee.pw_uid, pw.pointee.pw_gid) }
+        try run(
+            programs + "/initdb",
+            ["-D", folder + "/data", "-U", Self.superuser, "--pwfile=" + passwordFile, "--auth=scram-sha-256",
+             "-E", "UTF8", "--locale=C", "--no-sync", "--no-instructions"])
+        try run(
+            programs + "/pg_ctl",
+            ["-D", folder + "/data", "-l", folder + "/log", "-w", "-t", "60",
+             "-o", "-c listen_addresses='' -c unix_socket_directories='\(folder)' -p \(port) -c fsync=off -c full_page_writes=off -c synchronous_commit=off",
+             "start"])
+    }
+
+    /// Stops and removes the servers of earlier test processes that were killed before they could
+    /// (their folder names the process, which is gone).
+    private static func removeLeftovers(programs: String, runAsPostgres: Bool) {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: "/tmp")) ?? []
+        for name in names where name.hasPrefix("reinstate-pg-") {
+            let parts = name.split(separator: "-")
+            guard parts.count == 4, let pid = Int32(parts[2]), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
+            let folder = "/tmp/" + name
+            let stop = Process()
+            stop.executableURL = URL(fileURLWithPath: runAsPostgres ? "/usr/sbin/runuser" : programs + "/pg_ctl")
+            stop.arguments = (runAsPostgres ? ["-u", "postgres", "--", programs + "/pg_ctl"] : [])
+                + ["-D", folder + "/data", "-m", "immediate", "stop"]
+            stop.standardOutput = FileHandle.nullDevice
+            stop.standardError = FileHandle.nullDevice
+            if (try? stop.run()) != nil { stop.waitUntilExit() }
+            try? FileManager.default.removeItem(atPath: folder)
+        }
+    }
+
+    /// Stops the server and removes its folder.
+    public func stop() {
+        if let programs = Self.programs {
+            try? run(programs + "/pg_ctl", ["-D", folder + "/data", "-m", "immediate", "-w", "stop"])
+        }
+        try? FileManager.default.removeItem(atPath: folder)
+    }
+
+    /// A URL for `database` on this server as `user`, with the password in it unless `password` is nil.
+    public func url(database: String, user: String = TestPostgresServer.superuser, password: String? = TestPostgresServer.password) -> String {
+        let login = password.map { "\(user):\($0)" } ?? user
+        return "postgresql://\(login)@/\(database)?host=\(folder)&port=\(port)"
+    }
+
+    /// Runs SQL with psql as the superuser, in `database`; returns what it printed (unaligned, tuples only).
+    @discardableResult
+    public func psql(_ sql: String, database: String = "postgres") throws -> String {
+        guard let programs = Self.programs else { throw TestServerError("PostgreSQL is not installed") }
+        let psql = FileManager.default.isExecutableFile(atPath: programs + "/psql") ? programs + "/psql" : "/usr/bin/psql"
+        return try run(
+            psql, ["-h", folder, "-p", String(port), "-U", Self.superuser, "-d", database, "-X", "-q", "-A", "-t",
+                   "-v", "ON_ERROR_STOP=1", "-c", sql],
+            environment: ["PGPASSWORD": Self.password])
+    }
+
+    /// A new, empty database with a unique name, for one test.
+    public func newDatabase(_ prefix: String = "t") throws -> String {
+        let name = "\(prefix)_\(UInt32.random(in: 0...UInt32.max))"
+        try psql("CREATE DATABASE \(name)")
+        return name
+    }
+
+    /// Runs a program (as `postgres` when this process is root) and returns what it printed. Spawned and
+    /// waited for with posix_spawn and waitpid: Foundation's `Process.waitUntilExit` can miss the exit of
+    /// `pg_ctl start`, whose server lives on, and wait for ever. Output goes to a file, never a pipe the
+    /// server could inherit.
+    @discardableResult
+    private func run(_ program: String, _ arguments: [String], environment: [String: String] = [:]) throws -> String {
+        var argv: [String]
+        var env = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        if runAsPostgres {
+            argv = ["/usr/sbin/runuser", "-u", "postgres", "--", "env"] + environment.map { "\($0)=\($1)" } + [program] + arguments
+        } else {
+            argv = [program] + arguments
+        }
+        env["LC_ALL"] = "C"
+        let outputPath = folder + "/.run-\(UUID().uuidString)"
+        defer { unlink(outputPath) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        let cArgs = argv.map { strdup($0) } + [nil]
+        let cEnv = env.map { strdup("\($0)=\($1)") } + [nil]
+        defer {
+            for p in cArgs { free(p) }
+            for p in cEnv { free(p) }
+        }
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, argv[0], &actions, nil, cArgs, cEnv)
+        guard spawned == 0 else { throw TestServerError("cannot start \(argv[0]): \(String(cString: strerror(spawned)))") }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 {
+            guard errno == EINTR else { throw TestServerError("waitpid failed: \(String(cString: strerror(errno)))") }
+        }
+        let output = (FileManager.default.contents(atPath: outputPath)).map { String(decoding: $0, as: UTF8.self) } ?? ""
+        // Exited normally with 0: WIFEXITED and WEXITSTATUS, spelled out (the C macros are not imported).
+        guard status & 0x7f == 0, (status >> 8) & 0xff == 0 else {
+            throw TestServerError("\((program as NSString).lastPathComponent) failed (status \(status)): \(output)")
+        }
+        return output
+    }
+}
+
+/// The test server could not be started or used.
+public struct TestServerError: Error, CustomStringConvertible {
+    public let description: String
+    public init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,179 @@
+import Foundation
+import PostgresTestSupport
+import ReinstateCore
+import ReinstatePostgres
+import ReinstateStore
+import Testing
+
+/// The PostgreSQL store against a real, throwaway server (see `TestPostgresServer`). Where PostgreSQL is
+/// not installed these tests are skipped: `.enabled(if:)` names the reason in the test run's output.
+@Suite(
+    .serialized,
+    .enabled(if: TestPostgresServer.isAvailable, "\(TestPostgresServer.unavailableReason ?? "PostgreSQL is available")"))
+struct PostgresStoreTests {
+    let now = Timestamp.parse("2026-11-22T09:00:00Z")!
+
+    func address(_ database: String, user: String = TestPostgresServer.superuser) throws -> PostgresAddress {
+        let server = try TestPostgresServer.shared()
+        return try PostgresAddress(url: server.url(database: database, user: user, password: nil), loginName: "nobody")
+    }
+
+    func connect(_ database: String, user: String = TestPostgresServer.superuser, password: String? = TestPostgresServer.password)
+        async throws -> PostgresStore
+    {
+        try await PostgresStore.connect(to: try address(database, user: user), password: password)
+    }
+
+    func tables(_ database: String) throws -> [String] {
+        try TestPostgresServer.shared()
+            .psql("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename", database: database)
+            .split(separator: "\n").map(String.init)
+    }
+
+    // MARK: - Setting up
+
+    @Test func initSetsUpAnEmptyDatabaseOnceAndRecordsTheMigration() async throws {
+        let database = try TestPostgresServer.shared().newDatabase()
+        let store = try await connect(database)
+        #expect(try await store.initialize() == .created)
+        #expect(try await store.initialize() == .alreadyCurrent)
+        try await store.requireCurrent()
+        await store.close()
+        #expect(try tables(database).contains("reinstate_migration"))
+        #expect(try TestPostgresServer.shared().psql("SELECT identifier FROM reinstate_migration", database: database) == "v1\n")
+    }
+
+    @Test func aDatabaseHoldingSomethingElseIsRefusedUntouched() async throws {
+        let server = try TestPostgresServer.shared()
+        let database = try server.newDatabase()
+        try server.psql("CREATE TABLE invoices (id int); INSERT INTO invoices VALUES (1)", database: database)
+        let store = try await connect(database)
+        await #expect(throws: PostgresStoreError.self) { try await store.initialize() }
+        do {
+            try await store.initialize()
+        } catch {
+            #expect("\(error)".contains("holds something else (tables invoices)"))
+        }
+        await store.close()
+        #expect(try tables(database) == ["invoices"])
+        #expect(try server.psql("SELECT count(*) FROM invoices", database: database) == "1\n")
+    }
+
+    @Test func aSchemaFromANewerReinstateIsRefusedUntouched() async throws {
+        let server = try TestPostgresServer.shared()
+        let database = try server.newDatabase()
+        let store = try await connect(database)
+        try await store.initialize()
+        try server.psql("INSERT INTO reinstate_migration (identifier) VALUES ('v99')", database: database)
+        await #expect(throws: PostgresStoreError.newer(address: try address(database).redacted, migration: "v99")) {
+            try await store.initialize()
+        }
+        await #expect(throws: PostgresStoreError.self) { try await store.exportDocument() }
+        await store.close()
+    }
+
+    @Test func aWrongPasswordIsRefusedWithoutShowingIt() async throws {
+        let database = try TestPostgresServer.shared().newDatabase()
+        do {
+            _ = try await connect(database, password: "not-the-secret")
+            Issue.record("a wrong password was accepted")
+        } catch {
+            let text = "\(error)"
+            #expect(text.contains("refused the login"), "\(text)")
+            #expect(!text.contains("not-the-secret"))
+        }
+        do {
+            _ = try await connect(database, password: nil)
+            Issue.record("no password was accepted")
+        } catch {
+            #expect("\(error)".contains("none was given"), "\(error)")
+        }
+    }
+
+    @Test func aServerThatIsNotThereIsUnreachable() async throws {
+        let address = try PostgresAddress(url: "postgresql:///x?host=/tmp/no-server-here-\(getpid())", loginName: "nobody")
+        do {
+            _ = try await PostgresStore.connect(to: address, password: nil)
+            Issue.record("connected to nothing")
+        } catch {
+            #expect("\(error)".hasPrefix("Cannot reach the PostgreSQL server"), "\(error)")
+        }
+    }
+
+    @Test func aRoleWithoutTheRightToCreateTablesLeavesTheDatabaseEmpty() async throws {
+        let server = try TestPostgresServer.shared()
+        let database = try server.newDatabase()
+        let role = "clerk_\(UInt32.random(in: 0...UInt32.max))"
+        try server.psql("CREATE ROLE \(role) LOGIN PASSWORD 'clerk-pw'")
+        // PostgreSQL 15 no longer lets every role create tables in `public`; say it anyway for older servers.
+        try server.psql("REVOKE CREATE ON SCHEMA public FROM PUBLIC", database: database)
+        let store = try await connect(database, user: role, password: "clerk-pw")
+        do {
+            try await store.initialize()
+            Issue.record("a role without rights set up the schema")
+        } catch {
+            #expect("\(error)".contains("no right"), "\(error)")
+        }
+        await store.close()
+        #expect(try tables(database).isEmpty)
+    }
+
+    // MARK: - Copying
+
+    /// A small store with what a copy must keep: demo cases, a message that is not UTF-8, notes, evidence.
+    func sampleStore(_ folder: String) throws -> CaseStore {
+        let store = try CaseStore(path: folder + "/cases.sqlite")
+        try store.fillDemo(count: 12, seed: 17, now: now)
+        let latin1 = Data("Subject: Votre compte\n\nNous avons d\u{E9}sactiv\u{E9} votre compte.".utf8)
+            .map { $0 }.filter { $0 != 0xC3 }  // bytes that are not valid UTF-8
+        _ = try store.addMessage(
+            caseID: 1, raw: Data(latin1), reading: MessageReader().read(Data(latin1)), received: now, now: now)
+        _ = try store.addNote(caseID: 2, text: "Called Seller Support — ticket 12345 ✓", at: now)
+        _ = try store.addEvidence(caseID: 2, path: "/home/seller/invoices/2026-11.pdf", size: 48_213, sha256: String(repeating: "ab", count: 32), at: now)
+        return store
+    }
+
+    @Test func aCopyThereAndBackKeepsTheSameBytes() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pg-copy-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let local = try sampleStore(folder)
+        let original = try local.exportDocument()
+        let database = try TestPostgresServer.shared().newDatabase()
+        let store = try await connect(database)
+        try await store.initialize()
+        try await store.importDocument(original)
+        let fromPostgres = try await store.exportDocument()
+        #expect(fromPostgres == original)
+        #expect(try fromPostgres.encoded() == original.encoded())
+        // A second copy into the same store is refused: it is not empty any more.
+        await #expect(throws: PostgresStoreError.notEmpty(address: store.address.redacted)) {
+            try await store.importDocument(original)
+        }
+        await store.close()
+        let back = try CaseStore(path: folder + "/back.sqlite")
+        try back.importDocument(fromPostgres)
+        #expect(try back.exportDocument().encoded() == original.encoded())
+        // New rows after a copy get new ids: the sequences were moved past the copied ones.
+        let server = try TestPostgresServer.shared()
+        let next = try server.psql(
+            "INSERT INTO note (case_id, created_at, text) VALUES (1, now(), 'x') RETURNING id", database: database)
+        let highest = original.cases.flatMap(\.notes).map(\.id).max() ?? 0
+        #expect(Int64(next.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0 > highest)
+    }
+
+    @Test func aFailedCopyLeavesTheStoreEmpty() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pg-fail-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var document = try sampleStore(folder).exportDocument()
+        // The last case's note refers to a case that is not there: the insert fails near the end.
+        document.cases[document.cases.count - 1].id = document.cases[0].id
+        let database = try TestPostgresServer.shared().newDatabase()
+        let store = try await connect(database)
+        try await store.initialize()
+        await #expect(throws: PostgresStoreError.self) { try await store.importDocument(document) }
+        #expect(try await store.exportDocument().cases.isEmpty)
+        await store.close()
+    }
+}
