@@ -6,27 +6,30 @@ import ReinstateCore
 import ReinstateUI
 
 @main
-struct Reinstate: ParsableCommand {
+struct Reinstate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reinstate",
         abstract: "Track Amazon account and listing suspensions: notices, Plans of Action, requested details, deadlines.",
         discussion: """
             Without a command, opens the full-screen case tracker (press ? inside it for every key). \
             Every command takes --store PATH (default: $REINSTATE_STORE, else \
-            ~/.local/share/reinstate/cases.sqlite). Dates are ISO 8601 (2026-11-22 or 2026-11-22T09:30); \
+            ~/.local/share/reinstate/cases.sqlite); a postgresql:// URL names a team store, which for now \
+            only `reinstate store` supports. Dates are ISO 8601 (2026-11-22 or 2026-11-22T09:30); \
             REINSTATE_NOW pins "now" for tests and reproducible demos. NO_COLOR turns colours off.
             """,
         subcommands: [
             CaseCommand.self, MessageCommand.self, PoaCommand.self, RequestCommand.self, NoteCommand.self,
             EvidenceCommand.self, Due.self, Parse.self, Export.self, Import.self, Backup.self, Restore.self, Demo.self,
-            Check.self, VersionCommand.self,
+            Check.self, StoreCommand.self, VersionCommand.self,
         ]
     )
 
     /// A file-size limit (`ulimit -f`) must give an error, not a dead process: by default SIGXFSZ kills a
     /// process whose write passes the limit, mid-transaction. Ignored, the write fails with EFBIG, SQLite
     /// rolls the transaction back, and the command says what happened.
-    static func main() {
+    /// Async, so the PostgreSQL commands (`store init`, `store copy`) can await the server; every other
+    /// command still runs synchronously.
+    static func main() async {
         signal(SIGXFSZ, SIG_IGN)
         // `--version` alone: not as an argument-parser flag, which would take every subcommand's own
         // `--version N` (request answer, check) for itself.
@@ -34,7 +37,7 @@ struct Reinstate: ParsableCommand {
             print(VersionCommand.text)
             return
         }
-        main(nil)
+        await main(nil)
     }
 
     @OptionGroup var options: StoreOptions

@@ -40,12 +40,13 @@ struct CLI {
         return path
     }
 
-    /// Runs `reinstate ARGS --store STORE` (the store option is added after the subcommand path).
+    /// Runs `reinstate ARGS --store STORE` (the store option is added after the subcommand path; not to
+    /// `parse` and `store`, which take no store option).
     @discardableResult
     func callAsFunction(_ args: [String], stdin: Data? = nil, store: String? = nil, environment: [String: String] = [:]) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Self.binary)
-        process.arguments = args + (args.contains("--help") || args.first == "parse" ? [] : ["--store", store ?? self.store])
+        process.arguments = args + (args.contains("--help") || args.first == "parse" || args.first == "store" ? [] : ["--store", store ?? self.store])
         var env = ProcessInfo.processInfo.environment
         env["REINSTATE_NOW"] = now
         env["TZ"] = "UTC"

@@ -8,13 +8,51 @@ struct StoreOptions: ParsableArguments {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "The case store file.",
+            "The case store file (a postgresql:// URL is accepted by `reinstate store` only, for now).",
             discussion: "Default: $REINSTATE_STORE, else $XDG_DATA_HOME/reinstate/cases.sqlite (~/.local/share/reinstate/cases.sqlite).",
             valueName: "path"))
     var store: String?
 
     var path: String {
         StoreLocation.resolve(option: store, environment: ProcessInfo.processInfo.environment)
+    }
+
+    /// A PostgreSQL team store (a postgresql:// URL in --store or $REINSTATE_STORE) is refused, in one
+    /// line that names the command, by every command that works on the local file only: none may
+    /// open it as a file name (and make a file called "postgresql:"). `reinstate store` takes its URLs
+    /// as arguments and is not refused.
+    func validate() throws {
+        let path = path
+        guard PostgresAddress.isURL(path) else { return }
+        let words = Self.commandWords(CommandLine.arguments.dropFirst())
+        if words.first == "store" { return }
+        // The address is shown without its password (or as a plain placeholder when it does not parse).
+        let shown = (try? PostgresAddress(url: path, loginName: "")).map(\.redacted) ?? "postgresql://…"
+        let command = words.isEmpty ? "The case tracker" : "`reinstate \(words.joined(separator: " "))`"
+        printError(
+            "\(command) does not work on a PostgreSQL store yet (\(shown)); for now a team store supports "
+                + "`reinstate store init` and `reinstate store copy` only. Copy it to a local file to use this command.")
+        throw ExitCode(ExitStatus.failure)
+    }
+
+    /// The command's name from its arguments ("case list"): the first words, the top command's options
+    /// (`--store URL`, `--read-only`, `--warn-days N`) passed over, up to the first other option.
+    static func commandWords(_ arguments: ArraySlice<String>) -> [String] {
+        var words: [String] = []
+        var rest = arguments[...]
+        while let argument = rest.first, words.count < 2 {
+            rest = rest.dropFirst()
+            if argument == "--store" || argument == "--warn-days" {
+                rest = rest.dropFirst()
+            } else if argument == "--read-only" || argument.hasPrefix("--store=") || argument.hasPrefix("--warn-days=") {
+                continue
+            } else if argument.hasPrefix("-") {
+                break
+            } else {
+                words.append(argument)
+            }
+        }
+        return words
     }
 
     /// The store's path was not given (--store, $REINSTATE_STORE): the default location in the data folder.

@@ -1,0 +1,134 @@
+import ArgumentParser
+import Foundation
+import ReinstateCore
+import ReinstatePostgres
+import ReinstateStore
+
+/// `reinstate store …`: setting up a PostgreSQL team store and moving whole stores between homes.
+struct StoreCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "store",
+        abstract: "Set up a PostgreSQL team store, and copy whole stores between a local file and PostgreSQL.",
+        discussion: """
+            A team store lives in a PostgreSQL database, named by a URL with libpq's conventions: \
+            postgresql://USER@HOST:PORT/DATABASE?sslmode=require (sslmode: disable, prefer, require, \
+            verify-full), or postgresql:///DATABASE?host=/run/postgresql for a Unix socket. The password comes \
+            from the URL, else PGPASSWORD, else ~/.pgpass (used only when its mode is 0600); it is never shown. \
+            For now a team store supports `store init` and `store copy` only; the other commands refuse it and \
+            say so. Copy a team store to a local file to work on it with every command.
+            """,
+        subcommands: [StoreInit.self, StoreCopy.self])
+}
+
+extension StoreCommand {
+    struct StoreInit: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "init",
+            abstract: "Create Reinstate's tables in an empty PostgreSQL database (or upgrade an earlier Reinstate's).",
+            discussion: """
+                URL names the database (postgresql://USER@HOST/DATABASE). An empty database gets the schema, \
+                all of it in one transaction; a store set up by an earlier Reinstate is upgraded; one already \
+                current is left as it is. A database that holds anything else, or a schema from a newer \
+                Reinstate, is refused untouched (exit status 2), as are a role without the right to create \
+                tables, a wrong password and a server that cannot be reached.
+                """)
+
+        @Argument(help: ArgumentHelp("The database, as a postgresql:// URL.", valueName: "url")) var url: String
+
+        func run() async throws {
+            try await reporting {
+                let store = try await PostgresOpening.connect(url)
+                do {
+                    let result = try await store.initialize()
+                    switch result {
+                    case .created: Output.line("Created an empty Reinstate store in \(store.address.redacted).")
+                    case .upgraded: Output.line("Upgraded the Reinstate store in \(store.address.redacted).")
+                    case .alreadyCurrent: Output.line("\(store.address.redacted) is already a Reinstate store; nothing was changed.")
+                    }
+                } catch {
+                    await store.close()
+                    throw error
+                }
+                await store.close()
+            }
+        }
+    }
+
+    struct StoreCopy: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "copy",
+            abstract: "Copy every case from one store to another, empty one: a local file to PostgreSQL or back.",
+            discussion: """
+                FROM and TO are each a store file or a postgresql:// URL (one of each). Everything is copied: \
+                messages byte for byte, plan versions, requested details and their states, deadlines, notes, \
+                evidence records, with their ids. All of it, or nothing: the target must be empty (a new \
+                file, or a PostgreSQL database that is empty or set up by `store init` without cases), and a \
+                copy that fails leaves it as it was (an empty database it set up keeps the empty schema). \
+                `reinstate export --all --format json` gives the same bytes on both sides.
+                """)
+
+        @Argument(help: ArgumentHelp("The store to copy from: a file or a postgresql:// URL.", valueName: "from")) var from: String
+        @Argument(help: ArgumentHelp("The empty store to copy into: a file or a postgresql:// URL.", valueName: "to")) var to: String
+
+        func run() async throws {
+            try await reporting {
+                switch (PostgresAddress.isURL(from), PostgresAddress.isURL(to)) {
+                case (false, true): try await fileToPostgres()
+                case (true, false): try await postgresToFile()
+                case (false, false):
+                    throw CLIError("Neither store is a postgresql:// URL; to copy a local store, use `reinstate backup --output FILE`.")
+                case (true, true):
+                    throw CLIError("Copying from one PostgreSQL store to another is not supported yet; copy to a file and from it.")
+                }
+            }
+        }
+
+        func fileToPostgres() async throws {
+            var st = stat()
+            guard lstat(from, &st) == 0 else { throw StoreOptions.missing(from) }
+            let source = try CaseStore(path: from, readOnly: true)
+            for warning in source.warnings { printError("warning: " + warning) }
+            let document = try source.exportDocument()
+            let target = try await PostgresOpening.connect(to)
+            do {
+                if try await target.initializeIfEmpty() {
+                    Output.line("Created an empty Reinstate store in \(target.address.redacted).")
+                }
+                try await target.importDocument(document)
+            } catch {
+                await target.close()
+                throw error
+            }
+            await target.close()
+            Output.line(
+                "Copied \(document.cases.count) case\(document.cases.count == 1 ? "" : "s") from \(from) to \(target.address.redacted).")
+        }
+
+        func postgresToFile() async throws {
+            let source = try await PostgresOpening.connect(from)
+            let document: StoreDocument
+            do {
+                document = try await source.exportDocument()
+            } catch {
+                await source.close()
+                throw error
+            }
+            await source.close()
+            var st = stat()
+            let existed = lstat(to, &st) == 0
+            let target = try CaseStore(path: to, createFolders: false)
+            for warning in target.warnings { printError("warning: " + warning) }
+            do {
+                try target.importDocument(document)
+            } catch {
+                // A refused copy leaves no empty store behind where there was none.
+                if !existed, (try? target.caseCount()) == 0 {
+                    for suffix in ["", "-wal", "-shm", "-journal"] { unlink(to + suffix) }
+                }
+                throw error
+            }
+            Output.line(
+                "Copied \(document.cases.count) case\(document.cases.count == 1 ? "" : "s") from \(source.address.redacted) to \(to).")
+        }
+    }
+}

@@ -1,0 +1,39 @@
+import Foundation
+import ReinstateCore
+import ReinstatePostgres
+
+/// Runs an async command body the way `reporting` runs a sync one: any error as one line, exit status 2.
+func reporting(_ body: () async throws -> Void) async throws {
+    var failure: (any Error)? = nil
+    do { try await body() } catch { failure = error }
+    if let failure { try reporting { throw failure } }
+}
+
+/// Opening a PostgreSQL team store from a `postgresql://` URL, with libpq's ways of finding the password.
+enum PostgresOpening {
+    /// The address in `url`, read with the environment's PG* defaults and this login's name.
+    static func address(_ url: String) throws -> PostgresAddress {
+        do {
+            return try PostgresAddress(url: url, environment: ProcessInfo.processInfo.environment, loginName: loginName)
+        } catch let error as PostgresAddressError {
+            throw CLIError(error.description)
+        }
+    }
+
+    /// Connects to the store at `url`; the password comes from the URL, PGPASSWORD or ~/.pgpass, and what
+    /// was noticed about the password file is said as a warning.
+    static func connect(_ url: String) async throws -> PostgresStore {
+        let address = try address(url)
+        let environment = ProcessInfo.processInfo.environment
+        let home = environment["HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil } ?? NSHomeDirectory()
+        let (password, warnings) = address.password(environment: environment, home: home)
+        for warning in warnings { printError("warning: " + warning) }
+        return try await PostgresStore.connect(to: address, password: password)
+    }
+
+    /// The operating system's name for this user, libpq's default database user.
+    static var loginName: String {
+        if let pw = getpwuid(geteuid()), let name = pw.pointee.pw_name { return String(cString: name) }
+        return NSUserName()
+    }
+}

@@ -1,0 +1,113 @@
+import Foundation
+import PostgresTestSupport
+import Testing
+
+/// `reinstate store init` and `store copy` against a real, throwaway PostgreSQL server, and the other
+/// commands' one-line refusal of a PostgreSQL store. Skipped (with the reason) where PostgreSQL is not installed.
+@Suite(
+    .serialized,
+    .enabled(if: TestPostgresServer.isAvailable, "\(TestPostgresServer.unavailableReason ?? "PostgreSQL is available")"))
+struct StoreCommandTests {
+    @Test func initSaysWhatItDidAndRefusesAForeignDatabase() throws {
+        let cli = CLI()
+        defer { cli.remove() }
+        let server = try TestPostgresServer.shared()
+        let database = try server.newDatabase()
+        let url = server.url(database: database)
+        let first = try cli(["store", "init", url])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.hasPrefix("Created an empty Reinstate store in postgresql://postgres@/\(database)?host="))
+        #expect(!first.stdout.contains(TestPostgresServer.password))
+        let again = try cli(["store", "init", url])
+        #expect(again.stdout.contains("is already a Reinstate store; nothing was changed"))
+
+        let other = try server.newDatabase()
+        try server.psql("CREATE TABLE orders (id int)", database: other)
+        let refused = try cli(["store", "init", server.url(database: other)])
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("holds something else (tables orders)"))
+        #expect(refused.stderr.split(separator: "\n").count == 1)
+        #expect(!refused.stderr.contains(TestPostgresServer.password))
+    }
+
+    @Test func thePasswordComesFromPGPASSWORDOrThePasswordFileAndIsNeverShown() throws {
+        let cli = CLI()
+        defer { cli.remove() }
+        let server = try TestPostgresServer.shared()
+        let database = try server.newDatabase()
+        let bare = server.url(database: database, password: nil)
+        let wrong = try cli(["store", "init", bare], environment: ["PGPASSWORD": "wrong-one", "HOME": cli.folder])
+        #expect(wrong.status == 2)
+        #expect(wrong.stderr.contains("refused the login"))
+        #expect(!wrong.stderr.contains("wrong-one"))
+        let pgpass = cli.file(".pgpass", "localhost:*:*:postgres:\(TestPostgresServer.password)\n")
+        chmod(pgpass, 0o644)
+        let loose = try cli(["store", "init", bare], environment: ["HOME": cli.folder])
+        #expect(loose.status == 2)
+        #expect(loose.stderr.contains("warning: the password file"))
+        chmod(pgpass, 0o600)
+        let fromFile = try cli(["store", "init", bare], environment: ["HOME": cli.folder])
+        #expect(fromFile.status == 0, "\(fromFile.stderr)")
+    }
+
+    @Test func aCopyToPostgreSQLAndBackExportsTheSameBytes() throws {
+        let cli = CLI()
+        defer { cli.remove() }
+        let server = try TestPostgresServer.shared()
+        let database = try server.newDatabase()
+        let url = server.url(database: database)
+        #expect(try cli(["demo", "--cases", "25", "--seed", "3"]).status == 0)
+        #expect(try cli(["note", "add", "--case", "1", "Phoned Seller Support — ticket 4411"]).status == 0)
+        let there = try cli(["store", "copy", cli.store, url])
+        #expect(there.status == 0, "\(there.stderr)")
+        #expect(there.stdout.contains("Copied 25 cases"))
+        let backPath = cli.folder + "/back.sqlite"
+        let back = try cli(["store", "copy", url, backPath])
+        #expect(back.status == 0, "\(back.stderr)")
+        let original = try cli(["export", "--all", "--format", "json"])
+        let copied = try cli(["export", "--all", "--format", "json"], store: backPath)
+        #expect(original.status == 0 && copied.status == 0)
+        #expect(!original.stdoutData.isEmpty)
+        #expect(original.stdoutData == copied.stdoutData)
+        // Into a store that holds cases: refused, nothing changed.
+        let twice = try cli(["store", "copy", cli.store, url])
+        #expect(twice.status == 2)
+        #expect(twice.stderr.contains("already holds cases"))
+        let onto = try cli(["store", "copy", url, cli.store])
+        #expect(onto.status == 2)
+    }
+
+    @Test func otherCommandsRefuseAPostgreSQLStoreInOneLine() throws {
+        let cli = CLI()
+        defer { cli.remove() }
+        let url = "postgresql://alice:hunter2@db.example.com/reinstate"
+        for args in [["case", "list"], ["due"], ["export", "--all"]] {
+            let result = try cli(args, store: url)
+            #expect(result.status == 2, "\(args)")
+            let name = args.prefix { !$0.hasPrefix("-") }.joined(separator: " ")
+            #expect(result.stderr.contains("`reinstate \(name)` does not work on a PostgreSQL store yet"))
+            #expect(result.stderr.contains("postgresql://alice@db.example.com/reinstate"))
+            #expect(!result.stderr.contains("hunter2"))
+            #expect(result.stderr.split(separator: "\n").count == 1)
+        }
+        // Through the environment too, and no file named after the URL is made.
+        let viaEnv = try cli(["case", "list"], store: "", environment: ["REINSTATE_STORE": url])
+        #expect(viaEnv.status == 2)
+        #expect(!FileManager.default.fileExists(atPath: "postgresql:"))
+    }
+
+    @Test func malformedAndUnreachableAddressesGetOneLine() throws {
+        let cli = CLI()
+        defer { cli.remove() }
+        let malformed = try cli(["store", "init", "postgresql://alice:pw@host:notaport/db"])
+        #expect(malformed.status == 2)
+        #expect(malformed.stderr.contains("port"))
+        #expect(!malformed.stderr.contains(":pw@"))
+        let nowhere = try cli(["store", "init", "postgresql://alice:pw@/db?host=/tmp/no-such-server-\(getpid())"])
+        #expect(nowhere.status == 2)
+        #expect(nowhere.stderr.contains("Cannot reach the PostgreSQL server"))
+        #expect(nowhere.stderr.split(separator: "\n").count == 1)
+        let help = try cli(["store", "copy", "--help"])
+        #expect(help.stdout.contains("USAGE: reinstate store copy <from> <to>"))
+    }
+}
