@@ -126,7 +126,7 @@ extension PostgresStore {
                 try await connection.query("COMMIT", logger: logger)
                 return StoreDocument(cases: cases)
             } catch {
-                try? await connection.query("ROLLBACK", logger: logger)
+                _ = try? await connection.query("ROLLBACK", logger: logger)
                 throw error
             }
         }

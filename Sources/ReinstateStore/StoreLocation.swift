@@ -1,11 +1,13 @@
 import Foundation
 
-/// Where the case store lives: `--store`, else `$REINSTATE_STORE`, else
-/// `$XDG_DATA_HOME/reinstate/cases.sqlite` (`~/.local/share/reinstate/cases.sqlite` when unset).
+/// Where the case store lives: `--store`, else `$REINSTATE_STORE`, else `store =` in the configuration
+/// file (`configured`), else `$XDG_DATA_HOME/reinstate/cases.sqlite` (`~/.local/share/reinstate/cases.sqlite`
+/// when unset). Any of the first three may be a postgresql:// URL.
 public enum StoreLocation {
-    public static func resolve(option: String?, environment: [String: String]) -> String {
+    public static func resolve(option: String?, environment: [String: String], configured: String? = nil) -> String {
         if let option, !option.isEmpty { return option }
         if let env = environment["REINSTATE_STORE"], !env.isEmpty { return env }
+        if let configured, !configured.isEmpty { return configured }
         let dataHome: String
         if let xdg = environment["XDG_DATA_HOME"], xdg.hasPrefix("/") {
             dataHome = xdg

@@ -76,7 +76,11 @@ struct StoreCommandTests {
         let onto = try cli(["store", "copy", url, cli.store])
         #expect(onto.status == 2)
     }
+}
 
+/// What needs no server: the refusals of a PostgreSQL store by the commands that do not support it yet,
+/// malformed and unreachable addresses, and `store = ` in the configuration file.
+@Suite struct PostgresStoreRefusalTests {
     @Test func otherCommandsRefuseAPostgreSQLStoreInOneLine() throws {
         let cli = CLI()
         defer { cli.remove() }
@@ -109,5 +113,25 @@ struct StoreCommandTests {
         #expect(nowhere.stderr.split(separator: "\n").count == 1)
         let help = try cli(["store", "copy", "--help"])
         #expect(help.stdout.contains("USAGE: reinstate store copy <from> <to>"))
+    }
+
+    @Test func theConfigurationFileCanNameTheStore() throws {
+        let cli = CLI()
+        defer { cli.remove() }
+        let config = cli.folder + "/config"
+        try FileManager.default.createDirectory(atPath: config + "/reinstate", withIntermediateDirectories: true)
+        // A file named there is used by every command when neither --store nor REINSTATE_STORE is given.
+        #expect(try cli(["demo", "--cases", "3", "--seed", "1"]).status == 0)
+        try "store = \(cli.store)\n".write(toFile: config + "/reinstate/config", atomically: true, encoding: .utf8)
+        let listed = try cli(["case", "list"], store: "", environment: ["XDG_CONFIG_HOME": config])
+        #expect(listed.status == 0, "\(listed.stderr)")
+        #expect(listed.stdout.split(separator: "\n").count >= 3)
+        // A PostgreSQL URL there is refused like --store URL, without its password.
+        try "store = postgresql://bob:s3cret@db.example.com/team\n".write(
+            toFile: config + "/reinstate/config", atomically: true, encoding: .utf8)
+        let refused = try cli(["due"], store: "", environment: ["XDG_CONFIG_HOME": config])
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("postgresql://bob@db.example.com/team"))
+        #expect(!refused.stderr.contains("s3cret"))
     }
 }

@@ -20,6 +20,13 @@ import Testing
         #expect(options.keys.bindings.first { $0.command == .moveDown }?.keys == [.character("n"), .down])
     }
 
+    @Test func theStoreCanBeNamed() {
+        let config = UIConfig.parse("store = postgresql://alice@db.example.com/reinstate\n")
+        #expect(config.problems == [])
+        #expect(config.store == "postgresql://alice@db.example.com/reinstate")
+        #expect(UIConfig.parse("store =").problems == ["line 1: store takes a file or a postgresql:// URL"])
+    }
+
     @Test func mistakesAreReportedAndSkipped() {
         let config = UIConfig.parse("warn-days = soon\nfoo\nkey.fly = x\nkey.quit = Hyper-Q\ncolour = sometimes\nbar = 1\nwarn-days = 2")
         #expect(config.problems == [

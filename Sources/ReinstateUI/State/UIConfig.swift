@@ -7,11 +7,14 @@ import ReinstateCore
 ///     warn-days = 5                 # warn about deadlines this many days ahead (default 3)
 ///     color = never                 # or auto (default): never is the same as NO_COLOR
 ///     key.move-down = j, Down, n    # a command's keys, by the names `?` shows (C-d, PgDn, Space …)
+///     store = postgresql://alice@db.example.com/reinstate   # the store every command uses by default
 ///
 /// A mistake never stops the tracker: each bad line is reported and skipped.
 public struct UIConfig: Equatable, Sendable {
     public var warnDays: Double?
     public var noColor: Bool?
+    /// The store to use when neither --store nor $REINSTATE_STORE names one: a file or a postgresql:// URL.
+    public var store: String?
     public var keys: [(command: Command, keys: [Key])]
     /// "line 3: …" for every line that was not understood.
     public var problems: [String]
@@ -19,12 +22,13 @@ public struct UIConfig: Equatable, Sendable {
     public init() {
         warnDays = nil
         noColor = nil
+        store = nil
         keys = []
         problems = []
     }
 
     public static func == (a: UIConfig, b: UIConfig) -> Bool {
-        a.warnDays == b.warnDays && a.noColor == b.noColor && a.problems == b.problems
+        a.warnDays == b.warnDays && a.noColor == b.noColor && a.store == b.store && a.problems == b.problems
             && a.keys.map(\.command) == b.keys.map(\.command) && a.keys.map(\.keys) == b.keys.map(\.keys)
     }
 
@@ -57,6 +61,8 @@ public struct UIConfig: Equatable, Sendable {
                 case "auto", "yes", "on": config.noColor = false
                 default: problem("color is auto or never")
                 }
+            case "store":
+                if value.isEmpty { problem("store takes a file or a postgresql:// URL") } else { config.store = value }
             case _ where name.hasPrefix("key."):
                 guard let command = Command(rawValue: String(name.dropFirst(4))) else {
                     problem("no command called \(name.dropFirst(4)) (see ? in the tracker)")

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import ReinstateCore
 import ReinstateStore
+import ReinstateUI
 
 /// `--store`, shared by every command.
 struct StoreOptions: ParsableArguments {
@@ -9,13 +10,20 @@ struct StoreOptions: ParsableArguments {
         name: .long,
         help: ArgumentHelp(
             "The case store file (a postgresql:// URL is accepted by `reinstate store` only, for now).",
-            discussion: "Default: $REINSTATE_STORE, else $XDG_DATA_HOME/reinstate/cases.sqlite (~/.local/share/reinstate/cases.sqlite).",
+            discussion: "Default: $REINSTATE_STORE, else store = … in the configuration file, else $XDG_DATA_HOME/reinstate/cases.sqlite (~/.local/share/reinstate/cases.sqlite).",
             valueName: "path"))
     var store: String?
 
     var path: String {
-        StoreLocation.resolve(option: store, environment: ProcessInfo.processInfo.environment)
+        StoreLocation.resolve(option: store, environment: ProcessInfo.processInfo.environment, configured: Self.configuredStore)
     }
+
+    /// `store = …` in the configuration file, read once (its other settings are the tracker's).
+    static let configuredStore: String? = {
+        let path = UIConfig.path(environment: ProcessInfo.processInfo.environment)
+        guard FileManager.default.fileExists(atPath: path), let text = Reinstate.configText(path).text else { return nil }
+        return UIConfig.parse(text).store
+    }()
 
     /// A PostgreSQL team store (a postgresql:// URL in --store or $REINSTATE_STORE) is refused, in one
     /// line that names the command, by every command that works on the local file only: none may
@@ -58,6 +66,7 @@ struct StoreOptions: ParsableArguments {
     /// The store's path was not given (--store, $REINSTATE_STORE): the default location in the data folder.
     var isDefaultLocation: Bool {
         (store ?? "").isEmpty && (ProcessInfo.processInfo.environment["REINSTATE_STORE"] ?? "").isEmpty
+            && (Self.configuredStore ?? "").isEmpty
     }
 
     /// Whether a store exists at the path (a file of any kind: what is there is checked when opened).
