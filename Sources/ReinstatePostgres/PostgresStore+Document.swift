@@ -132,16 +132,19 @@ extension PostgresStore {
         }
     }
 
-    func readCases(_ connection: PostgresConnection) async throws -> [CaseDocument] {
+    func readCases(_ connection: PostgresConnection, only caseID: Int64? = nil) async throws -> [CaseDocument] {
+        // One case or all: the id is a number, so it is written into the SQL as one.
+        func only(_ column: String) -> String { caseID.map { "WHERE \(column) = \($0)" } ?? "" }
         func stored(_ date: Date) -> String { Timestamp.utc(date) }
         var cases: [CaseDocument] = []
         var index: [Int64: Int] = [:]
         let caseRows = try await connection.query(
-            """
+            PostgresQuery(
+                unsafeSQL: """
             SELECT id, title, account, marketplace, scope, reason, status, status_changed_at, opened_at, next_due_at,
                 (SELECT count(*) FROM plan_version p WHERE p.case_id = c.id AND p.submitted_at IS NOT NULL)
-            FROM suspension_case c ORDER BY id
-            """, logger: logger)
+            FROM suspension_case c \(only("id")) ORDER BY id
+            """), logger: logger)
         for try await (id, title, account, marketplace, scope, reason, status, changed, opened, next, appeals) in caseRows.decode(
             (Int64, String, String, String, String, String, String, Date, Date, Date?, Int64).self)
         {
@@ -154,16 +157,17 @@ extension PostgresStore {
         }
         // Byte order, as SQLite sorts text: the database's collation could put "b" before "C".
         let asins = try await connection.query(
-            "SELECT case_id, asin FROM case_asin ORDER BY case_id, asin COLLATE \"C\"", logger: logger)
+            PostgresQuery(unsafeSQL: "SELECT case_id, asin FROM case_asin \(only("case_id")) ORDER BY case_id, asin COLLATE \"C\""), logger: logger)
         for try await (caseID, asin) in asins.decode((Int64, String).self) {
             if let i = index[caseID] { cases[i].asins.append(asin) }
         }
         var requests: [Int64: [RequestDocument]] = [:]
         let requestRows = try await connection.query(
-            """
+            PostgresQuery(
+                unsafeSQL: """
             SELECT id, message_id, text, aspect, corrected, topic, state, answered_version, answered_by, waived_reason
-            FROM requested_detail ORDER BY message_id, position
-            """, logger: logger)
+            FROM requested_detail \(only("case_id")) ORDER BY message_id, position
+            """), logger: logger)
         for try await (id, messageID, text, aspect, corrected, topic, state, version, by, waived) in requestRows.decode(
             (Int64, Int64, String, String, Bool, String, String, Int?, String?, String?).self)
         {
@@ -173,10 +177,11 @@ extension PostgresStore {
                     answeredVersion: version, answeredBy: by, waivedReason: waived))
         }
         let messages = try await connection.query(
-            """
+            PostgresQuery(
+                unsafeSQL: """
             SELECT id, case_id, kind, received_at, subject, raw, text, reader_version
-            FROM message ORDER BY case_id, received_at, id
-            """, logger: logger)
+            FROM message \(only("case_id")) ORDER BY case_id, received_at, id
+            """), logger: logger)
         for try await (id, caseID, kind, received, subject, raw, text, readerVersion) in messages.decode(
             (Int64, Int64, String, Date, String, Data, String, Int).self)
         {
@@ -189,18 +194,19 @@ extension PostgresStore {
                     requested: requests[id] ?? []))
         }
         let plans = try await connection.query(
-            "SELECT case_id, number, text, created_at, submitted_at FROM plan_version ORDER BY case_id, number", logger: logger)
+            PostgresQuery(unsafeSQL: "SELECT case_id, number, text, created_at, submitted_at FROM plan_version \(only("case_id")) ORDER BY case_id, number"), logger: logger)
         for try await (caseID, number, text, created, submitted) in plans.decode((Int64, Int, String, Date, Date?).self) {
             guard let i = index[caseID] else { continue }
             cases[i].plans.append(
                 PlanDocument(number: number, text: text, created: stored(created), submitted: submitted.map(stored)))
         }
         let deadlines = try await connection.query(
-            """
+            PostgresQuery(
+                unsafeSQL: """
             SELECT id, case_id, message_id, amount, unit, anchor, phrase, set_at, due_at, closed_at, closed_by,
                 closed_version, closed_status
-            FROM deadline ORDER BY case_id, set_at, id
-            """, logger: logger)
+            FROM deadline \(only("case_id")) ORDER BY case_id, set_at, id
+            """), logger: logger)
         for try await (id, caseID, messageID, amount, unit, anchor, phrase, set, due, closedAt, closedBy, closedVersion, closedStatus)
             in deadlines.decode((Int64, Int64, Int64, Int, String, String, String, Date, Date, Date?, String?, Int?, String?).self)
         {
@@ -212,17 +218,48 @@ extension PostgresStore {
                     closedStatus: closedStatus))
         }
         let notes = try await connection.query(
-            "SELECT id, case_id, created_at, text FROM note ORDER BY case_id, created_at, id", logger: logger)
+            PostgresQuery(unsafeSQL: "SELECT id, case_id, created_at, text FROM note \(only("case_id")) ORDER BY case_id, created_at, id"), logger: logger)
         for try await (id, caseID, created, text) in notes.decode((Int64, Int64, Date, String).self) {
             guard let i = index[caseID] else { continue }
             cases[i].notes.append(NoteDocument(id: id, created: stored(created), text: text))
         }
         let evidence = try await connection.query(
-            "SELECT id, case_id, path, size, sha256, added_at FROM evidence ORDER BY case_id, added_at, id", logger: logger)
+            PostgresQuery(unsafeSQL: "SELECT id, case_id, path, size, sha256, added_at FROM evidence \(only("case_id")) ORDER BY case_id, added_at, id"), logger: logger)
         for try await (id, caseID, path, size, sha256, added) in evidence.decode((Int64, Int64, String, Int64, String, Date).self) {
             guard let i = index[caseID] else { continue }
             cases[i].evidence.append(EvidenceDocument(id: id, path: path, size: size, sha256: sha256, added: stored(added)))
         }
         return cases
+    }
+}
+
+extension PostgresStore: StoreContract {
+    public var location: String { address.redacted }
+
+    public func caseTotal() async throws -> Int {
+        try await requireCurrent()
+        return try await reading { connection in
+            var total = 0
+            let rows = try await connection.query("SELECT count(*) FROM suspension_case", logger: logger)
+            for try await n in rows.decode(Int64.self) { total = Int(n) }
+            return total
+        }
+    }
+
+    public func caseDocument(_ caseID: Int64) async throws -> CaseDocument {
+        try await requireCurrent()
+        let cases = try await reading { connection in
+            try await connection.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", logger: logger)
+            do {
+                let cases = try await readCases(connection, only: caseID)
+                try await connection.query("COMMIT", logger: logger)
+                return cases
+            } catch {
+                _ = try? await connection.query("ROLLBACK", logger: logger)
+                throw error
+            }
+        }
+        guard let found = cases.first else { throw StoreError.notFound(what: "Case \(caseID)") }
+        return found
     }
 }

@@ -22,7 +22,10 @@ struct StoreOptions: ParsableArguments {
     static let configuredStore: String? = {
         let path = UIConfig.path(environment: ProcessInfo.processInfo.environment)
         guard FileManager.default.fileExists(atPath: path), let text = Reinstate.configText(path).text else { return nil }
-        return UIConfig.parse(text).store
+        guard let store = UIConfig.parse(text).store else { return nil }
+        // No shell reads the file: "~/" is the home folder here, as a seller writing it means.
+        if store.hasPrefix("~/") { return NSHomeDirectory() + store.dropFirst(1) }
+        return store
     }()
 
     /// A PostgreSQL team store (a postgresql:// URL in --store or $REINSTATE_STORE) is refused, in one
