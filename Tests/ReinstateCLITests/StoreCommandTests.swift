@@ -69,6 +69,10 @@ struct StoreCommandTests {
         #expect(original.status == 0 && copied.status == 0)
         #expect(!original.stdoutData.isEmpty)
         #expect(original.stdoutData == copied.stdoutData)
+        // The team store itself exports the same bytes.
+        let team = try cli(["export", "--all", "--format", "json"], store: url)
+        #expect(team.status == 0, "\(team.stderr)")
+        #expect(team.stdoutData == original.stdoutData)
         // Into a store that holds cases: refused, nothing changed.
         let twice = try cli(["store", "copy", cli.store, url])
         #expect(twice.status == 2)
@@ -85,11 +89,13 @@ struct StoreCommandTests {
         let cli = CLI()
         defer { cli.remove() }
         let url = "postgresql://alice:hunter2@db.example.com/reinstate"
-        for args in [["case", "list"], ["due"], ["export", "--all"]] {
+        for (args, name) in [
+            (["case", "list"], "case list"), (["due"], "due"), (["export", "--case", "1"], "export --case"),
+            (["export", "--all", "--format", "html"], "export --all --format html"),
+        ] {
             let result = try cli(args, store: url)
             #expect(result.status == 2, "\(args)")
-            let name = args.prefix { !$0.hasPrefix("-") }.joined(separator: " ")
-            #expect(result.stderr.contains("`reinstate \(name)` does not work on a PostgreSQL store yet"))
+            #expect(result.stderr.contains("`reinstate \(name)` does not work on a PostgreSQL store yet"), "\(result.stderr)")
             #expect(result.stderr.contains("postgresql://alice@db.example.com/reinstate"))
             #expect(!result.stderr.contains("hunter2"))
             #expect(result.stderr.split(separator: "\n").count == 1)

@@ -4,7 +4,7 @@ import ReinstateApp
 import ReinstateCore
 import ReinstateStore
 
-struct Export: ParsableCommand {
+struct Export: AsyncParsableCommand {
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case json, markdown, html, text, ics
 
@@ -80,7 +80,11 @@ struct Export: ParsableCommand {
         if !redactNames.isEmpty, !redact { throw ValidationError("--redact-name goes with --redact.") }
     }
 
-    func run() throws {
+    func run() async throws {
+        if PostgresAddress.isURL(options.path) {
+            try await reporting { try await exportFromPostgres() }
+            return
+        }
         try reporting {
             let store = try options.open()
             if let caseID {

@@ -9,7 +9,7 @@ struct StoreOptions: ParsableArguments {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "The case store file (a postgresql:// URL is accepted by `reinstate store` only, for now).",
+            "The case store file (a postgresql:// URL: for now `store` and `export --all --format json` only).",
             discussion: "Default: $REINSTATE_STORE, else store = … in the configuration file, else $XDG_DATA_HOME/reinstate/cases.sqlite (~/.local/share/reinstate/cases.sqlite).",
             valueName: "path"))
     var store: String?
@@ -36,14 +36,20 @@ struct StoreOptions: ParsableArguments {
         let path = path
         guard PostgresAddress.isURL(path) else { return }
         let words = Self.commandWords(CommandLine.arguments.dropFirst())
-        if words.first == "store" { return }
-        // The address is shown without its password (or as a plain placeholder when it does not parse).
-        let shown = (try? PostgresAddress(url: path, loginName: "")).map(\.redacted) ?? "postgresql://…"
-        let command = words.isEmpty ? "The case tracker" : "`reinstate \(words.joined(separator: " "))`"
-        printError(
-            "\(command) does not work on a PostgreSQL store yet (\(shown)); for now a team store supports "
-                + "`reinstate store init` and `reinstate store copy` only. Copy it to a local file to use this command.")
+        // `store` takes its URLs as arguments; `export` decides itself (it supports --all --format json).
+        if words.first == "store" || words.first == "export" { return }
+        printError(Self.notYetOnPostgres(words.isEmpty ? nil : words.joined(separator: " "), url: path))
         throw ExitCode(ExitStatus.failure)
+    }
+
+    /// The one line that says a command does not work on a PostgreSQL store yet, naming the store
+    /// without its password (or as a placeholder when the URL does not parse).
+    static func notYetOnPostgres(_ command: String?, url: String) -> String {
+        let shown = (try? PostgresAddress(url: url, loginName: "")).map(\.redacted) ?? "postgresql://…"
+        let name = command.map { "`reinstate \($0)`" } ?? "The case tracker"
+        return "\(name) does not work on a PostgreSQL store yet (\(shown)); for now a team store supports "
+            + "`reinstate store init`, `reinstate store copy` and `reinstate export --all --format json` only. "
+            + "Copy it to a local file to use this command."
     }
 
     /// The command's name from its arguments ("case list"): the first words, the top command's options

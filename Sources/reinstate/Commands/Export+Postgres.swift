@@ -1,0 +1,28 @@
+import Foundation
+import ReinstateCore
+import ReinstatePostgres
+import ReinstateStore
+
+/// `export` on a PostgreSQL team store. So far the whole-store JSON document (`--all --format json`,
+/// without --redact): the same bytes the local store writes for the same cases, which is how a copy is
+/// checked. The other forms refuse the store in one line until the store contract has what they read.
+extension Export {
+    func exportFromPostgres() async throws {
+        guard all, format == .json, !redact else {
+            let what = all ? "export --all --format \(format.rawValue)\(redact ? " --redact" : "")" : "export --case"
+            throw CLIError(StoreOptions.notYetOnPostgres(what, url: options.path))
+        }
+        let store = try await PostgresOpening.connect(options.path)
+        let document: StoreDocument
+        do {
+            document = try await store.exportDocument()
+        } catch {
+            await store.close()
+            throw error
+        }
+        await store.close()
+        // As `writeBackup` writes it: DEL, C1 and bidirectional controls as \u escapes.
+        let data = JSONSafety.escapingControls(try document.encoded())
+        try stream(to: output) { out in try out.write(data) }
+    }
+}
