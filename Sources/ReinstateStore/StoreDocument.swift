@@ -168,6 +168,10 @@ public struct RequestDocument: Codable, Equatable, Sendable {
     public var answeredVersion: Int?
     public var answeredBy: String?
     public var waivedReason: String?
+    /// The request's group of alternatives in its message and its option there (both or neither);
+    /// left out for a request that stands on its own, so older documents read the same.
+    public var alternativeGroup: Int? = nil
+    public var alternativeOption: Int? = nil
 }
 
 public struct PlanDocument: Codable, Equatable, Sendable {
