@@ -47,5 +47,16 @@ import Testing
         #expect(pane.lines.contains { $0.contains("State: not needed: alternative A was answered") })
         #expect(pane.lines.contains { $0.contains("Alternative B of 2: one of these is enough (all of one alternative).") })
         assertSnapshot(pane, named: "case-requested-alternatives-80x24")
+
+        // "r" on it: the seller wants this one after all; it is open again, and u takes that back.
+        runtime.send(.key(.character("r")))
+        func standingOfB() -> DetailStanding? {
+            guard let file = runtime.state.caseView?.file, let b = file.requests.first(where: { $0.id == 5 }) else { return nil }
+            return file.standing(of: b)
+        }
+        #expect(standingOfB() == .reopened)
+        #expect(runtime.state.caseView?.file.unanswered.map(\.id).sorted() == [1, 3, 5])
+        runtime.send(.key(.character("u")))
+        #expect(standingOfB() == .notNeeded(option: 1))
     }
 }
