@@ -139,7 +139,7 @@ public enum DetailStanding: Sendable, Equatable {
         case .reopened: return "unanswered (you reopened it)"
         case .answered(let version, let by):
             return by == .user ? "answered by v\(version) (you)" : "answered by v\(version)"
-        case .answeredInDraft(let version, let by):
+        case .answeredInDraft(let version, _):
             return "answered in draft v\(version) (not sent yet)"
         case .waived(let reason): return "waived: \(reason)"
         case .notNeeded(let option):
