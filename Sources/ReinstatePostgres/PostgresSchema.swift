@@ -75,7 +75,10 @@ enum PostgresSchema {
                     answered_version integer,
                     answered_by text CHECK (answered_by IN ('matcher', 'user')),
                     waived_reason text,
-                    corrected boolean NOT NULL DEFAULT false
+                    corrected boolean NOT NULL DEFAULT false,
+                    alternative_group integer CHECK (alternative_group >= 1),
+                    alternative_option integer CHECK (alternative_option >= 1),
+                    CHECK ((alternative_group IS NULL) = (alternative_option IS NULL))
                 )
                 """,
                 "CREATE INDEX requested_detail_message ON requested_detail (message_id, position)",

@@ -74,9 +74,10 @@ extension PostgresStore {
                 try await connection.query(
                     """
                     INSERT INTO requested_detail (id, case_id, message_id, position, text, aspect, topic, state,
-                        answered_version, answered_by, waived_reason, corrected)
+                        answered_version, answered_by, waived_reason, corrected, alternative_group, alternative_option)
                     VALUES (\(r.id), \(c.id), \(m.id), \(position), \(r.text), \(r.aspect), \(r.topic), \(r.state),
-                        \(r.answeredVersion), \(r.answeredBy), \(r.waivedReason), \(r.corrected == true))
+                        \(r.answeredVersion), \(r.answeredBy), \(r.waivedReason), \(r.corrected == true),
+                        \(r.alternativeGroup), \(r.alternativeOption))
                     """, logger: logger)
             }
         }
@@ -165,16 +166,18 @@ extension PostgresStore {
         let requestRows = try await connection.query(
             PostgresQuery(
                 unsafeSQL: """
-            SELECT id, message_id, text, aspect, corrected, topic, state, answered_version, answered_by, waived_reason
+            SELECT id, message_id, text, aspect, corrected, topic, state, answered_version, answered_by, waived_reason,
+                alternative_group, alternative_option
             FROM requested_detail \(only("case_id")) ORDER BY message_id, position
             """), logger: logger)
-        for try await (id, messageID, text, aspect, corrected, topic, state, version, by, waived) in requestRows.decode(
-            (Int64, Int64, String, String, Bool, String, String, Int?, String?, String?).self)
+        for try await (id, messageID, text, aspect, corrected, topic, state, version, by, waived, group, option)
+            in requestRows.decode((Int64, Int64, String, String, Bool, String, String, Int?, String?, String?, Int?, Int?).self)
         {
             requests[messageID, default: []].append(
                 RequestDocument(
                     id: id, text: text, aspect: aspect, corrected: corrected ? true : nil, topic: topic, state: state,
-                    answeredVersion: version, answeredBy: by, waivedReason: waived))
+                    answeredVersion: version, answeredBy: by, waivedReason: waived, alternativeGroup: group,
+                    alternativeOption: option))
         }
         let messages = try await connection.query(
             PostgresQuery(

@@ -179,10 +179,12 @@ extension CaseStore {
             for (position, r) in removed.requests.enumerated() {
                 try db.execute(
                     sql: """
-                        INSERT INTO requested_detail (id, case_id, message_id, position, text, aspect, topic, state, corrected)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, 'unanswered', ?)
+                        INSERT INTO requested_detail (id, case_id, message_id, position, text, aspect, topic, state, corrected,
+                            alternative_group, alternative_option)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, 'unanswered', ?, ?, ?)
                         """,
-                    arguments: [r.id, m.caseID, m.id, position, r.text, r.aspect.rawValue, r.topic, r.corrected ? 1 : 0])
+                    arguments: [r.id, m.caseID, m.id, position, r.text, r.aspect.rawValue, r.topic, r.corrected ? 1 : 0,
+                                r.alternative?.group, r.alternative?.option])
                 try Self.writeState(of: r, db: db)
             }
             for d in removed.deadlines {

@@ -64,6 +64,8 @@ extension CaseStore {
         }
         // A waiver taken back stays as history: its reason with the state that followed it.
         if let before = r.waivedBefore { doc.waivedReason = before }
+        doc.alternativeGroup = r.alternative?.group
+        doc.alternativeOption = r.alternative?.option
         return doc
     }
 
@@ -183,14 +185,20 @@ extension CaseStore {
                 if r.state == "answered", r.answeredVersion == nil {
                     throw StoreError.badDocument("case \(c.id), requested detail \(r.id): answered, but answeredVersion is missing")
                 }
+                if (r.alternativeGroup == nil) != (r.alternativeOption == nil)
+                    || (r.alternativeGroup ?? 1) < 1 || (r.alternativeOption ?? 1) < 1 {
+                    throw StoreError.badDocument(
+                        "case \(c.id), requested detail \(r.id): alternativeGroup and alternativeOption go together, each 1 or more")
+                }
                 try db.execute(
                     sql: """
                         INSERT INTO requested_detail (id, case_id, message_id, position, text, aspect, topic, state,
-                            answered_version, answered_by, waived_reason, corrected)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            answered_version, answered_by, waived_reason, corrected, alternative_group, alternative_option)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """,
                     arguments: [r.id, c.id, m.id, position, r.text, r.aspect, r.topic, r.state, r.answeredVersion,
-                                r.answeredBy, r.waivedReason, r.corrected == true ? 1 : 0])
+                                r.answeredBy, r.waivedReason, r.corrected == true ? 1 : 0, r.alternativeGroup,
+                                r.alternativeOption])
             }
         }
         for p in c.plans {

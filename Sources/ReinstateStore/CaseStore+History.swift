@@ -66,14 +66,16 @@ extension CaseStore {
         for (position, request) in reading.requested.enumerated() {
             try db.execute(
                 sql: """
-                    INSERT INTO requested_detail (case_id, message_id, position, text, aspect, topic, state)
-                    VALUES (?, ?, ?, ?, ?, ?, 'unanswered')
+                    INSERT INTO requested_detail (case_id, message_id, position, text, aspect, topic, state,
+                        alternative_group, alternative_option)
+                    VALUES (?, ?, ?, ?, ?, ?, 'unanswered', ?, ?)
                     """,
-                arguments: [caseID, messageID, position, request.text, request.aspect.rawValue, request.topic])
+                arguments: [caseID, messageID, position, request.text, request.aspect.rawValue, request.topic,
+                            request.alternative?.group, request.alternative?.option])
             requests.append(
                 RequestedDetail(
                     id: db.lastInsertedRowID, caseID: caseID, messageID: messageID, text: request.text,
-                    aspect: request.aspect, topic: request.topic))
+                    aspect: request.aspect, topic: request.topic, alternative: request.alternative))
         }
         if let rule = reading.deadlineRule(received: received) {
             try insertDeadline(caseID: caseID, messageID: messageID, rule: rule, set: received, db: db)
@@ -337,6 +339,11 @@ public struct Reparse: Sendable, Equatable {
     /// Items the new reading no longer finds but that carry the seller's word; they are kept.
     public var keptForYourWord: Int
     public var unchanged: Int
+    /// Items found again that became alternatives, or stopped being one (their state is kept).
+    public var regrouped: Int = 0
+
+    /// Whether the checklist reads differently now.
+    public var changedChecklist: Bool { added > 0 || removed > 0 || regrouped > 0 }
 }
 
 extension CaseStore {
@@ -379,25 +386,30 @@ extension CaseStore {
                         sql: """
                             UPDATE requested_detail SET position = ?,
                                 aspect = CASE corrected WHEN 1 THEN aspect ELSE ? END,
-                                topic = CASE corrected WHEN 1 THEN topic ELSE ? END
+                                topic = CASE corrected WHEN 1 THEN topic ELSE ? END,
+                                alternative_group = ?, alternative_option = ?
                             WHERE id = ?
                             """,
-                        arguments: [position, request.aspect.rawValue, request.topic, same.id])
-                    result.unchanged += 1
+                        arguments: [position, request.aspect.rawValue, request.topic, request.alternative?.group,
+                                    request.alternative?.option, same.id])
+                    // A request found again as an alternative (or no longer one) is a changed checklist.
+                    if same.alternative != request.alternative { result.regrouped += 1 } else { result.unchanged += 1 }
                 } else {
                     try db.execute(
                         sql: """
-                            INSERT INTO requested_detail (case_id, message_id, position, text, aspect, topic, state)
-                            VALUES (?, ?, ?, ?, ?, ?, 'unanswered')
+                            INSERT INTO requested_detail (case_id, message_id, position, text, aspect, topic, state,
+                                alternative_group, alternative_option)
+                            VALUES (?, ?, ?, ?, ?, ?, 'unanswered', ?, ?)
                             """,
-                        arguments: [message.caseID, id, position, request.text, request.aspect.rawValue, request.topic])
+                        arguments: [message.caseID, id, position, request.text, request.aspect.rawValue, request.topic,
+                                    request.alternative?.group, request.alternative?.option])
                     result.added += 1
                 }
             }
             for item in old where !matched.contains(item.id) {
                 if item.state.isUsersWord {
                     try db.execute(
-                        sql: "UPDATE requested_detail SET position = ? WHERE id = ?",
+                        sql: "UPDATE requested_detail SET position = ?, alternative_group = NULL, alternative_option = NULL WHERE id = ?",
                         arguments: [reading.requested.count + result.keptForYourWord, item.id])
                     result.keptForYourWord += 1
                 } else {

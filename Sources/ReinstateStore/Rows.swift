@@ -61,7 +61,14 @@ enum Decode {
             aspect: Aspect(rawValue: row["aspect"] ?? "") ?? .other, topic: row["topic"],
             state: requestState(row), corrected: row["corrected"] == 1,
             // The waiver's reason outlives the waiver (reopened or answered since) as history.
-            waivedBefore: row["state"] as String? == "waived" ? nil : row["waived_reason"])
+            waivedBefore: row["state"] as String? == "waived" ? nil : row["waived_reason"],
+            alternative: alternative(row))
+    }
+
+    /// The request's place among alternatives (migration v5), when it has one.
+    static func alternative(_ row: Row) -> RequestAlternative? {
+        guard let group: Int = row["alternative_group"], let option: Int = row["alternative_option"] else { return nil }
+        return RequestAlternative(group: group, option: option)
     }
 
     static func plan(_ row: Row) -> PlanVersion {

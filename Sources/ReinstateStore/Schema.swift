@@ -195,6 +195,26 @@ enum Schema {
                 END;
                 """)
         }
+        migrator.registerMigration("v5") { db in
+            // Requests that are alternatives ("one of the following", "For food products: … For other
+            // products: …") are stored as such: one answered option makes the others not needed, and the
+            // open count follows (`CaseHistory.standing`). Stores written before have no alternatives
+            // until `message reparse --all` reads their messages again (the reader's version went up),
+            // so nothing needs recounting here: every request's group is NULL and counts as before.
+            let count = CaseCount.openWithAlternatives
+            try db.execute(sql: """
+                ALTER TABLE requested_detail ADD COLUMN alternative_group INTEGER;
+                ALTER TABLE requested_detail ADD COLUMN alternative_option INTEGER;
+                DROP TRIGGER requested_detail_count_insert;
+                DROP TRIGGER requested_detail_count_delete;
+                DROP TRIGGER requested_detail_count_update;
+                DROP TRIGGER plan_version_open_count_insert;
+                DROP TRIGGER plan_version_open_count_delete;
+                DROP TRIGGER plan_version_open_count_update;
+                \(count.triggers)
+                \(count.planTriggers)
+                """)
+        }
         return migrator
     }
 
@@ -220,6 +240,25 @@ enum Schema {
                     AND p.number = requested_detail.answered_version AND p.submitted_at IS NOT NULL)))
                 """,
             changes: "state, answered_version")
+        /// Since v5: less a request nobody marked whose group of alternatives has another option answered
+        /// in full by submitted versions (`DetailStanding.notNeeded`).
+        static let openWithAlternatives = CaseCount(
+            column: "unanswered_count", table: "requested_detail",
+            condition: """
+                (\(openForAmazon.condition)) AND NOT (requested_detail.state = 'unanswered'
+                    AND requested_detail.alternative_group IS NOT NULL AND EXISTS (
+                    SELECT 1 FROM requested_detail o
+                    WHERE o.message_id = requested_detail.message_id AND o.alternative_group = requested_detail.alternative_group
+                        AND o.alternative_option IS NOT requested_detail.alternative_option
+                        AND NOT EXISTS (
+                            SELECT 1 FROM requested_detail i
+                            WHERE i.message_id = o.message_id AND i.alternative_group = o.alternative_group
+                                AND i.alternative_option IS o.alternative_option
+                                AND NOT (i.state = 'answered' AND EXISTS (
+                                    SELECT 1 FROM plan_version p WHERE p.case_id = i.case_id
+                                    AND p.number = i.answered_version AND p.submitted_at IS NOT NULL)))))
+                """,
+            changes: "state, answered_version, alternative_group, alternative_option")
         /// A case's plan versions sent to Amazon.
         static let submitted = CaseCount(
             column: "submitted_count", table: "plan_version", condition: "submitted_at IS NOT NULL", changes: "submitted_at")
@@ -231,6 +270,23 @@ enum Schema {
 
         private func recount(_ caseID: String) -> String {
             "UPDATE suspension_case SET \(column) = (\(of(caseID))) WHERE id = \(caseID);"
+        }
+
+        /// Triggers that recount the case when a plan version is stored, removed, or sent (v4): an answer in
+        /// a draft does not count until the draft is submitted.
+        var planTriggers: String {
+            """
+            CREATE TRIGGER plan_version_open_count_insert AFTER INSERT ON plan_version BEGIN
+                UPDATE suspension_case SET \(column) = (\(of("new.case_id"))) WHERE id = new.case_id;
+            END;
+            CREATE TRIGGER plan_version_open_count_delete AFTER DELETE ON plan_version BEGIN
+                UPDATE suspension_case SET \(column) = (\(of("old.case_id"))) WHERE id = old.case_id;
+            END;
+            CREATE TRIGGER plan_version_open_count_update AFTER UPDATE OF submitted_at, case_id ON plan_version BEGIN
+                UPDATE suspension_case SET \(column) = (\(of("old.case_id"))) WHERE id = old.case_id;
+                UPDATE suspension_case SET \(column) = (\(of("new.case_id"))) WHERE id = new.case_id;
+            END;
+            """
         }
 
         /// Triggers that recount the case (both cases, when a row moves) after every insert, delete

@@ -211,11 +211,16 @@ public struct RequestDocument: Codable, Equatable, Sendable {
     public var answeredVersion: Int?
     public var answeredBy: String?
     public var waivedReason: String?
+    /// The request's group of alternatives in its message and its option there (both or neither);
+    /// left out for a request that stands on its own, so older documents read the same.
+    public var alternativeGroup: Int? = nil
+    public var alternativeOption: Int? = nil
 
     /// A document from its fields (public, so the PostgreSQL store builds the same documents).
     public init(
         id: Int64, text: String, aspect: String, corrected: Bool? = nil, topic: String, state: String,
-        answeredVersion: Int? = nil, answeredBy: String? = nil, waivedReason: String? = nil
+        answeredVersion: Int? = nil, answeredBy: String? = nil, waivedReason: String? = nil,
+        alternativeGroup: Int? = nil, alternativeOption: Int? = nil
     ) {
         self.id = id
         self.text = text
@@ -226,6 +231,8 @@ public struct RequestDocument: Codable, Equatable, Sendable {
         self.answeredVersion = answeredVersion
         self.answeredBy = answeredBy
         self.waivedReason = waivedReason
+        self.alternativeGroup = alternativeGroup
+        self.alternativeOption = alternativeOption
     }
 }
 

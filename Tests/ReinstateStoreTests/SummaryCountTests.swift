@@ -14,7 +14,7 @@ import Testing
         try store.queue.read { db in
             try Int64.fetchAll(db, sql: """
                 SELECT id FROM suspension_case c
-                WHERE c.unanswered_count != (\(Schema.CaseCount.openForAmazon.of("c.id")))
+                WHERE c.unanswered_count != (\(Schema.CaseCount.openWithAlternatives.of("c.id")))
                    OR c.submitted_count != (\(Schema.CaseCount.submitted.of("c.id")))
                 """)
         }

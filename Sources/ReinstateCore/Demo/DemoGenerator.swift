@@ -162,7 +162,15 @@ public struct DemoGenerator: Sendable {
                 lines.append("– Greater detail on evidence or examples that demonstrate that your account has complied with our policy.")
             }
             requestCount = lines.count
-            events.append(.message(kind: .reply, received: at(5), text: fill(reply, values.merging(["REQUESTS": lines.joined(separator: "\n")]) { a, _ in a })))
+            var requests = lines.joined(separator: "\n")
+            // Authenticity replies ask for documents of which one is enough: the demo shows alternatives.
+            if reason == .inauthentic {
+                requests += "\n\nPlease also provide one of the following documents:\n"
+                    + "– Invoices from your supplier covering the last 365 days.\n"
+                    + "– A letter of authorization from the brand owner.\n"
+                requestCount += 2
+            }
+            events.append(.message(kind: .reply, received: at(5), text: fill(reply, values.merging(["REQUESTS": requests]) { a, _ in a })))
         }
         if stage >= 4 && stage <= 6 {
             events.append(.plan(text: planText(topics: caseTopics, version: 2), created: at(6), submitted: stage >= 5 ? at(7) : nil))

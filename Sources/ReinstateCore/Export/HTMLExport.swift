@@ -119,7 +119,15 @@ public enum HTMLExport {
                     + "Amazon had seen when it next wrote (the versions submitted by that time) and \u{201C}now\u{201D} is the state at export."),
             ])
         ]
-        sections.append(.el(.section, [.el(.h2, text: "Timeline")] + timeline(h, settings: settings)))
+        let check = ExportCheck.of(h)
+        sections.append(.el(.section, [.el(.h2, text: "Timeline")] + timeline(h, check: check, settings: settings)))
+        if let check {
+            sections.append(.el(.section, [
+                .el(.h2, text: "Check of \(check.versionName)"),
+                .el(.p, class: "meta", text: "What reinstate check \(c.id) --version \(check.version) says of the latest version."),
+                .el(.pre, text: check.report(history: h).joined(separator: "\n")),
+            ]))
+        }
         sections.append(.el(.section, [.el(.h2, text: "Deadlines")] + deadlines(h, settings: settings)))
         sections.append(.el(.section, [.el(.h2, text: "Notes")] + (h.notes.isEmpty ? [.el(.p, text: "None.")] : h.notes.map { n in
             .fragment([.el(.p, class: "meta", text: t(n.created)), .el(.pre, text: n.text)])
@@ -128,7 +136,7 @@ public enum HTMLExport {
         return .element(.article, [HTMLAttribute(.class, "case"), HTMLAttribute(.id, "case-\(c.id)")], sections)
     }
 
-    static func timeline(_ h: CaseHistory, settings: ExportSettings) -> [HTMLNode] {
+    static func timeline(_ h: CaseHistory, check: ExportCheck?, settings: ExportSettings) -> [HTMLNode] {
         let t = settings.time
         let standings = RequestStanding.byMessage(in: h)
         let events = CaseTimeline.events(of: h)
@@ -142,7 +150,7 @@ public enum HTMLExport {
                 if let asked = standings[m.id], !asked.isEmpty {
                     let open = asked.filter { $0.now.isOpen }.count
                     parts.append(.el(.p, [.el(.strong, text: "Requested in this message"), .text(" (\(asked.count) asked, \(open) still unanswered):")]))
-                    parts.append(.el(.ul, class: "requests", asked.map { request($0, time: t) }))
+                    parts.append(.el(.ul, class: "requests", asked.map { request($0, check: check, time: t) }))
                 }
                 return .el(.div, class: "entry message", parts)
             case .plan(let p):
@@ -156,18 +164,22 @@ public enum HTMLExport {
         }
     }
 
-    static func request(_ s: RequestStanding, time: (Date) -> String) -> HTMLNode {
+    static func request(_ s: RequestStanding, check: ExportCheck?, time: (Date) -> String) -> HTMLNode {
         let (cls, marker): (String, String)
         switch s.now {
         case .unanswered, .reopened, .answeredInDraft: (cls, marker) = ("unanswered", "\u{25CF} UNANSWERED")
         case .answered: (cls, marker) = ("answered", "\u{2713} answered")
         case .waived: (cls, marker) = ("waived", "\u{2013} waived")
+        case .notNeeded: (cls, marker) = ("waived", "\u{25CB} not needed")
         }
-        return .el(.li, class: cls, [
+        var parts: [HTMLNode] = [
             .el(.span, class: "marker", text: marker), .text(" [\(s.detail.aspect.label)] "), .text(s.detail.text),
-            .el(.span, class: "then", text: "Then: " + s.thenLabel(time: time)),
-            .el(.span, class: "now", text: "Now: " + s.nowLabel),
-        ])
+        ]
+        if let alternative = s.alternativeLabel { parts.append(.el(.span, class: "alternative", text: alternative)) }
+        parts.append(.el(.span, class: "then", text: "Then: " + s.thenLabel(time: time)))
+        parts.append(.el(.span, class: "now", text: "Now: " + s.nowLabel))
+        if let verdict = check?.verdict(for: s.detail) { parts.append(.el(.span, class: "check", text: "Check: " + verdict)) }
+        return .el(.li, class: cls, parts)
     }
 
     static func deadlines(_ h: CaseHistory, settings: ExportSettings) -> [HTMLNode] {

@@ -25,7 +25,8 @@ enum HTMLStyle {
         .answered .marker { color: #1e6b34; }
         .waived .marker { color: #555; }
         .problem { font-weight: 700; color: #b3261e; }
-        .then, .now { display: block; font-size: .9em; }
+        .then, .now, .check, .alternative { display: block; font-size: .9em; }
+        .alternative { font-style: italic; }
         code { overflow-wrap: anywhere; font-size: .9em; }
         article.case + article.case { margin-top: 3em; }
         @page { margin: 16mm 14mm; }

@@ -68,6 +68,7 @@ public enum MarkdownExport {
 
         out += "\(h2) Timeline\n\n"
         let standings = RequestStanding.byMessage(in: h)
+        let check = ExportCheck.of(h)
         let events = CaseTimeline.events(of: h)
         if events.isEmpty { out += "No messages or plan versions yet.\n\n" }
         for (at, event) in events {
@@ -83,9 +84,11 @@ public enum MarkdownExport {
                     for s in asked {
                         out += "- \(s.now.isOpen ? "**UNANSWERED** " : "")[\(s.detail.aspect.label)] "
                         out += MarkdownText.inline(s.detail.text) + "\n"
+                        if let alternative = s.alternativeLabel { out += "  - *\(MarkdownText.inline(alternative))*\n" }
                         out += "  - Then: \(MarkdownText.inline(s.thenLabel(time: t)))\n"
                         let now = MarkdownText.inline(s.nowLabel)
                         out += "  - Now: \(s.now.isOpen ? "**\(now)**" : now)\n"
+                        if let verdict = check?.verdict(for: s.detail) { out += "  - Check: \(MarkdownText.inline(verdict))\n" }
                     }
                     out += "\n"
                 }
@@ -96,6 +99,13 @@ public enum MarkdownExport {
                 MarkdownText.fenced(p.text, into: &out)
                 out += "\n"
             }
+        }
+
+        if let check {
+            out += "\(h2) Check of \(check.versionName)\n\n"
+            out += "What `reinstate check \(c.id) --version \(check.version)` says of the latest version.\n\n"
+            MarkdownText.fenced(check.report(history: h).joined(separator: "\n"), into: &out)
+            out += "\n"
         }
 
         out += "\(h2) Deadlines\n\n"

@@ -23,6 +23,9 @@ public struct RequestStanding: Sendable, Equatable {
     /// Where it stands now, as the seller and the coverage check left it, read with which versions were
     /// sent: answered only in a draft is still open (`DetailStanding`, the one rule used everywhere).
     public var now: DetailStanding
+    /// The request's place among alternatives ("alternative A of 2: one of them is enough"); nil for a
+    /// request that stands on its own.
+    public var alternativeLabel: String? = nil
     /// Answered now by a version that was never submitted: Amazon has not seen the answer yet.
     public var answeredByDraft: Bool {
         if case .answeredInDraft = now { return true }
@@ -40,19 +43,21 @@ public struct RequestStanding: Sendable, Equatable {
         for p in history.plans { if let s = p.submitted { submitted[p.number] = s } }
         var out: [Int64: [RequestStanding]] = [:]
         for r in history.requests {
-            out[r.messageID, default: []].append(
-                standing(of: r, nextMessage: next[r.messageID], submitted: submitted))
+            var s = standing(of: r, nextMessage: next[r.messageID], submitted: submitted, now: history.standing(of: r))
+            if let alternative = r.alternative {
+                s.alternativeLabel = alternative.label(options: history.optionCount(of: r)) + ": one of them is enough"
+            }
+            out[r.messageID, default: []].append(s)
         }
         return out
     }
 
-    static func standing(of r: RequestedDetail, nextMessage: Date?, submitted: [Int: Date]) -> RequestStanding {
+    static func standing(of r: RequestedDetail, nextMessage: Date?, submitted: [Int: Date], now: DetailStanding) -> RequestStanding {
         var then = Then.notAnswered
         if case .answered(let version, _) = r.state, let at = submitted[version] {
             if nextMessage.map({ at <= $0 }) ?? true { then = .answered(version: version, submitted: at) }
         }
-        return RequestStanding(
-            detail: r, nextMessage: nextMessage, then: then, now: r.standing { submitted[$0] != nil })
+        return RequestStanding(detail: r, nextMessage: nextMessage, then: then, now: now)
     }
 
     /// "answered by v2 (submitted 2026-11-07 …)" / "not answered in any version submitted before Amazon's
@@ -78,6 +83,7 @@ public struct RequestStanding: Sendable, Equatable {
         case .answeredInDraft(let version, let by):
             label = "UNANSWERED: answered in draft v\(version) (not sent yet)" + (by == .user ? " (you said so)" : "")
         case .waived(let reason): label = "waived: \(reason)"
+        case .notNeeded: label = now.label
         }
         return label + (detail.waivedBefore.map { "; waived before: \($0)" } ?? "")
     }

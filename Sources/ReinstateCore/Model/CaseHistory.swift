@@ -27,10 +27,9 @@ public struct CaseHistory: Sendable, Equatable {
     public var nextDeadline: Deadline? { DeadlineRules.next(of: deadlines) }
 
     /// Requested details still waiting for an answer Amazon can see: unanswered, reopened, or answered
-    /// only in a draft (see `DetailStanding`).
+    /// only in a draft (see `DetailStanding`), less alternatives no longer needed.
     public var unanswered: [RequestedDetail] {
-        let sent = submittedVersions
-        return requests.filter { $0.standing(isSubmitted: sent.contains).isOpen }
+        requests.filter { standing(of: $0).isOpen }
     }
 
     /// The numbers of the versions sent to Amazon.
@@ -39,13 +38,45 @@ public struct CaseHistory: Sendable, Equatable {
     /// Where a requested detail of this case stands for what Amazon has seen.
     public func standing(of request: RequestedDetail) -> DetailStanding {
         let sent = submittedVersions
+        if let option = answeredAlternative(of: request, sent: sent) { return .notNeeded(option: option) }
         return request.standing(isSubmitted: sent.contains)
     }
 
     /// The standing in words, with a waiver taken back ("answered in draft v2 (not sent yet)").
     public func standingLabel(of request: RequestedDetail) -> String {
         let sent = submittedVersions
+        if let option = answeredAlternative(of: request, sent: sent) {
+            return DetailStanding.notNeeded(option: option).label
+        }
         return request.standingLabel(isSubmitted: sent.contains)
+    }
+
+    /// The requests of the same group of alternatives as `request` (itself included), in the order
+    /// Amazon asked; empty for a request that stands on its own.
+    public func alternatives(of request: RequestedDetail) -> [RequestedDetail] {
+        guard let alternative = request.alternative else { return [] }
+        return requests.filter { $0.messageID == request.messageID && $0.alternative?.group == alternative.group }
+    }
+
+    /// How many options the group of alternatives of `request` has (0 for a request on its own).
+    public func optionCount(of request: RequestedDetail) -> Int {
+        Set(alternatives(of: request).compactMap(\.alternative?.option)).count
+    }
+
+    /// The rule for alternatives: a request nobody marked whose group has another option answered in
+    /// full by versions sent to Amazon is no longer needed; that option's number. The store's open
+    /// count (`Schema.CaseCount.openWithAlternatives`, migration v5) counts the same way in SQL.
+    func answeredAlternative(of request: RequestedDetail, sent: Set<Int>) -> Int? {
+        guard let own = request.alternative, request.state == .unanswered else { return nil }
+        let group = alternatives(of: request)
+        var options: [Int] = []
+        for item in group { if let o = item.alternative?.option, o != own.option, !options.contains(o) { options.append(o) } }
+        return options.first { option in
+            group.filter { $0.alternative?.option == option }.allSatisfy {
+                if case .answered(let version, _) = $0.state { return sent.contains(version) }
+                return false
+            }
+        }
     }
 
     /// How many plan versions were sent to Amazon.

@@ -70,11 +70,16 @@ public struct RequestedDetail: Sendable, Equatable {
     /// History: the reason of a waiver the seller later took back (reopened, or answered since). Nil
     /// while the detail is waived (the reason is in `state`) or was never waived.
     public var waivedBefore: String?
+    /// The group of alternatives the request belongs to, when Amazon said one of several is enough
+    /// ("Please provide one of the following", "For food products: … For other products: …").
+    public var alternative: RequestAlternative?
 
     public init(
         id: Int64 = 0, caseID: Int64, messageID: Int64, text: String, aspect: Aspect,
-        topic: String, state: RequestState = .unanswered, corrected: Bool = false, waivedBefore: String? = nil
+        topic: String, state: RequestState = .unanswered, corrected: Bool = false, waivedBefore: String? = nil,
+        alternative: RequestAlternative? = nil
     ) {
+        self.alternative = alternative
         self.corrected = corrected
         self.waivedBefore = waivedBefore
         self.id = id
@@ -103,6 +108,10 @@ public enum DetailStanding: Sendable, Equatable {
     /// Answered by a version that is still a draft: not sent yet, so still open for Amazon.
     case answeredInDraft(version: Int, by: AnswerSource)
     case waived(reason: String)
+    /// One of several alternatives, and another of them (`option`) was answered in full by versions
+    /// sent to Amazon: this one is no longer needed. Only a request nobody marked becomes this; one the
+    /// seller reopened stays open.
+    case notNeeded(option: Int)
 
     /// `state` read with `isSubmitted(n)`: whether version n of the case was sent to Amazon.
     public init(_ state: RequestState, isSubmitted: (Int) -> Bool) {
@@ -119,7 +128,7 @@ public enum DetailStanding: Sendable, Equatable {
     public var isOpen: Bool {
         switch self {
         case .unanswered, .reopened, .answeredInDraft: return true
-        case .answered, .waived: return false
+        case .answered, .waived, .notNeeded: return false
         }
     }
 
@@ -130,10 +139,43 @@ public enum DetailStanding: Sendable, Equatable {
         case .reopened: return "unanswered (you reopened it)"
         case .answered(let version, let by):
             return by == .user ? "answered by v\(version) (you)" : "answered by v\(version)"
-        case .answeredInDraft(let version, let by):
+        case .answeredInDraft(let version, _):
             return "answered in draft v\(version) (not sent yet)"
         case .waived(let reason): return "waived: \(reason)"
+        case .notNeeded(let option):
+            return "not needed: alternative \(RequestAlternative.letter(option)) was answered"
         }
+    }
+}
+
+/// Where a request stands among alternatives: which group of its message, and which option of the group
+/// (the items of one option are answered together; any one option answers the group).
+public struct RequestAlternative: Sendable, Equatable, Hashable, Codable {
+    /// The group's number within its message (from 1).
+    public var group: Int
+    /// The option's number within its group (from 1).
+    public var option: Int
+
+    public init(group: Int, option: Int) {
+        self.group = group
+        self.option = option
+    }
+
+    /// The option as a letter for the seller: 1 → "A", 2 → "B"; past "Z", the number.
+    public static func letter(_ option: Int) -> String {
+        guard (1...26).contains(option), let scalar = Unicode.Scalar(64 + option) else { return String(option) }
+        return String(Character(scalar))
+    }
+
+    /// Words before the request in a list: "either A: " for the first option, "or B: " for the others,
+    /// so a seller sees at a glance that one of them is enough.
+    public var listPrefix: String {
+        (option == 1 ? "either " : "or ") + Self.letter(option) + ": "
+    }
+
+    /// "alternative A of 2": the request's place among the options of its group.
+    public func label(options: Int) -> String {
+        "alternative \(Self.letter(option)) of \(options)"
     }
 }
 

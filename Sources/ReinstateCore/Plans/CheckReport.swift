@@ -38,7 +38,7 @@ public enum CheckReport {
             + (check.coverage.contains { $0.verdict == .partly } ? ", \(check.coverage.filter { $0.verdict == .partly }.count) partly" : "") + ")", .heading)])
         if check.coverage.isEmpty { out.append([Piece("  none: Amazon has asked for nothing yet in this case", .muted)]) }
         for c in check.coverage {
-            let (mark, tone): (String, Tone) = c.waived != nil ? ("–", .muted) : c.answered ? ("✓", .good)
+            let (mark, tone): (String, Tone) = c.waived != nil ? ("–", .muted) : c.notNeeded != nil ? ("○", .muted) : c.answered ? ("✓", .good)
                 : c.verdict == .partly ? ("◐", .warning) : ("✗", .bad)
             let topic = c.request.topic.isEmpty ? "" : " · \(s(c.request.topic))"
             out.append([
@@ -46,7 +46,7 @@ public enum CheckReport {
                 Piece("(\(c.by.rawValue))", .muted),
             ])
             out.append([Piece("      Amazon: ", .muted), Piece(DisplayWidth.truncate(s(c.request.text), to: 100))])
-            if c.answered || c.by == .user || c.sentences.isEmpty {
+            if c.answered || c.by == .user || c.sentences.isEmpty || c.notNeeded != nil {
                 out.append([Piece("      " + s(c.reason), c.isMissing ? .bad : .plain)])
             }
             for sentence in c.sentences.prefix(4) {

@@ -96,7 +96,7 @@ public struct CoverageMatcher: Sendable {
         of requests: [RequestedDetail], in plan: PlanReading, rejected: [Int64: [Int]], facts: [SentenceFacts],
         planIsDraft: Bool = false, otherDrafts: Set<Int> = []
     ) -> [RequestCoverage] {
-        requests.map { request in
+        Self.settleAlternatives(requests.map { request in
             let verdict = verdict(for: request, in: plan, facts: facts)
             var c = RequestCoverage(
                 request: request, answered: verdict.answered, by: .matcher, sentences: verdict.sentences,
@@ -128,6 +128,30 @@ public struct CoverageMatcher: Sendable {
                 c.reason = "you waived it: \(why)"
             }
             return c
+        })
+    }
+
+    /// Alternatives ("one of the following"): a request nobody marked whose group has another option
+    /// answered in full here needs no answer of its own, so it is not reported missing.
+    static func settleAlternatives(_ coverage: [RequestCoverage]) -> [RequestCoverage] {
+        guard coverage.contains(where: { $0.request.alternative != nil }) else { return coverage }
+        return coverage.map { c in
+            guard let own = c.request.alternative, c.request.state == .unanswered, !c.answered else { return c }
+            let group = coverage.filter {
+                $0.request.messageID == c.request.messageID && $0.request.alternative?.group == own.group
+            }
+            var options: [Int] = []
+            for o in group.compactMap(\.request.alternative?.option) where o != own.option && !options.contains(o) {
+                options.append(o)
+            }
+            guard let answered = options.first(where: { option in
+                group.filter { $0.request.alternative?.option == option }.allSatisfy(\.answered)
+            }) else { return c }
+            var settled = c
+            settled.notNeeded = answered
+            settled.reason = "not needed: alternative \(RequestAlternative.letter(answered)) of the same request is answered, "
+                + "and one of them is enough"
+            return settled
         }
     }
 

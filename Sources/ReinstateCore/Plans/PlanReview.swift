@@ -66,7 +66,7 @@ public enum PlanReview {
         var rejectedSeen = Set<RepeatedRequests.Key>()
         for c in coverage {
             let key = RepeatedRequests.Key(c.request)
-            if c.request.state.isOpen || c.answeredInDraft != nil, !c.answered, c.turnedDown.isEmpty {
+            if c.request.state.isOpen || c.answeredInDraft != nil, !c.answered, c.turnedDown.isEmpty, c.notNeeded == nil {
                 if missing[key] == nil { order.append(key) }
                 missing[key, default: []].append(c)
             }

@@ -33,6 +33,9 @@ public struct RequestCoverage: Sendable, Equatable {
     public var partlySentences: [PlanSentence] = []
     /// Sentences that answered it in a version Amazon turned down, repeated here: they do not answer.
     public var turnedDown: [PlanSentence] = []
+    /// One of several alternatives, and this option of its group is answered in full here: this one
+    /// needs no answer (`RequestAlternative`).
+    public var notNeeded: Int? = nil
 
     /// Answered, partly answered or unanswered: the seller's word first.
     public var verdict: CoverageVerdict {
@@ -55,7 +58,7 @@ public struct RequestCoverage: Sendable, Equatable {
     }
 
     /// Still needs an answer in this version: open, and not answered here.
-    public var isMissing: Bool { !answered && waived == nil }
+    public var isMissing: Bool { !answered && waived == nil && notNeeded == nil }
 }
 
 /// The matcher's own reading of one requested detail against one plan, before the seller's word.

@@ -17,8 +17,9 @@ import Foundation
 /// gives warnings and an empty or partial reading. It works in a bounded number of passes over the
 /// input, so its time is linear in the input's size; the caller limits the size.
 public struct MessageReader: Sendable {
-    /// Bumped whenever the reader reads differently, so stored messages can be re-read.
-    public static let version = 3
+    /// Bumped whenever the reader reads differently, so stored messages can be re-read. 4: requests
+    /// that are alternatives of each other are stored as such.
+    public static let version = 4
 
     /// The largest message Reinstate stores (20 MiB): every way in (commands, tracker, import) refuses a larger one.
     public static let largestMessage = 20 * 1024 * 1024

@@ -18,6 +18,12 @@ public struct ReadRequest: Sendable, Equatable, Codable {
     /// Which alternative of its group the request belongs to (the items of one branch share one).
     public var option: Int?
 
+    /// Its place among alternatives as the store keeps it (both numbers, or none).
+    public var alternative: RequestAlternative? {
+        guard let alternatives else { return nil }
+        return RequestAlternative(group: alternatives, option: option ?? 1)
+    }
+
     /// A request as read.
     public init(text: String, aspect: Aspect, topic: String, alternatives: Int? = nil, option: Int? = nil) {
         self.text = text

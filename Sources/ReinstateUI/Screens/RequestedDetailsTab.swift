@@ -16,8 +16,10 @@ enum RequestedDetailsTab {
         case .answeredInDraft(let version, _): return "DRAFT v\(version) only"
         case .answered(let version, let by): return by == .user ? "v\(version) (you)" : "v\(version)"
         case .waived: return "waived"
+        case .notNeeded: return "not needed"
         }
     }
+
 
     static func draw(_ view: CaseViewState, state: AppState, in frame: inout Frame) {
         let layout = state.layout
@@ -38,7 +40,7 @@ enum RequestedDetailsTab {
                 Table.draw([
                     Span(RequestMarker.marker(for: standing), style),
                     Span(stateText(standing), style),
-                    Span(detail.text, standing.isOpen ? Style(bold: true) : .plain),
+                    Span((detail.alternative?.listPrefix ?? "") + detail.text, standing.isOpen ? Style(bold: true) : .plain),
                 ], columns: columns, widths: widths, x: 2, y: y, in: &frame)
             }
         }
@@ -54,6 +56,11 @@ enum RequestedDetailsTab {
             source += [Span(" · from the \(message.kind.rawValue) of \(Timestamp.local(message.received, zone: zone))\(subject)", .muted)]
         }
         var tail = [source]
+        if let alternative = detail.alternative {
+            let options = view.file.optionCount(of: detail)
+            let label = alternative.label(options: options)
+            tail.append([Span(label.prefix(1).uppercased() + label.dropFirst() + ": one of these is enough (all of one alternative).", .muted)])
+        }
         if case .answered(let version, _) = detail.state {
             let draft = standing.isOpen ? "draft " : ""
             if let first = view.answeringSentences[detail.id]?.first {

@@ -48,7 +48,11 @@ extension AppState {
             prompt = Prompt(.waiveReason(caseID: caseID, detailID: detail.id), label: "Waive: why")
         case .reopen:
             guard let detail = view.selectedDetail else { return nothingSelected("request") }
-            guard detail.state != .unanswered, detail.state != .reopened else {
+            // A request no longer needed (another alternative was answered) can be reopened: the seller
+            // says this one is still wanted after all.
+            let notNeeded: Bool
+            if case .notNeeded = view.file.standing(of: detail) { notNeeded = true } else { notNeeded = false }
+            guard notNeeded || (detail.state != .unanswered && detail.state != .reopened) else {
                 message = StatusMessage("This request is already unanswered.")
                 return []
             }

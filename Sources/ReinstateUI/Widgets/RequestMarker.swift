@@ -1,7 +1,8 @@
 import ReinstateCore
 
 /// The marker before a requested detail, readable without colour: "●" unanswered, "◐" answered only
-/// in a draft that was not sent yet (still open for Amazon), "✓" answered, "–" waived.
+/// in a draft that was not sent yet (still open for Amazon), "✓" answered, "–" waived, "○" not needed
+/// (another of its alternatives was answered).
 public enum RequestMarker {
     /// The marker of a standing.
     public static func marker(for standing: DetailStanding) -> String {
@@ -10,6 +11,7 @@ public enum RequestMarker {
         case .answeredInDraft: return "◐"
         case .answered: return "✓"
         case .waived: return "–"
+        case .notNeeded: return "○"
         }
     }
 
@@ -19,7 +21,7 @@ public enum RequestMarker {
         case .unanswered, .reopened: return .danger
         case .answeredInDraft: return .warning
         case .answered: return .good
-        case .waived: return .muted
+        case .waived, .notNeeded: return .muted
         }
     }
 }

@@ -72,6 +72,10 @@ struct CheckJSON: Encodable {
         var partlyLines: [Int]
         /// Lines that answered it in a version Amazon turned down, repeated here: they do not answer.
         var turnedDownLines: [Int]
+        /// For a request among alternatives: its option ("A") and how many options its group has.
+        var alternative: String?
+        /// The option of the same request answered here, which makes this one not needed ("A").
+        var notNeeded: String?
         var by: String
         var sentences: [String]
         var lines: [Int]
@@ -124,7 +128,11 @@ struct CheckJSON: Encodable {
         coverage = check.coverage.map { c in
             Coverage(
                 request: c.request.id, text: c.request.text, aspect: c.request.aspect.rawValue, topic: c.request.topic,
-                answered: c.answered, verdict: c.verdict.rawValue, partlyLines: c.partlySentences.map(\.line), turnedDownLines: c.turnedDown.map(\.line), by: c.by.rawValue, sentences: c.sentences.map(\.text), lines: c.sentences.map(\.line),
+                answered: c.answered, verdict: c.verdict.rawValue, partlyLines: c.partlySentences.map(\.line), turnedDownLines: c.turnedDown.map(\.line),
+                alternative: c.request.alternative.map { a in
+                    history.map { a.label(options: $0.optionCount(of: c.request)) } ?? "alternative \(RequestAlternative.letter(a.option))"
+                },
+                notNeeded: c.notNeeded.map(RequestAlternative.letter), by: c.by.rawValue, sentences: c.sentences.map(\.text), lines: c.sentences.map(\.line),
                 reason: c.reason, rejectedVersions: c.rejectedVersions, waived: c.waived,
                 state: history?.standingLabel(of: c.request) ?? c.request.state.label)
         }

@@ -30,7 +30,8 @@ struct Export: AsyncParsableCommand {
             whole store as one JSON document, the backup format that `reinstate import` loads; exporting the \
             same store again gives the same bytes.
               markdown  The case history for a consultant or a lawyer: facts, then every notice, reply and \
-            plan version whole in time order, each reply's requested details as they stood then and now, \
+            plan version whole in time order, each reply's requested details as they stood then and now \
+            with what `check` finds (answered, partly, not answered), the check of the latest version, \
             deadlines, notes, evidence (checked against the files on disk).
               html      The same as one self-contained page (no scripts, nothing loaded from outside) that \
             prints on A4 and Letter.

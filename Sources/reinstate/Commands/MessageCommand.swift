@@ -43,7 +43,7 @@ extension MessageCommand {
                     "read \(stored.message.kind.phrase) of \(Timestamp.local(stored.message.received)) with \(stored.requests.count) requested detail(s)"
                         + (stored.deadline.map { ", deadline \(Timestamp.local($0.due))" } ?? ", no deadline"))
                 for r in stored.requests {
-                    printError("  #\(r.id) [\(r.aspect.label)] \(Output.safe(r.text))")
+                    printError("  #\(r.id) [\(r.aspect.label)] \(r.alternative?.listPrefix ?? "")\(Output.safe(r.text))")
                 }
             }
         }
@@ -102,9 +102,10 @@ extension MessageCommand {
                 for id in ids {
                     let message = try store.message(id)
                     let change = try store.reparseMessage(id, reading: reader.read(message.raw))
-                    if change.added > 0 || change.removed > 0 { changed += 1 }
+                    if change.changedChecklist { changed += 1 }
                     Output.line(
                         "message \(id): \(change.unchanged) unchanged, \(change.added) added, \(change.removed) removed"
+                            + (change.regrouped > 0 ? ", \(change.regrouped) now read as alternatives (one of them is enough)" : "")
                             + (change.keptForYourWord > 0 ? ", \(change.keptForYourWord) kept because you marked them" : ""))
                 }
                 if ids.isEmpty {

@@ -38,7 +38,7 @@ struct Parse: ParsableCommand {
             Output.line()
             Output.line("Requested details: \(reading.requested.count)")
             for (i, r) in reading.requested.enumerated() {
-                Output.line("  \(i + 1). [\(r.aspect.label)] \(s(r.text))")
+                Output.line("  \(i + 1). [\(r.aspect.label)] \(r.alternative?.listPrefix ?? "")\(s(r.text))")
                 if !r.topic.isEmpty { Output.line("     topic: \(s(r.topic))") }
             }
         }

@@ -31,6 +31,9 @@ enum CaseReport {
             let marker = h.standing(of: r).isOpen ? "!" : " "
             Output.line("  \(marker) #\(r.id)  [\(r.aspect.label)] \(s(r.text))")
             Output.line("       \(s(h.standingLabel(of: r)))\(r.topic.isEmpty ? "" : "   topic: \(s(r.topic))")")
+            if let alternative = r.alternative {
+                Output.line("       \(alternative.label(options: h.optionCount(of: r))): one of them is enough")
+            }
         }
         Output.line()
         Output.line("Plan of Action versions")

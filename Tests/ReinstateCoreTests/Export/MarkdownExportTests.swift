@@ -32,7 +32,7 @@ import Testing
             }
         }
         #expect(inFence == nil)
-        #expect(headings.count == 1 + 4 + 6)  // title, four sections, three messages and three plans
+        #expect(headings.count == 1 + 5 + 6)  // title, five sections (the check of the latest version among them), three messages and three plans
     }
 
     @Test func escapesInlineTextFromTheCase() {

@@ -68,7 +68,7 @@ struct BadInputTests {
         #expect(r.subject == "deep")
     }
 
-    @Test func versionIsThree() {
-        #expect(MessageReader.version == 3)
+    @Test func versionIsFour() {
+        #expect(MessageReader.version == 4)
     }
 }
