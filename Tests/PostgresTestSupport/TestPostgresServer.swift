@@ -149,10 +149,13 @@ public final class TestPostgresServer: Sendable {
     private func run(_ program: String, _ arguments: [String], environment: [String: String] = [:]) throws -> String {
         var argv: [String]
         var env = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        // Run from the server's own folder (env -C): the test's working folder may be one the `postgres`
+        // user cannot enter, such as a clone under /root.
         if runAsPostgres {
-            argv = ["/usr/sbin/runuser", "-u", "postgres", "--", "env"] + environment.map { "\($0)=\($1)" } + [program] + arguments
+            argv = ["/usr/sbin/runuser", "-u", "postgres", "--", "/usr/bin/env", "-C", folder]
+                + environment.map { "\($0)=\($1)" } + [program] + arguments
         } else {
-            argv = [program] + arguments
+            argv = ["/usr/bin/env", "-C", folder, program] + arguments
         }
         env["LC_ALL"] = "C"
         let outputPath = folder + "/.run-\(UUID().uuidString)"
