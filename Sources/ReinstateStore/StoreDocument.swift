@@ -139,6 +139,21 @@ public struct MessageDocument: Codable, Equatable, Sendable {
     /// Only in a redacted export: says that `raw` is the redacted text as read and that the message as
     /// received was left out (its encoded parts would carry what the redaction took out).
     public var rawLeftOut: String? = nil
+    /// Since mail intake: how the message is known when it came from a mailbox (Message-ID or hash), so a
+    /// restored store does not import it again. Absent in older documents.
+    public var mailIdentity: String? = nil
+    /// Since mail intake: the attachments kept with it. Their bytes are in `raw`; an import takes them out
+    /// again and checks each against its size and SHA-256. Absent in older documents.
+    public var attachments: [AttachmentDocument]? = nil
+}
+
+/// An attachment of a message, described; its bytes travel inside the message's raw text.
+public struct AttachmentDocument: Codable, Equatable, Sendable {
+    public var number: Int
+    public var filename: String
+    public var contentType: String
+    public var size: Int
+    public var sha256: String
 }
 
 extension CaseDocument {
@@ -152,6 +167,9 @@ extension CaseDocument {
             doc.messages[i].raw = doc.messages[i].text
             doc.messages[i].rawBase64 = nil
             doc.messages[i].rawLeftOut = Self.rawLeftOutNote
+            // Message-IDs and attachment names can name the seller; neither is needed without the raw message.
+            doc.messages[i].mailIdentity = nil
+            doc.messages[i].attachments = nil
         }
         return doc
     }

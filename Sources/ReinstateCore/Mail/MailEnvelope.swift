@@ -16,6 +16,18 @@ public struct MailEnvelope: Sendable, Equatable {
     /// The first Authentication-Results header: the one the receiving server added last, on top.
     public var authenticationResults: String?
 
+    /// An envelope given field by field.
+    public init(
+        messageID: String?, thread: [String], fromAddress: String, recipients: [String], subject: String, authenticationResults: String?
+    ) {
+        self.messageID = messageID
+        self.thread = thread
+        self.fromAddress = fromAddress
+        self.recipients = recipients
+        self.subject = subject
+        self.authenticationResults = authenticationResults
+    }
+
     /// The envelope of a saved e-mail, or nil when the bytes do not start with mail headers.
     public static func read(_ raw: Data) -> MailEnvelope? {
         let bytes = [UInt8](raw.prefix(256 * 1024))

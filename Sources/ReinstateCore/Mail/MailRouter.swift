@@ -151,7 +151,7 @@ public enum MailRouter {
     }
 
     /// A new case's fields from what a notice says.
-    static func fields(_ m: MailFacts, account: String) -> NewCaseFields {
+    public static func fields(_ m: MailFacts, account: String) -> NewCaseFields {
         let reason = m.reasons.first ?? .other
         let listings = listingReasons.contains(reason) && !m.asins.isEmpty
         let about = listings ? m.asins.joined(separator: ", ") : (m.kind == .warning ? "warning" : "account deactivated")

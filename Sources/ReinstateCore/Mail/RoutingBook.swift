@@ -90,11 +90,13 @@ public struct RoutingBook: Sendable {
         return out
     }
 
-    static func key(_ account: String) -> String {
+    /// An account name as compared: case and spacing ignored.
+    public static func key(_ account: String) -> String {
         TextCleanup.collapseSpaces(account).lowercased()
     }
 
-    static func markKey(_ kind: MailMark, _ value: String) -> String {
+    /// A mark's value as compared and stored: Message-IDs exactly, the rest lower-cased.
+    public static func markKey(_ kind: MailMark, _ value: String) -> String {
         kind == .messageID ? value : value.lowercased()
     }
 }
