@@ -30,6 +30,8 @@ public struct MailOutcome: Sendable, Equatable, Encodable {
     /// Why: the fact that placed it, why it was held, skipped or failed.
     public var why: String
     public var attachments: Int
+    /// How the message is known ("message-id:…" or "sha256:…"); nil for a part that could not be read.
+    public var identity: String? = nil
 
     /// An outcome.
     public init(
@@ -47,7 +49,9 @@ public struct MailOutcome: Sendable, Equatable, Encodable {
         self.attachments = attachments
     }
 
-    enum CodingKeys: String, CodingKey { case result, origin, date, subject, caseID = "case", messageID = "message", heldID = "held", why, attachments }
+    enum CodingKeys: String, CodingKey {
+        case result, origin, date, subject, caseID = "case", messageID = "message", heldID = "held", why, attachments, identity
+    }
 
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
@@ -60,6 +64,7 @@ public struct MailOutcome: Sendable, Equatable, Encodable {
         try c.encodeIfPresent(heldID, forKey: .heldID)
         try c.encode(why, forKey: .why)
         try c.encode(attachments, forKey: .attachments)
+        try c.encodeIfPresent(identity, forKey: .identity)
     }
 
     /// "added to #3", "new case #7", "held (#2)", … as the table shows it.
@@ -117,6 +122,7 @@ public final class MailIntake {
         let reading = reader.read(item.raw)
         let facts = MailFacts(raw: item.raw, envelope: envelope, reading: reading)
         var outcome = MailOutcome(result: .failed, origin: item.origin, date: reading.received, subject: reading.subject)
+        outcome.identity = facts.identity
         do {
             switch MailRouter.route(facts, book: book) {
             case .duplicate:
