@@ -221,7 +221,8 @@ enum Schema {
             ) WITHOUT ROWID;
             CREATE INDEX mail_mark_by_case ON mail_mark(case_id);
             CREATE TABLE held_message (
-                id INTEGER PRIMARY KEY,
+                -- Never reused: "mail file 3" must not name another message once 3 was filed.
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
                 identity TEXT NOT NULL UNIQUE,
                 received_at TEXT NOT NULL,
                 subject TEXT NOT NULL DEFAULT '',
