@@ -175,4 +175,21 @@ struct MailStoreTests {
         #expect(try store.heldCount() == 0)
         #expect(try store.routingBook().cases.count == 1)
     }
+
+    @Test func theDemoMailboxIsRoutedWithoutAWrongCase() throws {
+        let tmp = TemporaryFolder()
+        let store = try CaseStore(path: tmp.file("demo.sqlite"))
+        let mailbox = DemoMailbox(cases: 60, seed: 5, now: now)
+        let intake = try MailIntake(store: store, dryRun: false, now: now)
+        let outcomes = mailbox.mails.enumerated().map { n, mail in
+            let o = intake.take(MailboxItem(origin: "demo \(n)", raw: mail.raw))
+            return RoutingFigures.Outcome(messageID: mail.messageID, result: o.result.rawValue, caseID: o.caseID)
+        }
+        let figures = RoutingFigures(mailbox: mailbox, outcomes: outcomes)
+        #expect(figures.wrongCase == 0)
+        #expect(figures.missed == 0)
+        #expect(figures.rightCase > figures.held)
+        #expect(figures.messages == mailbox.mails.count)
+        #expect(try store.caseCount() == 60)
+    }
 }
