@@ -163,6 +163,7 @@ struct MailCommandTests {
         _ = try cli(["mail", "import", cli.folder + "/saved"])
         let shown = try cli(["message", "show", "1"])
         #expect(shown.stdout.contains("1. invoice.pdf  application/pdf, 11 bytes"))
+        #expect(try cli(["case", "show", "1"]).stdout.contains("attachment 1: invoice.pdf (application/pdf, 11 bytes)"))
         let out = cli.folder + "/invoice.pdf"
         let saved = try cli(["message", "show", "1", "--attachment", "1", "--output", out])
         #expect(saved.status == 0)

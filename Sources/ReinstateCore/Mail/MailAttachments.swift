@@ -46,13 +46,7 @@ public enum MailAttachments {
         let isText = type.isEmpty || type == "text/plain" || type == "text/html"
         let attached = disposition == "attachment" || type == "message/rfc822" || (name != nil && !isText) || (!isText && !type.hasPrefix("multipart/"))
         guard attached else { return }
-        let encoding = (headers.value("content-transfer-encoding") ?? "").trimmedSpaces.lowercased()
-        let data: [UInt8]
-        switch encoding {
-        case "quoted-printable": data = TransferDecoding.quotedPrintable(body)
-        case "base64": data = TransferDecoding.base64(body)
-        default: data = Array(body)
-        }
+        let data = MimeDecoder.decodedBody(headers: headers, body: body)
         var filename = safeName(name ?? "")
         if filename.isEmpty { filename = "attachment-\(out.count + 1)" + (type == "message/rfc822" ? ".eml" : "") }
         out.append(MailAttachment(filename: filename, contentType: type.isEmpty ? "text/plain" : type, data: Data(data)))
