@@ -12,7 +12,8 @@ cd "$(dirname "$0")/.."
 work=Benchmarks/work/mail
 rm -rf "$work"; mkdir -p "$work"
 export REINSTATE_NOW=2026-11-22T09:00:00Z
-field() { sed -n "s/.*$1=\([0-9.]*\).*/\1/p"; }
+# The value of key=value in a line (" held=" is not "noise_held=").
+field() { sed -n "s/^\(.* \)\{0,1\}$1=\([0-9.]*\).*/\2/p"; }
 
 echo "## Mail intake: routing a demo mailbox with known answers"
 echo
@@ -20,7 +21,7 @@ echo "\`reinstate demo --mailbox\` writes the demo cases' messages as e-mails (h
 echo
 echo "| demo cases (seed) | messages | right case | held | wrong case | noise answered right | right-case share |"
 echo "|---:|---:|---:|---:|---:|---:|---:|"
-for run in "40 1" "300 1" "300 2"; do
+for run in "40 1" "300 1" "300 2" "1000 3"; do
   set -- $run
   line=$("$bin/reinstate-bench" mail-routing "$1" "$2")
   echo "| $1 ($2) | $(echo "$line" | field messages) | $(echo "$line" | field right_case) | $(echo "$line" | field held) | $(echo "$line" | field wrong_case) | $(echo "$line" | field noise_right) | $(echo "$line" | field right_case_pct)% |"
