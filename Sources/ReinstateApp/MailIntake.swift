@@ -119,6 +119,14 @@ public final class MailIntake {
         guard let envelope = MailEnvelope.read(item.raw) else {
             return MailOutcome(result: .failed, origin: item.origin, why: "not an e-mail (it does not start with mail headers); skipped")
         }
+        // A message imported before is known from its headers alone: a second run does not read it again.
+        let identity = MailEnvelope.identity(messageID: envelope.messageID, raw: item.raw)
+        if book.isKnown(identity) {
+            var known = MailOutcome(
+                result: .duplicate, origin: item.origin, date: envelope.date, subject: envelope.subject, why: "imported before")
+            known.identity = identity
+            return known
+        }
         let reading = reader.read(item.raw)
         let facts = MailFacts(raw: item.raw, envelope: envelope, reading: reading)
         var outcome = MailOutcome(result: .failed, origin: item.origin, date: reading.received, subject: reading.subject)

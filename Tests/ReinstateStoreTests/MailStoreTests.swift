@@ -82,7 +82,11 @@ struct MailStoreTests {
 
         // A second import, by a new intake that reads the store's facts: nothing is added.
         let again = try MailIntake(store: store, dryRun: false, now: now)
-        #expect(again.take(item(Self.notice)).result == .duplicate)
+        let known = again.take(item(Self.notice))
+        #expect(known.result == .duplicate)
+        // Known from its headers alone, with the date and subject the table shows.
+        #expect(known.date == Timestamp.parse("2026-11-10T09:15:00Z"))
+        #expect(known.subject == "Your Amazon selling account (amazon.com)")
         #expect(again.take(item(Self.reply)).result == .duplicate)
         #expect(try store.history(caseID).messages.count == 2)
     }

@@ -15,11 +15,15 @@ public struct MailEnvelope: Sendable, Equatable {
     public var subject: String
     /// The first Authentication-Results header: the one the receiving server added last, on top.
     public var authenticationResults: String?
+    /// The Date header, when it reads as a date.
+    public var date: Date? = nil
 
     /// An envelope given field by field.
     public init(
-        messageID: String?, thread: [String], fromAddress: String, recipients: [String], subject: String, authenticationResults: String?
+        messageID: String?, thread: [String], fromAddress: String, recipients: [String], subject: String, authenticationResults: String?,
+        date: Date? = nil
     ) {
+        self.date = date
         self.messageID = messageID
         self.thread = thread
         self.fromAddress = fromAddress
@@ -47,7 +51,8 @@ public struct MailEnvelope: Sendable, Equatable {
             fromAddress: addresses(headers.decoded("from") ?? "").first ?? "",
             recipients: recipients,
             subject: headers.decoded("subject") ?? "",
-            authenticationResults: headers.value("authentication-results"))
+            authenticationResults: headers.value("authentication-results"),
+            date: headers.value("date").flatMap(MailDate.parse))
     }
 
     /// How the message is known in the store, so importing it again adds nothing: its Message-ID, else a
