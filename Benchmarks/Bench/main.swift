@@ -5,6 +5,8 @@
 //                                            each handled and drawn; prints the median and p95 per key
 //   reinstate-bench reader DIR|FILE… [MB]    the message reader over the files (repeated to MB);
 //                                            prints MB/s and messages/s
+//   reinstate-bench mail-routing CASES [SEED] a demo mailbox of CASES cases imported into a new store
+//                                            in a temporary folder; prints right/held/wrong case counts
 //
 // Each prints one line of key=value pairs, plus peak memory (maxrss_kib).
 import Foundation
@@ -110,6 +112,29 @@ case "reader":
     let s = seconds(elapsed)
     print(String(format: "reader_mb_per_s=%.2f messages_per_s=%.0f messages=%d mb=%.1f requests=%d maxrss_kib=%d",
                  Double(bytes) / 1_048_576 / s, Double(mailbox.count) / s, mailbox.count, Double(bytes) / 1_048_576, requests, peakKiB()))
+
+case "mail-routing":
+    guard arguments.count >= 2, let count = Int(arguments[1]) else { fail("usage: reinstate-bench mail-routing CASES [SEED]") }
+    let seed = arguments.count > 2 ? UInt64(arguments[2]) ?? 1 : 1
+    let folder = NSTemporaryDirectory() + "reinstate-mail-routing-\(getpid())"
+    try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    do {
+        let mailbox = DemoMailbox(cases: count, seed: seed, now: now)
+        let store = try CaseStore(path: folder + "/routing.sqlite")
+        let intake = try MailIntake(store: store, dryRun: false, now: now)
+        var outcomes: [RoutingFigures.Outcome] = []
+        let elapsed = clock.measure {
+            for (n, mail) in mailbox.mails.enumerated() {
+                let o = intake.take(MailboxItem(origin: "demo \(n)", raw: mail.raw))
+                outcomes.append(RoutingFigures.Outcome(messageID: mail.messageID, result: o.result.rawValue, caseID: o.caseID))
+            }
+        }
+        let figures = RoutingFigures(mailbox: mailbox, outcomes: outcomes)
+        print(figures.line + String(format: " seconds=%.1f cases_made=%d maxrss_kib=%d", seconds(elapsed), try store.caseCount(), peakKiB()))
+    } catch {
+        fail("\(error)")
+    }
 
 default:
     fail("unknown mode \(mode)")

@@ -169,3 +169,21 @@ final class UndoLog: @unchecked Sendable {
         try step()
     }
 }
+
+extension StoreCaseBook {
+    // MARK: - Held mail
+
+    public func heldMessages() throws -> [HeldMessage] {
+        try store.heldMessages()
+    }
+
+    /// Files a held message as `reinstate mail file` does (not undoable: it leaves the held list for good).
+    public func fileHeld(id: Int64, caseID: Int64?, at time: Date) throws -> AddedMessage {
+        let stored = try MailIntake.fileHeld(id, caseID: caseID, store: store, now: time)
+        var added = AddedMessage(
+            id: stored.message.id, kind: stored.message.kind, received: stored.message.received,
+            requestCount: stored.requests.count, deadline: stored.deadline?.due)
+        added.caseID = stored.message.caseID
+        return added
+    }
+}

@@ -17,7 +17,11 @@ extension CaseStore {
 
     /// One case as a document.
     public func caseDocument(_ caseID: Int64) throws -> CaseDocument {
-        try read { db in try Self.caseDocument(Self.fetchHistory(caseID, db: db), db: db) }
+        try read { db in
+            var docs = [try Self.caseDocument(Self.fetchHistory(caseID, db: db), db: db)]
+            try Self.addMailRecords(to: &docs, db: db)
+            return docs[0]
+        }
     }
 
     static func caseDocument(_ h: CaseHistory, db: Database) throws -> CaseDocument {
@@ -169,6 +173,7 @@ extension CaseStore {
                     """,
                 arguments: [m.id, c.id, try value(MessageKind.self, m.kind, "message kind").rawValue,
                             try date(m.received, "received").stored, m.subject, raw, m.text, m.readerVersion])
+            try importMailRecords(of: m, caseID: c.id, raw: raw, db: db)
             for (position, r) in m.requested.enumerated() {
                 _ = try value(Aspect.self, r.aspect, "aspect")
                 guard ["unanswered", "reopened", "answered", "waived"].contains(r.state) else {

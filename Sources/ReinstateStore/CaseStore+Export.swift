@@ -169,9 +169,11 @@ public struct ExportSnapshot {
             let text: String? = row["status_changed_at"]
             changed[row["id"]] = text.flatMap { Timestamp.parse($0) }
         }
-        return histories.map {
+        var docs = histories.map {
             CaseStore.caseDocument($0, statusChanged: changed[$0.suspensionCase.id] ?? Date(timeIntervalSince1970: 0))
         }
+        try CaseStore.addMailRecords(to: &docs, db: db)
+        return docs
     }
 
     /// The first and last id of each batch of cases, oldest first.

@@ -215,7 +215,57 @@ enum Schema {
                 \(count.planTriggers)
                 """)
         }
+        // Mail intake (issue 18).
+        migrator.registerMigration("v6") { db in try Self.mailIntake(db) }
         return migrator
+    }
+
+    /// Mail intake (issue 18): which mailbox messages were imported (so a second import adds nothing),
+    /// what filed mail taught about its case (thread, order ids, Amazon's references, addresses), the
+    /// messages held for the seller, and the attachments kept with a message.
+    static func mailIntake(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE mail_identity (
+                -- "message-id:<id>" or "sha256:<hex of the bytes>" (MailEnvelope.identity).
+                identity TEXT PRIMARY KEY,
+                -- Kept when the message is removed: importing the mailbox again must not bring it back.
+                message_id INTEGER REFERENCES message(id) ON DELETE SET NULL,
+                imported_at TEXT NOT NULL
+            );
+            CREATE INDEX mail_identity_by_message ON mail_identity(message_id);
+            CREATE TABLE mail_mark (
+                case_id INTEGER NOT NULL REFERENCES suspension_case(id) ON DELETE CASCADE,
+                kind TEXT NOT NULL CHECK (kind IN ('message-id', 'order', 'reference', 'token', 'address')),
+                value TEXT NOT NULL,
+                PRIMARY KEY (kind, value, case_id)
+            ) WITHOUT ROWID;
+            CREATE INDEX mail_mark_by_case ON mail_mark(case_id);
+            CREATE TABLE held_message (
+                -- Never reused: "mail file 3" must not name another message once 3 was filed.
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                identity TEXT NOT NULL UNIQUE,
+                received_at TEXT NOT NULL,
+                subject TEXT NOT NULL DEFAULT '',
+                sender TEXT NOT NULL DEFAULT '',
+                reason TEXT NOT NULL,
+                origin TEXT NOT NULL DEFAULT '',
+                raw BLOB NOT NULL,
+                held_at TEXT NOT NULL
+            );
+            CREATE TABLE message_attachment (
+                id INTEGER PRIMARY KEY,
+                message_id INTEGER NOT NULL REFERENCES message(id) ON DELETE CASCADE,
+                number INTEGER NOT NULL CHECK (number >= 1),
+                filename TEXT NOT NULL,
+                content_type TEXT NOT NULL,
+                size INTEGER NOT NULL,
+                sha256 TEXT NOT NULL,
+                -- The file as the sender attached it (transfer encoding undone); the message's raw bytes
+                -- hold it too, encoded.
+                data BLOB NOT NULL,
+                UNIQUE (message_id, number)
+            );
+            """)
     }
 
     /// A count kept on the case row (migration v3): which table is counted, which of its rows count,

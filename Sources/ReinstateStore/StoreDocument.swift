@@ -165,11 +165,18 @@ public struct MessageDocument: Codable, Equatable, Sendable {
     /// Only in a redacted export: says that `raw` is the redacted text as read and that the message as
     /// received was left out (its encoded parts would carry what the redaction took out).
     public var rawLeftOut: String? = nil
+    /// Since mail intake: how the message is known when it came from a mailbox (Message-ID or hash), so a
+    /// restored store does not import it again. Absent in older documents.
+    public var mailIdentity: String? = nil
+    /// Since mail intake: the attachments kept with it. Their bytes are in `raw`; an import takes them out
+    /// again and checks each against its size and SHA-256. Absent in older documents.
+    public var attachments: [AttachmentDocument]? = nil
 
     /// A document from its fields (public, so the PostgreSQL store builds the same documents).
     public init(
         id: Int64, kind: String, received: String, subject: String, raw: String? = nil, rawBase64: String? = nil,
-        text: String, readerVersion: Int, requested: [RequestDocument], rawLeftOut: String? = nil
+        text: String, readerVersion: Int, requested: [RequestDocument], rawLeftOut: String? = nil,
+        mailIdentity: String? = nil, attachments: [AttachmentDocument]? = nil
     ) {
         self.id = id
         self.kind = kind
@@ -181,6 +188,26 @@ public struct MessageDocument: Codable, Equatable, Sendable {
         self.readerVersion = readerVersion
         self.requested = requested
         self.rawLeftOut = rawLeftOut
+        self.mailIdentity = mailIdentity
+        self.attachments = attachments
+    }
+}
+
+/// An attachment of a message, described; its bytes travel inside the message's raw text.
+public struct AttachmentDocument: Codable, Equatable, Sendable {
+    public var number: Int
+    public var filename: String
+    public var contentType: String
+    public var size: Int
+    public var sha256: String
+
+    /// A description from its fields (public, so the PostgreSQL store builds the same documents).
+    public init(number: Int, filename: String, contentType: String, size: Int, sha256: String) {
+        self.number = number
+        self.filename = filename
+        self.contentType = contentType
+        self.size = size
+        self.sha256 = sha256
     }
 }
 
@@ -195,6 +222,9 @@ extension CaseDocument {
             doc.messages[i].raw = doc.messages[i].text
             doc.messages[i].rawBase64 = nil
             doc.messages[i].rawLeftOut = Self.rawLeftOutNote
+            // Message-IDs and attachment names can name the seller; neither is needed without the raw message.
+            doc.messages[i].mailIdentity = nil
+            doc.messages[i].attachments = nil
         }
         return doc
     }

@@ -18,7 +18,7 @@ struct Reinstate: AsyncParsableCommand {
             REINSTATE_NOW pins "now" for tests and reproducible demos. NO_COLOR turns colours off.
             """,
         subcommands: [
-            CaseCommand.self, MessageCommand.self, PoaCommand.self, RequestCommand.self, NoteCommand.self,
+            CaseCommand.self, MessageCommand.self, MailCommand.self, PoaCommand.self, RequestCommand.self, NoteCommand.self,
             EvidenceCommand.self, Due.self, Parse.self, Export.self, Import.self, Backup.self, Restore.self, Demo.self,
             Check.self, StoreCommand.self, VersionCommand.self,
         ]

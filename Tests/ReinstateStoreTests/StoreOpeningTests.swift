@@ -41,7 +41,9 @@ import Testing
             (try Schema.migrator.completedMigrations(db),
              try String.fetchOne(db, sql: "SELECT name FROM sqlite_master WHERE name = 'plan_version_submitted'"))
         }
-        #expect(done == ["v1", "v2", "v3", "v4", "v5"])
+        // Every migration there is, whatever came after v4 (mail intake's v6 among them).
+        #expect(done == Schema.migrator.migrations)
+        #expect(Array(done.prefix(4)) == ["v1", "v2", "v3", "v4"])
         #expect(index == "plan_version_submitted")
     }
 

@@ -12,7 +12,7 @@ import Testing
         let (next, effects) = reduce(state(), .started)
         let request = CaseWindowRequest(filter: CaseFilter(), sort: .urgency, offset: 0, limit: 60)
         #expect(effects == [
-            .loadDueDeadlines(now: Fixtures.now, within: 3 * 86_400), .countCases(CaseFilter()), .loadCases(request),
+            .loadDueDeadlines(now: Fixtures.now, within: 3 * 86_400), .countCases(CaseFilter()), .loadCases(request), .loadHeld,
         ])
         #expect(next.list.pendingRequest == request)
     }

@@ -86,13 +86,7 @@ enum MimeDecoder {
     private static func leaf(
         headers: MailHeaders, params: [String: String], body: ArraySlice<UInt8>, html: Bool, warnings: inout [String]
     ) -> Piece? {
-        let encoding = (headers.value("content-transfer-encoding") ?? "").trimmedSpaces.lowercased()
-        let raw: [UInt8]
-        switch encoding {
-        case "quoted-printable": raw = TransferDecoding.quotedPrintable(body)
-        case "base64": raw = TransferDecoding.base64(body)
-        default: raw = Array(body)
-        }
+        let raw = decodedBody(headers: headers, body: body)
         var charset = params["charset"]
         if html, charset == nil { charset = HTMLText.metaCharset(raw) }
         let decoded = Charset.decode(raw, charset: charset)
@@ -107,6 +101,16 @@ enum MimeDecoder {
             text = unflow(text, deleteSpace: (params["delsp"] ?? "").lowercased() == "yes")
         }
         return Piece(text: text, html: html)
+    }
+
+    /// A part's body with its Content-Transfer-Encoding (quoted-printable, base64) undone; other
+    /// encodings (7bit, 8bit, binary) are the bytes themselves.
+    static func decodedBody(headers: MailHeaders, body: ArraySlice<UInt8>) -> [UInt8] {
+        switch (headers.value("content-transfer-encoding") ?? "").trimmedSpaces.lowercased() {
+        case "quoted-printable": return TransferDecoding.quotedPrintable(body)
+        case "base64": return TransferDecoding.base64(body)
+        default: return Array(body)
+        }
     }
 
     /// The parts between "--boundary" lines. A part ends at the next delimiter line, the closing

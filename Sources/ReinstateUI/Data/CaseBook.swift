@@ -73,10 +73,23 @@ public protocol CaseBook {
     /// `PRAGMA data_version`); the UI compares it on every tick and reloads when it moved. Nil when the
     /// book cannot tell.
     func changeMark() throws -> Int?
+
+    /// The messages a mail import held because it could not place them, oldest first (without bytes).
+    func heldMessages() throws -> [HeldMessage]
+
+    /// Files a held message into a case, or into a new case made from what it says (`caseID` nil).
+    func fileHeld(id: Int64, caseID: Int64?, at time: Date) throws -> AddedMessage
+}
+
+/// A case book that keeps no mail (the tests' books) cannot file held messages.
+public struct HeldMessagesUnavailable: Error, CustomStringConvertible {
+    public var description: String { "This store keeps no held messages." }
 }
 
 extension CaseBook {
     public func changeMark() throws -> Int? { nil }
+    public func heldMessages() throws -> [HeldMessage] { [] }
+    public func fileHeld(id: Int64, caseID: Int64?, at time: Date) throws -> AddedMessage { throw HeldMessagesUnavailable() }
 }
 
 /// A change a case book can take back, named by a number only the book knows.
@@ -117,6 +130,8 @@ public struct AddedMessage: Sendable, Equatable {
     public var deadline: Date?
     /// Takes the message back out (with the status it moved the case to).
     public var undo: UndoToken?
+    /// The case it went into, when the caller did not choose it (a held message filed into a new case).
+    public var caseID: Int64? = nil
 
     public init(id: Int64, kind: MessageKind, received: Date, requestCount: Int, deadline: Date?, undo: UndoToken? = nil) {
         self.id = id

@@ -22,6 +22,7 @@ public enum Command: String, CaseIterable, Sendable, Hashable {
     case cycleStatusFilter = "status-filter"
     case cycleSort = "sort"
     case newCase = "new-case"
+    case fileHeld = "file-held"
     // MARK: Case view
     case nextTab = "next-tab"
     case previousTab = "previous-tab"

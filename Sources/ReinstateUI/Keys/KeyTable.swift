@@ -140,6 +140,8 @@ extension KeyTable {
                    title: "sort", help: "Sort by urgency, case id, account, status or last update", footer: true),
         KeyBinding(.newCase, [.character("n")], [.caseList],
                    title: "new case", help: "Open a new case (asks title, account, marketplace, reason)", footer: true, edits: true),
+        KeyBinding(.fileHeld, [.character("H")], [.caseList],
+                   title: "file held", help: "File the first message a mail import held: into a case by its number, or a new one", edits: true),
         // Case view
         KeyBinding(.nextTab, [.tab, .right, .character("l")], KeyContext.caseTabs,
                    title: "next tab", help: "Show the next tab", footer: true),

@@ -159,6 +159,13 @@ public final class UIRuntime<Book: CaseBook> {
                 return Self.saved("v\(version) marked submitted.", caseID: caseID, undo: token, undoing: "marking v\(version) submitted")
             case .newCase(let draft):
                 return .caseCreated(id: try book.newCase(draft))
+            case .loadHeld:
+                return .heldLoaded(try book.heldMessages())
+            case .fileHeld(let id, let caseID, let at):
+                let added = try book.fileHeld(id: id, caseID: caseID, at: at)
+                let into = added.caseID ?? caseID ?? 0
+                return .heldFiled(
+                    "Filed held message #\(id) into case #\(into). " + added.summary(now: clock(), zone: state.options.timeZone), caseID: into)
             case .checkPlan(let caseID, let version):
                 return .planChecked(try book.checkPlan(caseID: caseID, version: version), caseID: caseID)
             case .exportCase(let caseID, let format, let path, let replacing):

@@ -21,6 +21,10 @@ public enum CaseListScreen {
         var title = "Cases"
         if !list.filter.text.isEmpty { title += " · filter \"\(list.filter.text)\"" }
         title += " · status \(list.filter.status.label) · sort \(list.sort.rawValue)"
+        if !state.held.isEmpty {
+            let key = state.options.keys.keyName(for: .fileHeld, in: .caseList) ?? "H"
+            title += " · ✉ \(state.held.count) held from mail (\(key) files)"
+        }
         TitleBar.draw(title, right: countText(list), readOnly: state.options.readOnly, in: &frame)
         if let y = layout.bannerY {
             DeadlineBanner.draw(state.warnings, now: state.now, window: state.options.warningWindow, y: y, in: &frame)

@@ -33,5 +33,9 @@ public enum Action: Sendable, Equatable {
     case planChecked(PlanCheck, caseID: Int64)
     /// The editor closed: how it ended and what the file held.
     case edited(EditRequest, EditorResult)
+    /// The held messages were read (at launch, after filing one, after a change elsewhere).
+    case heldLoaded([HeldMessage])
+    /// A held message was filed into `caseID`.
+    case heldFiled(String, caseID: Int64)
     case failed(String)
 }

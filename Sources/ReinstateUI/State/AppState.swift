@@ -30,6 +30,8 @@ public struct AppState: Sendable, Equatable {
     public var message: StatusMessage?
     /// The changes of this session that `u` can take back, the latest last.
     public var undoStack: [UndoStep] = []
+    /// Messages a mail import held for the seller to file (shown on the case list; `H` files them).
+    public var held: [HeldMessage] = []
     /// Set when the seller quits; the runtime then stops.
     public var quitting: Bool
 

@@ -48,6 +48,10 @@ public enum Effect: Sendable, Equatable {
     case unsubmitPlan(caseID: Int64, version: Int, at: Date)
     /// → `.saved`
     case editCase(caseID: Int64, title: String, account: String, marketplace: String)
+    /// → `.heldLoaded`
+    case loadHeld
+    /// Files a held message into a case, or a new case when `caseID` is nil. → `.heldFiled`
+    case fileHeld(id: Int64, caseID: Int64?, at: Date)
     /// Removes a file the editor left (the seller's text is no longer needed there).
     case removeFile(String)
     /// Carries out the effect, then removes `file` unless the effect failed: the seller's kept text

@@ -39,6 +39,8 @@ public enum PromptPurpose: Sendable, Equatable {
     case newCaseAccount(SuspensionCase)
     case newCaseMarketplace(SuspensionCase)
     case newCaseReason(SuspensionCase)
+    /// A held message from mail import: the case to file it into, or "new".
+    case fileHeld(id: Int64)
 }
 
 /// The question on the prompt line: typed text, or one of a few choices picked with the arrows.

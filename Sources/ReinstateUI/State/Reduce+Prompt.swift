@@ -210,6 +210,12 @@ extension AppState {
             prompt = Prompt(.newCaseReason(draft), label: "New case: reason",
                             choices: SuspensionReason.allCases.map(\.label), choice: SuspensionReason.allCases.count - 1)
             return []
+        case .fileHeld(let id):
+            if text.lowercased() == "new" { return [.fileHeld(id: id, caseID: nil, at: now)] }
+            guard let target = Int64(text.trimmingCharacters(in: CharacterSet(charactersIn: "#"))), target > 0 else {
+                return ask(again: "Give the number of a case, or new.")
+            }
+            return [.fileHeld(id: id, caseID: target, at: now)]
         case .newCaseReason(var draft):
             draft.reason = SuspensionReason.allCases[min(answer.choice, SuspensionReason.allCases.count - 1)]
             return [.newCase(draft)]

@@ -18,7 +18,7 @@ extension AppState {
                 let more = options.startupProblems.count - 1
                 message = StatusMessage(first + (more > 0 ? " (and \(more) more; they are listed again when you quit)" : ""), isError: true)
             }
-            return [.loadDueDeadlines(now: now, within: options.warningWindow)] + reloadList(count: true)
+            return [.loadDueDeadlines(now: now, within: options.warningWindow)] + reloadList(count: true) + [.loadHeld]
         case .key(let key):
             return handle(key)
         case .mouse(let event):
@@ -28,7 +28,7 @@ extension AppState {
         case .storeChangedElsewhere:
             // Another window or a colleague changed the store: what is on screen is read again.
             if message == nil { message = StatusMessage("Updated: the store was changed elsewhere.") }
-            return reloadAfterChange(caseID: caseView?.file.caseID)
+            return reloadAfterChange(caseID: caseView?.file.caseID) + [.loadHeld]
         case .resized(let newWidth, let newHeight):
             width = max(0, newWidth)
             height = max(0, newHeight)
@@ -102,6 +102,12 @@ extension AppState {
             return []
         case .edited(let request, let result):
             return finishEditing(request, result: result)
+        case .heldLoaded(let messages):
+            held = messages
+            return []
+        case .heldFiled(let text, let caseID):
+            message = StatusMessage(text)
+            return reloadAfterChange(caseID: caseID) + [.loadHeld]
         case .failed(let text):
             message = StatusMessage(text, isError: true)
             return []
@@ -173,6 +179,15 @@ extension AppState {
             return restartList()
         case .newCase:
             prompt = Prompt(.newCaseTitle, label: "New case: title")
+            return []
+        case .fileHeld:
+            guard let first = held.first else {
+                message = StatusMessage("No message is held; `reinstate mail import` holds what it cannot place.")
+                return []
+            }
+            let from = first.sender.isEmpty ? "" : " from \(first.sender)"
+            message = StatusMessage("Held\(from): \"\(first.subject)\", because \(first.reason).")
+            prompt = Prompt(.fileHeld(id: first.id), label: "File held message #\(first.id) into case # (or new; Esc: later)")
             return []
         case .nextTab, .previousTab, .showTimeline, .showRequestedDetails, .showPlans, .showDeadlines,
             .addMessage, .newPlanDraft, .addNote, .changeStatus, .exportCase, .markAnswered, .waive, .reopen,

@@ -121,7 +121,9 @@ extension CaseCommand {
                     return
                 }
                 let h = try store.history(id)
-                CaseReport.print(h, now: try Clock.now())
+                var attachments: [Int64: [StoredAttachment]] = [:]
+                for m in h.messages { attachments[m.id] = try store.attachments(messageID: m.id) }
+                CaseReport.print(h, now: try Clock.now(), attachments: attachments)
             }
         }
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ReinstateApp
 import ReinstateCore
 import ReinstateStore
 
@@ -56,10 +57,24 @@ extension MessageCommand {
         @Argument(help: "The message id.") var id: Int64
         @Flag(help: "Write the bytes exactly as received (for saving to a file; not cleaned for the terminal).")
         var raw = false
+        @Option(help: "Save this attachment (1, 2, … as listed) to --output.") var attachment: Int?
+        @Option(help: "The file to save the attachment to (private, 0600).") var output: String?
+        @Flag(help: "Replace --output if it exists.") var force = false
+
+        func validate() throws {
+            if (attachment == nil) != (output == nil) { throw ValidationError("--attachment N and --output FILE go together.") }
+            if attachment != nil, raw { throw ValidationError("--raw and --attachment do not go together.") }
+        }
 
         func run() throws {
             try reporting {
                 let store = try options.open()
+                if let attachment, let output {
+                    let (described, data) = try store.attachmentData(messageID: id, number: attachment)
+                    try AtomicFile.write(data, to: output, overwrite: force, protecting: AtomicFile.storeFiles(options.path))
+                    printError("wrote \(described.filename) (\(described.contentType), \(data.count) bytes) to \(output)")
+                    return
+                }
                 let m = try store.message(id)
                 if raw {
                     FileHandle.standardOutput.write(m.raw)
@@ -68,6 +83,14 @@ extension MessageCommand {
                     Output.line("Received: \(Timestamp.local(m.received))  (\(m.kind.rawValue))")
                     Output.line()
                     Output.line(Output.safe(m.text))
+                    let attachments = try store.attachments(messageID: id)
+                    if !attachments.isEmpty {
+                        Output.line()
+                        Output.line("Attachments (save one with --attachment N --output FILE):")
+                        for a in attachments {
+                            Output.line("  \(a.number). \(TerminalSafe.singleLine(a.filename))  \(a.contentType), \(a.size) bytes")
+                        }
+                    }
                 }
             }
         }

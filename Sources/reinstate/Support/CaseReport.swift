@@ -3,7 +3,7 @@ import ReinstateCore
 
 /// The human view of one case, as `reinstate case show` prints it.
 enum CaseReport {
-    static func print(_ h: CaseHistory, now: Date) {
+    static func print(_ h: CaseHistory, now: Date, attachments: [Int64: [StoredAttachment]] = [:]) {
         let c = h.suspensionCase
         let s = Output.safe
         Output.line("Case \(c.id): \(s(c.title))")
@@ -23,6 +23,9 @@ enum CaseReport {
         for m in h.messages {
             let subject = m.subject.isEmpty ? firstLine(m.text) : m.subject
             Output.line("  #\(m.id)  \(Timestamp.local(m.received))  \(m.kind.rawValue)  \(DisplayWidth.truncate(s(subject), to: 60))")
+            for a in attachments[m.id] ?? [] {
+                Output.line("        attachment \(a.number): \(TerminalSafe.singleLine(a.filename)) (\(a.contentType), \(a.size) bytes)")
+            }
         }
         Output.line()
         Output.line("Requested details (\(h.unanswered.count) unanswered)")

@@ -217,6 +217,24 @@ final class MemoryCaseBook: CaseBook {
         return PlanCheck.run(text: plan.text, version: version, history: history)
     }
 
+    /// Messages a mail import held, as the store would list them.
+    var held: [HeldMessage] = []
+
+    func heldMessages() throws -> [HeldMessage] { held }
+
+    func fileHeld(id: Int64, caseID: Int64?, at time: Date) throws -> AddedMessage {
+        guard let index = held.firstIndex(where: { $0.id == id }) else { throw MemoryBookError.noSuchCase(id) }
+        let message = held.remove(at: index)
+        let target = try caseID ?? newCase(SuspensionCase(title: message.subject, opened: time))
+        guard histories[target] != nil else {
+            held.insert(message, at: index)
+            throw MemoryBookError.noSuchCase(target)
+        }
+        var added = try addMessage(caseID: target, raw: Data(message.subject.utf8), at: message.received)
+        added.caseID = target
+        return added
+    }
+
     func newCase(_ suspensionCase: SuspensionCase) throws -> Int64 {
         var c = suspensionCase
         c.id = nextID

@@ -1,0 +1,283 @@
+import Foundation
+import GRDB
+import ReinstateCore
+
+/// Where a message from a mailbox is filed.
+public enum MailTarget: Sendable, Equatable {
+    case existing(Int64)
+    case new(NewCaseFields)
+}
+
+/// What filing a mailbox message did.
+public enum MailFiling: Sendable, Equatable {
+    /// Stored in a case (`opened`: the case was made for it).
+    case filed(StoredMessage, opened: Bool)
+    /// Another import (or an earlier run) has it already.
+    case duplicate
+}
+
+extension CaseStore {
+    // MARK: - Routing facts
+
+    /// Everything routing needs from the store: each case's facts, the marks filed mail left on them,
+    /// and the identities of messages imported or held before. Read in one snapshot.
+    public func routingBook() throws -> RoutingBook {
+        try read { db in
+            var book = RoutingBook()
+            var asins: [Int64: Set<String>] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT case_id, asin FROM case_asin") {
+                asins[row["case_id"], default: []].insert(row["asin"])
+            }
+            for row in try Row.fetchAll(db, sql: "SELECT id, account, marketplace, reason, status FROM suspension_case") {
+                let id: Int64 = row["id"]
+                book.add(CaseFacts(
+                    id: id, account: row["account"], marketplace: row["marketplace"],
+                    reason: SuspensionReason(rawValue: row["reason"] ?? "") ?? .other, asins: asins[id] ?? [],
+                    finished: (CaseStatus(rawValue: row["status"] ?? "") ?? .open).isFinished))
+            }
+            for row in try Row.fetchAll(db, sql: "SELECT case_id, kind, value FROM mail_mark") {
+                if let kind = MailMark(rawValue: row["kind"] ?? "") { book.mark(kind, row["value"], caseID: row["case_id"]) }
+            }
+            for identity in try String.fetchAll(db, sql: "SELECT identity FROM mail_identity UNION ALL SELECT identity FROM held_message") {
+                book.know(identity)
+            }
+            return book
+        }
+    }
+
+    /// Whether a message with this identity was imported or held before.
+    public func knowsMail(_ identity: String) throws -> Bool {
+        try read { db in try Self.knowsMail(identity, db: db) }
+    }
+
+    static func knowsMail(_ identity: String, db: Database) throws -> Bool {
+        try Bool.fetchOne(
+            db, sql: "SELECT EXISTS (SELECT 1 FROM mail_identity WHERE identity = ?) OR EXISTS (SELECT 1 FROM held_message WHERE identity = ?)",
+            arguments: [identity, identity]) ?? false
+    }
+
+    // MARK: - Filing
+
+    /// Files one mailbox message in one transaction: the case when it opens one, the message as
+    /// `message add` stores it (checklist, deadline, status), its attachments, its identity and the marks
+    /// that place later messages of its thread. All of it is saved, or nothing.
+    public func fileMail(
+        raw: Data, reading: MessageReading, facts: MailFacts, into target: MailTarget, attachments: [MailAttachment], now: Date
+    ) throws -> MailFiling {
+        try write { db in
+            if try Self.knowsMail(facts.identity, db: db) { return .duplicate }
+            return try Self.insertMail(raw: raw, reading: reading, facts: facts, into: target, attachments: attachments, now: now, db: db)
+        }
+    }
+
+    static func insertMail(
+        raw: Data, reading: MessageReading, facts: MailFacts, into target: MailTarget, attachments: [MailAttachment], now: Date,
+        db: Database
+    ) throws -> MailFiling {
+        let received = Timestamp.wholeSeconds(reading.received ?? now)
+        let caseID: Int64
+        let opened: Bool
+        switch target {
+        case .existing(let id):
+            try requireCase(id, db: db)
+            caseID = id
+            opened = false
+        case .new(let fields):
+            caseID = try insertCase(fields.suspensionCase(opened: received), db: db)
+            opened = true
+        }
+        let stored = try insertMessage(caseID: caseID, raw: raw, reading: reading, kind: nil, received: received, now: now, db: db)
+        let messageID = stored.message.id
+        try db.execute(
+            sql: "INSERT INTO mail_identity (identity, message_id, imported_at) VALUES (?, ?, ?)",
+            arguments: [facts.identity, messageID, now.stored])
+        for (kind, value) in RoutingBook.marks(of: facts) {
+            try db.execute(
+                sql: "INSERT OR IGNORE INTO mail_mark (case_id, kind, value) VALUES (?, ?, ?)",
+                arguments: [caseID, kind.rawValue, RoutingBook.markKey(kind, value)])
+        }
+        try insertAttachments(attachments, messageID: messageID, db: db)
+        return .filed(stored, opened: opened)
+    }
+
+    static func insertAttachments(_ attachments: [MailAttachment], messageID: Int64, db: Database) throws {
+        for (index, a) in attachments.enumerated() {
+            try db.execute(
+                sql: """
+                    INSERT INTO message_attachment (message_id, number, filename, content_type, size, sha256, data)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [messageID, index + 1, a.filename, a.contentType, a.data.count, SHA256.hex(a.data), a.data])
+        }
+    }
+
+    // MARK: - Held messages
+
+    /// Keeps a message aside for the seller; nil when it is known already (held or imported before).
+    public func holdMail(raw: Data, facts: MailFacts, reason: String, origin: String, now: Date) throws -> Int64? {
+        try write { db in
+            if try Self.knowsMail(facts.identity, db: db) { return nil }
+            try db.execute(
+                sql: """
+                    INSERT INTO held_message (identity, received_at, subject, sender, reason, origin, raw, held_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [facts.identity, Timestamp.wholeSeconds(facts.received ?? now).stored, facts.subject, facts.fromAddress,
+                            reason, origin, raw, now.stored])
+            return db.lastInsertedRowID
+        }
+    }
+
+    /// The held messages, oldest first, without their bytes.
+    public func heldMessages() throws -> [HeldMessage] {
+        try read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT id, identity, received_at, subject, sender, reason, origin, held_at FROM held_message ORDER BY received_at, id"
+            ).map { Self.held($0) }
+        }
+    }
+
+    /// How many messages are held.
+    public func heldCount() throws -> Int {
+        try read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM held_message") ?? 0 }
+    }
+
+    /// One held message with its bytes.
+    public func heldMessage(_ id: Int64) throws -> HeldMessage {
+        try read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM held_message WHERE id = ?", arguments: [id]) else {
+                throw StoreError.notFound(what: "Held message \(id)")
+            }
+            return Self.held(row)
+        }
+    }
+
+    /// Files a held message into a case (or a new one), in one transaction: it leaves the held list and
+    /// is stored as an imported message, so importing the mailbox again does not bring it back.
+    public func fileHeld(
+        _ id: Int64, into target: MailTarget, reading: MessageReading, facts: MailFacts, attachments: [MailAttachment], now: Date
+    ) throws -> StoredMessage {
+        try write { db in
+            guard try Int.fetchOne(db, sql: "SELECT count(*) FROM held_message WHERE id = ?", arguments: [id]) == 1 else {
+                throw StoreError.notFound(what: "Held message \(id)")
+            }
+            let raw = try Data.fetchOne(db, sql: "SELECT raw FROM held_message WHERE id = ?", arguments: [id]) ?? Data()
+            try db.execute(sql: "DELETE FROM held_message WHERE id = ?", arguments: [id])
+            guard case .filed(let stored, _) = try Self.insertMail(
+                raw: raw, reading: reading, facts: facts, into: target, attachments: attachments, now: now, db: db)
+            else { throw StoreError.invalid("Held message \(id) was imported already; nothing was changed.") }
+            return stored
+        }
+    }
+
+    static func held(_ row: Row) -> HeldMessage {
+        HeldMessage(
+            id: row["id"], identity: row["identity"], received: row.date("received_at"), subject: row["subject"],
+            sender: row["sender"], reason: row["reason"], origin: row["origin"], held: row.date("held_at"),
+            raw: row.hasColumn("raw") ? (row["raw"] ?? Data()) : Data())
+    }
+
+    // MARK: - Attachments
+
+    /// The attachments kept with a message, in order (without their bytes).
+    public func attachments(messageID: Int64) throws -> [StoredAttachment] {
+        try read { db in try Self.attachments(of: [messageID], db: db)[messageID] ?? [] }
+    }
+
+    static func attachments(of messageIDs: [Int64], db: Database) throws -> [Int64: [StoredAttachment]] {
+        guard !messageIDs.isEmpty else { return [:] }
+        var out: [Int64: [StoredAttachment]] = [:]
+        for chunk in stride(from: 0, to: messageIDs.count, by: 500).map({ Array(messageIDs[$0..<min($0 + 500, messageIDs.count)]) }) {
+            let marks = chunk.map { _ in "?" }.joined(separator: ",")
+            for row in try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT message_id, number, filename, content_type, size, sha256 FROM message_attachment
+                    WHERE message_id IN (\(marks)) ORDER BY message_id, number
+                    """,
+                arguments: StatementArguments(chunk))
+            {
+                let a = StoredAttachment(
+                    messageID: row["message_id"], number: row["number"], filename: row["filename"], contentType: row["content_type"],
+                    size: row["size"], sha256: row["sha256"])
+                out[a.messageID, default: []].append(a)
+            }
+        }
+        return out
+    }
+
+    /// One attachment's bytes.
+    public func attachmentData(messageID: Int64, number: Int) throws -> (StoredAttachment, Data) {
+        try read { db in
+            guard try Int.fetchOne(db, sql: "SELECT count(*) FROM message WHERE id = ?", arguments: [messageID]) == 1 else {
+                throw StoreError.notFound(what: "Message \(messageID)")
+            }
+            guard let row = try Row.fetchOne(
+                db, sql: "SELECT * FROM message_attachment WHERE message_id = ? AND number = ?", arguments: [messageID, number])
+            else {
+                let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM message_attachment WHERE message_id = ?", arguments: [messageID]) ?? 0
+                throw StoreError.notFound(
+                    what: "Attachment \(number) of message \(messageID) (it has \(count == 0 ? "none" : count == 1 ? "one" : "\(count)"))")
+            }
+            let a = StoredAttachment(
+                messageID: messageID, number: number, filename: row["filename"], contentType: row["content_type"], size: row["size"],
+                sha256: row["sha256"])
+            return (a, row["data"] ?? Data())
+        }
+    }
+}
+
+extension CaseStore {
+    // MARK: - Whole-store documents
+
+    /// Adds to each message of `docs` its mail identity and attachments (optional keys, so a store without
+    /// mail writes the same document as before).
+    static func addMailRecords(to docs: inout [CaseDocument], db: Database) throws {
+        let ids = docs.flatMap { $0.messages.map(\.id) }
+        guard !ids.isEmpty else { return }
+        let attachments = try attachments(of: ids, db: db)
+        var identities: [Int64: String] = [:]
+        for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min($0 + 500, ids.count)]) }) {
+            let marks = chunk.map { _ in "?" }.joined(separator: ",")
+            for row in try Row.fetchAll(
+                db, sql: "SELECT identity, message_id FROM mail_identity WHERE message_id IN (\(marks))", arguments: StatementArguments(chunk))
+            {
+                identities[row["message_id"]] = row["identity"]
+            }
+        }
+        guard !attachments.isEmpty || !identities.isEmpty else { return }
+        for c in docs.indices {
+            for m in docs[c].messages.indices {
+                let id = docs[c].messages[m].id
+                docs[c].messages[m].mailIdentity = identities[id]
+                if let list = attachments[id], !list.isEmpty {
+                    docs[c].messages[m].attachments = list.map {
+                        AttachmentDocument(number: $0.number, filename: $0.filename, contentType: $0.contentType, size: $0.size, sha256: $0.sha256)
+                    }
+                }
+            }
+        }
+    }
+
+    /// Stores a document message's mail identity and attachments, taking the attachments' bytes out of
+    /// its raw message and checking each against the document: a file that does not match is refused.
+    static func importMailRecords(of m: MessageDocument, caseID: Int64, raw: Data, db: Database) throws {
+        if let identity = m.mailIdentity {
+            guard !identity.isEmpty, identity.count <= 1100 else {
+                throw StoreError.badDocument("case \(caseID), message \(m.id): its mailIdentity is empty or too long")
+            }
+            try db.execute(
+                sql: "INSERT INTO mail_identity (identity, message_id, imported_at) VALUES (?, ?, ?)",
+                arguments: [identity, m.id, m.received])
+        }
+        guard let described = m.attachments, !described.isEmpty else { return }
+        let found = MailAttachments.read(raw)
+        guard found.count == described.count,
+            zip(found, described).allSatisfy({ $0.data.count == $1.size && SHA256.hex($0.data) == $1.sha256 })
+        else {
+            throw StoreError.badDocument(
+                "case \(caseID), message \(m.id): its attachments are not the ones its raw message carries; import the backup as Reinstate wrote it")
+        }
+        try insertAttachments(found, messageID: m.id, db: db)
+    }
+}

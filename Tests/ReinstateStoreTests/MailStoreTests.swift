@@ -1,0 +1,199 @@
+import Foundation
+import GRDB
+import ReinstateApp
+import ReinstateCore
+import Testing
+@testable import ReinstateStore
+
+/// Mail intake against a real SQLite file: filing, holding, duplicates, attachments and backups.
+@Suite("Mail store")
+struct MailStoreTests {
+    let now = Timestamp.parse("2026-11-22T09:00:00Z")!
+
+    static let notice = """
+        Authentication-Results: mx.example.net; dkim=pass header.d=amazon.com
+        From: Amazon <seller-performance@amazon.com>
+        To: ops@blueharbor.example
+        Subject: Your Amazon selling account (amazon.com)
+        Date: Tue, 10 Nov 2026 09:15:00 +0000
+        Message-ID: <n1@amazon.com>
+        MIME-Version: 1.0
+        Content-Type: multipart/mixed; boundary="b1"
+
+        --b1
+        Content-Type: text/plain; charset=utf-8
+
+        Hello Blue Harbor Goods LLC,
+
+        We have deactivated your Amazon selling account because we received customer complaints that items you sold were inauthentic.
+
+        If we do not receive a plan of action within 17 days, your account will remain deactivated.
+
+        ASIN: B0C1234567
+        Order ID: 111-2223334-4445556
+        --b1
+        Content-Type: application/pdf; name="invoice.pdf"
+        Content-Disposition: attachment; filename="invoice.pdf"
+        Content-Transfer-Encoding: base64
+
+        JVBERi0xLjQK/wA=
+        --b1--
+
+        """
+
+    static let reply = """
+        From: seller-performance@amazon.com
+        Subject: Re: Your Amazon selling account (amazon.com)
+        Date: Sun, 15 Nov 2026 10:00:00 +0000
+        Message-ID: <r1@amazon.com>
+        In-Reply-To: <n1@amazon.com>
+
+        Hello Blue Harbor Goods LLC,
+
+        We received your submission but do not have enough information to reactivate your account at this time. To reactivate your account, please send the following:
+        – Greater detail on the root cause(s) of inauthentic items.
+
+        """
+
+    func item(_ text: String, _ origin: String = "test") -> MailboxItem {
+        MailboxItem(origin: origin, raw: Data(text.utf8))
+    }
+
+    @Test func aNoticeOpensACaseAndItsReplyFollowsItWithAttachmentsKept() throws {
+        let tmp = TemporaryFolder()
+        let store = try CaseStore(path: tmp.file("s.sqlite"))
+        let intake = try MailIntake(store: store, dryRun: false, now: now)
+        let first = intake.take(item(Self.notice))
+        #expect(first.result == .newCase)
+        #expect(first.attachments == 1)
+        let second = intake.take(item(Self.reply))
+        #expect(second.result == .added)
+        #expect(second.caseID == first.caseID)
+        let caseID = try #require(first.caseID)
+        let c = try store.suspensionCase(caseID)
+        #expect(c.account == "Blue Harbor Goods LLC")
+        #expect(c.scope == .listings(["B0C1234567"]))
+        #expect(c.status == .moreInformationRequested)
+        let messageID = try #require(first.messageID)
+        let (a, data) = try store.attachmentData(messageID: messageID, number: 1)
+        #expect(a.filename == "invoice.pdf")
+        #expect(data == Data(base64Encoded: "JVBERi0xLjQK/wA=")!)
+        #expect(try store.message(messageID).raw == Data(Self.notice.utf8))
+
+        // A second import, by a new intake that reads the store's facts: nothing is added.
+        let again = try MailIntake(store: store, dryRun: false, now: now)
+        let known = again.take(item(Self.notice))
+        #expect(known.result == .duplicate)
+        // Known from its headers alone, with the date and subject the table shows.
+        #expect(known.date == Timestamp.parse("2026-11-10T09:15:00Z"))
+        #expect(known.subject == "Your Amazon selling account (amazon.com)")
+        #expect(again.take(item(Self.reply)).result == .duplicate)
+        #expect(try store.history(caseID).messages.count == 2)
+    }
+
+    @Test func aMessageThatCannotBePlacedIsHeldOnceAndFiledByHand() throws {
+        let tmp = TemporaryFolder()
+        let store = try CaseStore(path: tmp.file("s.sqlite"))
+        let intake = try MailIntake(store: store, dryRun: false, now: now)
+        let held = intake.take(item(Self.reply))  // its notice was never imported: no case to follow
+        #expect(held.result == .held)
+        let heldID = try #require(held.heldID)
+        #expect(try store.heldMessages().map(\.id) == [heldID])
+        #expect(try MailIntake(store: store, dryRun: false, now: now).take(item(Self.reply)).result == .duplicate)
+
+        let caseID = try store.createCase(SuspensionCase(title: "Inauthentic", account: "Blue Harbor Goods LLC", opened: now))
+        let stored = try MailIntake.fileHeld(heldID, caseID: caseID, store: store, now: now)
+        #expect(stored.message.caseID == caseID)
+        #expect(stored.requests.count == 1)
+        #expect(try store.heldCount() == 0)
+        #expect(try MailIntake(store: store, dryRun: false, now: now).take(item(Self.reply)).result == .duplicate)
+        #expect(throws: StoreError.self) { try MailIntake.fileHeld(heldID, caseID: caseID, store: store, now: now) }
+    }
+
+    @Test func aDryRunWritesNothing() throws {
+        let tmp = TemporaryFolder()
+        let store = try CaseStore(path: tmp.file("s.sqlite"))
+        let intake = try MailIntake(store: store, dryRun: true, now: now)
+        #expect(intake.take(item(Self.notice)).result == .newCase)
+        #expect(intake.take(item(Self.reply)).result == .added)
+        #expect(try store.caseCount() == 0)
+        #expect(try store.heldCount() == 0)
+    }
+
+    @Test func aFailedFilingLeavesNothingHalfWritten() throws {
+        let tmp = TemporaryFolder()
+        let store = try CaseStore(path: tmp.file("s.sqlite"))
+        let raw = Data(Self.notice.utf8)
+        let reading = MessageReader().read(raw)
+        let facts = MailFacts(raw: raw, envelope: try #require(MailEnvelope.read(raw)), reading: reading)
+        // Case 99 does not exist: the new message, its identity and attachments must all be rolled back.
+        #expect(throws: StoreError.self) {
+            try store.fileMail(raw: raw, reading: reading, facts: facts, into: .existing(99), attachments: MailAttachments.read(raw), now: now)
+        }
+        #expect(try store.knowsMail(facts.identity) == false)
+        let counts = try DatabaseQueue(path: tmp.file("s.sqlite")).read { db in
+            try ["message", "mail_identity", "message_attachment", "mail_mark"].map { try Int.fetchOne(db, sql: "SELECT count(*) FROM \($0)") ?? -1 }
+        }
+        #expect(counts == [0, 0, 0, 0])
+    }
+
+    @Test func backupsCarryMailIdentitiesAndAttachments() throws {
+        let tmp = TemporaryFolder()
+        let store = try CaseStore(path: tmp.file("a.sqlite"))
+        let intake = try MailIntake(store: store, dryRun: false, now: now)
+        let filed = intake.take(item(Self.notice))
+        let exported = try store.exportDocument().encoded()
+        let text = String(decoding: exported, as: UTF8.self)
+        #expect(text.contains("\"mailIdentity\" : \"message-id:n1@amazon.com\""))
+        #expect(text.contains("\"filename\" : \"invoice.pdf\""))
+
+        let restored = try CaseStore(path: tmp.file("b.sqlite"))
+        try restored.importDocument(try StoreDocument.decode(exported))
+        #expect(try restored.exportDocument().encoded() == exported)
+        #expect(try restored.attachmentData(messageID: try #require(filed.messageID), number: 1).1.count == 11)
+        #expect(try MailIntake(store: restored, dryRun: false, now: now).take(item(Self.notice)).result == .duplicate)
+
+        // A document whose attachment does not match its raw message is refused.
+        let tampered = text.replacingOccurrences(of: "\"size\" : 11", with: "\"size\" : 12")
+        let third = try CaseStore(path: tmp.file("c.sqlite"))
+        #expect(throws: StoreError.self) { try third.importDocument(try StoreDocument.decode(Data(tampered.utf8))) }
+
+        // An older document, without the new keys, still imports.
+        var document = try StoreDocument.decode(exported)
+        document.cases[0].messages[0].mailIdentity = nil
+        document.cases[0].messages[0].attachments = nil
+        let older = String(decoding: try document.encoded(), as: UTF8.self)
+        #expect(!older.contains("mailIdentity") && !older.contains("\"filename\""))
+        let fourth = try CaseStore(path: tmp.file("d.sqlite"))
+        try fourth.importDocument(try StoreDocument.decode(Data(older.utf8)))
+        #expect(try fourth.caseCount() == 1)
+    }
+
+    @Test func aStoreFromBeforeMailIntakeIsUpgraded() throws {
+        let tmp = TemporaryFolder()
+        try earlierStore(at: tmp.file("old.sqlite"), upTo: "v4", """
+            INSERT INTO suspension_case (id, title, scope, reason, status, status_changed_at, opened_at)
+            VALUES (1, 'Old', 'account', 'other', 'open', '2026-11-01T00:00:00Z', '2026-11-01T00:00:00Z');
+            """)
+        let store = try CaseStore(path: tmp.file("old.sqlite"))
+        #expect(try store.heldCount() == 0)
+        #expect(try store.routingBook().cases.count == 1)
+    }
+
+    @Test func theDemoMailboxIsRoutedWithoutAWrongCase() throws {
+        let tmp = TemporaryFolder()
+        let store = try CaseStore(path: tmp.file("demo.sqlite"))
+        let mailbox = DemoMailbox(cases: 60, seed: 5, now: now)
+        let intake = try MailIntake(store: store, dryRun: false, now: now)
+        let outcomes = mailbox.mails.enumerated().map { n, mail in
+            let o = intake.take(MailboxItem(origin: "demo \(n)", raw: mail.raw))
+            return RoutingFigures.Outcome(messageID: mail.messageID, result: o.result.rawValue, caseID: o.caseID)
+        }
+        let figures = RoutingFigures(mailbox: mailbox, outcomes: outcomes)
+        #expect(figures.wrongCase == 0)
+        #expect(figures.missed == 0)
+        #expect(figures.rightCase > figures.held)
+        #expect(figures.messages == mailbox.mails.count)
+        #expect(try store.caseCount() == 60)
+    }
+}
