@@ -48,7 +48,11 @@ enum PostgresSchema {
                     subject text NOT NULL,
                     raw bytea NOT NULL,
                     text text NOT NULL,
-                    reader_version integer NOT NULL
+                    reader_version integer NOT NULL,
+                    -- From a mailbox (issue 18): its Message-ID or hash, and its attachments described as the
+                    -- backup document's JSON (their bytes are in raw), so a copy keeps both.
+                    mail_identity text,
+                    attachments text
                 )
                 """,
                 "CREATE INDEX message_case ON message (case_id, received_at, id)",

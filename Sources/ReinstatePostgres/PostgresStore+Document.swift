@@ -66,9 +66,10 @@ extension PostgresStore {
             }
             try await connection.query(
                 """
-                INSERT INTO message (id, case_id, kind, received_at, subject, raw, text, reader_version)
+                INSERT INTO message (id, case_id, kind, received_at, subject, raw, text, reader_version, mail_identity,
+                    attachments)
                 VALUES (\(m.id), \(c.id), \(m.kind), \(try date(m.received, "received")), \(m.subject), \(raw), \(m.text),
-                    \(m.readerVersion))
+                    \(m.readerVersion), \(m.mailIdentity), \(try Self.attachmentsJSON(m.attachments)))
                 """, logger: logger)
             for (position, r) in m.requested.enumerated() {
                 try await connection.query(
@@ -182,11 +183,11 @@ extension PostgresStore {
         let messages = try await connection.query(
             PostgresQuery(
                 unsafeSQL: """
-            SELECT id, case_id, kind, received_at, subject, raw, text, reader_version
+            SELECT id, case_id, kind, received_at, subject, raw, text, reader_version, mail_identity, attachments
             FROM message \(only("case_id")) ORDER BY case_id, received_at, id
             """), logger: logger)
-        for try await (id, caseID, kind, received, subject, raw, text, readerVersion) in messages.decode(
-            (Int64, Int64, String, Date, String, Data, String, Int).self)
+        for try await (id, caseID, kind, received, subject, raw, text, readerVersion, mailIdentity, attachments)
+            in messages.decode((Int64, Int64, String, Date, String, Data, String, Int, String?, String?).self)
         {
             guard let i = index[caseID] else { continue }
             let utf8 = String(validating: raw, as: UTF8.self)
@@ -194,7 +195,8 @@ extension PostgresStore {
                 MessageDocument(
                     id: id, kind: kind, received: stored(received), subject: subject, raw: utf8,
                     rawBase64: utf8 == nil ? raw.base64EncodedString() : nil, text: text, readerVersion: readerVersion,
-                    requested: requests[id] ?? []))
+                    requested: requests[id] ?? [], mailIdentity: mailIdentity,
+                    attachments: try attachments.map { try JSONDecoder().decode([AttachmentDocument].self, from: Data($0.utf8)) }))
         }
         let plans = try await connection.query(
             PostgresQuery(unsafeSQL: "SELECT case_id, number, text, created_at, submitted_at FROM plan_version \(only("case_id")) ORDER BY case_id, number"), logger: logger)
@@ -264,5 +266,15 @@ extension PostgresStore: StoreContract {
         }
         guard let found = cases.first else { throw StoreError.notFound(what: "Case \(caseID)") }
         return found
+    }
+}
+
+extension PostgresStore {
+    /// The attachments of a message as the column keeps them: the backup document's JSON, keys sorted.
+    static func attachmentsJSON(_ attachments: [AttachmentDocument]?) throws -> String? {
+        guard let attachments else { return nil }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return String(decoding: try encoder.encode(attachments), as: UTF8.self)
     }
 }

@@ -162,6 +162,23 @@ struct PostgresStoreTests {
         #expect(Int64(next.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0 > highest)
     }
 
+    @Test func aMessageFromAMailboxKeepsItsIdentityAndAttachments() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pg-mail-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var document = try sampleStore(folder).exportDocument()
+        // As mail intake (issue 18) writes them: the Message-ID, and the attachments described.
+        document.cases[0].messages[0].mailIdentity = "message-id:n1@amazon.com"
+        document.cases[0].messages[0].attachments = [
+            AttachmentDocument(number: 1, filename: "invoice.pdf", contentType: "application/pdf", size: 11, sha256: String(repeating: "a", count: 64))
+        ]
+        let store = try await connect(try TestPostgresServer.shared().newDatabase())
+        try await store.initialize()
+        try await store.importDocument(document)
+        #expect(try await store.exportDocument().encoded() == document.encoded())
+        await store.close()
+    }
+
     @Test func aFailedCopyLeavesTheStoreEmpty() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pg-fail-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
