@@ -22,9 +22,13 @@ public enum CaseExport {
         _ history: CaseHistory, format: String, store: CaseStore, now: Date, evidenceOf stored: CaseHistory? = nil,
         redacted: Bool = false
     ) throws -> Data {
-        let settings = ExportSettings(
+        var settings = ExportSettings(
             now: now, zone: .current,
             evidence: format == "markdown" || format == "html" ? EvidenceFiles.check([stored ?? history]) : [:])
+        if format == "markdown" || format == "html" {
+            let kept = try store.attachments(of: stored ?? history)
+            settings.attachments = redacted ? ExportSettings.namesLeftOut(kept) : kept
+        }
         switch format {
         case "markdown": return Data(MarkdownExport.render(history, settings: settings).utf8)
         case "html": return Data(HTMLExport.render(history, settings: settings).utf8)

@@ -138,6 +138,11 @@ public struct ExportSnapshot {
         }
     }
 
+    /// The attachments kept with these cases' messages, by message id (without their bytes).
+    public func attachments(of histories: [CaseHistory]) throws -> [Int64: [StoredAttachment]] {
+        try CaseStore.attachments(of: histories.flatMap { $0.messages.map(\.id) }, db: db)
+    }
+
     /// Which of these cases have a plan version.
     public func casesWithPlan(_ cases: [SuspensionCase]) throws -> Set<Int64> {
         guard !cases.isEmpty else { return [] }

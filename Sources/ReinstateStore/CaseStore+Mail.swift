@@ -184,6 +184,11 @@ extension CaseStore {
         try read { db in try Self.attachments(of: [messageID], db: db)[messageID] ?? [] }
     }
 
+    /// The attachments kept with a case's messages, by message id (without their bytes).
+    public func attachments(of history: CaseHistory) throws -> [Int64: [StoredAttachment]] {
+        try read { db in try Self.attachments(of: history.messages.map(\.id), db: db) }
+    }
+
     static func attachments(of messageIDs: [Int64], db: Database) throws -> [Int64: [StoredAttachment]] {
         guard !messageIDs.isEmpty else { return [:] }
         var out: [Int64: [StoredAttachment]] = [:]

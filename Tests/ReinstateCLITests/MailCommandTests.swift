@@ -180,6 +180,26 @@ struct MailCommandTests {
         #expect(try cli(["message", "show", "1", "--attachment", "1", "--output", cli.store, "--force"]).status == 2)
     }
 
+    @Test func exportsListTheAttachmentsAndARedactedOneLeavesTheirNamesOut() throws {
+        let cli = CLI()
+        defer { cli.remove() }
+        _ = inFolder(cli, "saved/notice.eml", Self.notice())
+        _ = try cli(["mail", "import", cli.folder + "/saved"])
+        let markdown = try cli(["export", "--case", "1", "--format", "markdown"])
+        #expect(markdown.status == 0)
+        #expect(markdown.stdout.contains("**Attachments kept with it** (`reinstate message show 1 --attachment N --output FILE` saves one):"))
+        #expect(markdown.stdout.contains("1. invoice.pdf (application/pdf, 11 bytes)"))
+        let html = try cli(["export", "--all", "--format", "html"])
+        #expect(html.stdout.contains("<li>invoice.pdf (application/pdf, 11 bytes)</li>"))
+        let redacted = try cli(["export", "--all", "--format", "markdown", "--redact"])
+        #expect(redacted.stdout.contains("1. attachment 1 (application/pdf, 11 bytes)"))
+        #expect(!redacted.stdout.contains("invoice.pdf"))
+        let folder = cli.folder + "/out"
+        #expect(try cli(["export", "--all", "--format", "markdown", "--output-dir", folder]).status == 0)
+        let file = String(decoding: FileManager.default.contents(atPath: folder + "/case-1.md") ?? Data(), as: UTF8.self)
+        #expect(file.contains("1. invoice.pdf (application/pdf, 11 bytes)"))
+    }
+
     @Test func badInputIsALineEachAndTheRestIsImportedAndARerunCompletes() throws {
         let cli = CLI()
         defer { cli.remove() }

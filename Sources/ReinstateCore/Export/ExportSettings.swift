@@ -9,12 +9,25 @@ public struct ExportSettings: Sendable {
     public var zone: TimeZone
     /// What checking each evidence file on disk found, by evidence id. Missing entries read "not checked".
     public var evidence: [Int64: EvidenceCheck]
+    /// The attachments kept with each message (mail intake), by message id; listed under the message.
+    public var attachments: [Int64: [StoredAttachment]] = [:]
 
     /// Creates settings; the default zone is UTC, which is what tests and shared documents want.
     public init(now: Date, zone: TimeZone = TimeZone(secondsFromGMT: 0) ?? .current, evidence: [Int64: EvidenceCheck] = [:]) {
         self.now = now
         self.zone = zone
         self.evidence = evidence
+    }
+
+    /// Attachments with their file names left out ("attachment 2"), for a redacted export: a file name
+    /// often carries a name or an order id.
+    public static func namesLeftOut(_ attachments: [Int64: [StoredAttachment]]) -> [Int64: [StoredAttachment]] {
+        attachments.mapValues { list in list.map { a in var a = a; a.filename = "attachment \(a.number)"; return a } }
+    }
+
+    /// "invoice.pdf (application/pdf, 11 bytes)": one attachment as an export lists it.
+    public func line(of a: StoredAttachment) -> String {
+        "\(TerminalSafe.singleLine(a.filename)) (\(a.contentType), \(ExportWords.bytes(Int64(a.size))))"
     }
 
     /// "2026-11-22 09:30 UTC", "2026-11-22 17:30 UTC+08:00": local time with its offset.

@@ -147,6 +147,11 @@ public enum HTMLExport {
                 var parts: [HTMLNode] = [.el(.h3, text: "\(t(at)) · \(ExportWords.heading(of: m.kind))")]
                 if !m.subject.isEmpty { parts.append(.el(.p, class: "meta", [.el(.strong, text: "Subject: "), .text(m.subject)])) }
                 parts.append(.el(.pre, text: m.text))
+                if let kept = settings.attachments[m.id], !kept.isEmpty {
+                    parts.append(.el(.p, [.el(.strong, text: "Attachments kept with it"),
+                                          .text(" (reinstate message show \(m.id) --attachment N --output FILE saves one):")]))
+                    parts.append(.el(.ol, kept.map { .el(.li, text: settings.line(of: $0)) }))
+                }
                 if let asked = standings[m.id], !asked.isEmpty {
                     let open = asked.filter { $0.now.isOpen }.count
                     parts.append(.el(.p, [.el(.strong, text: "Requested in this message"), .text(" (\(asked.count) asked, \(open) still unanswered):")]))

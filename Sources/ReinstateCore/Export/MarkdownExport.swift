@@ -78,6 +78,11 @@ public enum MarkdownExport {
                 if !m.subject.isEmpty { out += "**Subject:** \(MarkdownText.inline(m.subject))\n\n" }
                 MarkdownText.fenced(m.text, into: &out)
                 out += "\n"
+                if let kept = settings.attachments[m.id], !kept.isEmpty {
+                    out += "**Attachments kept with it** (`reinstate message show \(m.id) --attachment N --output FILE` saves one):\n\n"
+                    for a in kept { out += "\(a.number). \(MarkdownText.inline(settings.line(of: a)))\n" }
+                    out += "\n"
+                }
                 if let asked = standings[m.id], !asked.isEmpty {
                     let open = asked.filter { $0.now.isOpen }.count
                     out += "**Requested in this message** (\(asked.count) asked, \(open) still unanswered):\n\n"

@@ -80,6 +80,7 @@ extension Export {
             try snapshot.forEachHistoryBatch(includingRaw: false) { batch in
                 var batchSettings = settings
                 batchSettings.evidence = evidence.check(batch)
+                batchSettings.attachments = try attachments(in: snapshot, of: batch)
                 for h in Self.redacting(batch, with: &redactor) {
                     try out.write(html ? HTMLExport.section(h, settings: batchSettings)
                         : MarkdownExport.section(h, settings: batchSettings))
@@ -91,8 +92,9 @@ extension Export {
 
     /// One Markdown or HTML file a case, DIR/case-ID.EXT, each the many-case document of that case alone.
     func writeEachCase(_ snapshot: ExportSnapshot, now: Date, into folder: String) throws {
-        _ = try writeFiles(snapshot, into: folder, plansOnly: false, checkingEvidence: true) { h, evidence in
-            let settings = ExportSettings(now: now, zone: .current, evidence: evidence)
+        _ = try writeFiles(snapshot, into: folder, plansOnly: false, checkingEvidence: true) { h, evidence, attachments in
+            var settings = ExportSettings(now: now, zone: .current, evidence: evidence)
+            settings.attachments = attachments
             return format == .html
                 ? HTMLExport.render(all: [h], settings: settings) : MarkdownExport.render(all: [h], settings: settings)
         }
@@ -106,7 +108,7 @@ extension Export {
                 printError("note: case \(c.id) has no Plan of Action version; skipped.")
             }
         }
-        var redactor = try writeFiles(snapshot, into: folder, plansOnly: true, checkingEvidence: false) { h, _ in
+        var redactor = try writeFiles(snapshot, into: folder, plansOnly: true, checkingEvidence: false) { h, _, _ in
             PlainTextPlan.latest(of: h).map(PlainTextPlan.text(of:))
         }
         // What each plan leaves unanswered, after the files, as before. Every placeholder is given by
@@ -213,7 +215,7 @@ extension Export {
     /// redactor, with every placeholder the files gave.
     func writeFiles(
         _ snapshot: ExportSnapshot, into folder: String, plansOnly: Bool, checkingEvidence: Bool,
-        _ content: (CaseHistory, [Int64: EvidenceCheck]) -> String?
+        _ content: (CaseHistory, [Int64: EvidenceCheck], [Int64: [StoredAttachment]]) -> String?
     ) throws -> Redactor? {
         try prepareFolder(folder)
         try refuseExisting(in: folder, snapshot: snapshot, withPlanOnly: plansOnly)
@@ -222,8 +224,9 @@ extension Export {
         var files = 0, bytes = 0
         try snapshot.forEachHistoryBatch(includingRaw: false) { batch in
             let checked = checkingEvidence ? evidence.check(batch) : [:]
+            let kept = checkingEvidence ? try attachments(in: snapshot, of: batch) : [:]
             for h in Self.redacting(batch, with: &redactor) {
-                guard let text = content(h, checked) else { continue }
+                guard let text = content(h, checked, kept) else { continue }
                 let data = Data(text.utf8)
                 try AtomicFile.write(data, to: path(of: h.suspensionCase.id, in: folder), overwrite: force, protecting: protectedFiles)
                 files += 1
@@ -232,6 +235,12 @@ extension Export {
         }
         printError("wrote \(files) file\(files == 1 ? "" : "s") into \(folder) (\(bytes) bytes)")
         return redactor
+    }
+
+    /// The attachments of a batch's messages, their file names left out when redacting.
+    func attachments(in snapshot: ExportSnapshot, of batch: [CaseHistory]) throws -> [Int64: [StoredAttachment]] {
+        let kept = try snapshot.attachments(of: batch)
+        return redact ? ExportSettings.namesLeftOut(kept) : kept
     }
 
     func path(of caseID: Int64, in folder: String) -> String {
