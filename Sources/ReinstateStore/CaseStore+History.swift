@@ -310,7 +310,7 @@ extension CaseStore {
     static func fetchHistory(_ caseID: Int64, db: Database) throws -> CaseHistory {
         let c = try fetchCase(caseID, db: db)
         let args: StatementArguments = [caseID]
-        return CaseHistory(
+        var history = CaseHistory(
             suspensionCase: c,
             messages: try Row.fetchAll(db, sql: "SELECT * FROM message WHERE case_id = ? ORDER BY received_at, id", arguments: args)
                 .map(Decode.message),
@@ -329,6 +329,8 @@ extension CaseStore {
                 .map(Decode.note),
             evidence: try Row.fetchAll(db, sql: "SELECT * FROM evidence WHERE case_id = ? ORDER BY added_at, id", arguments: args)
                 .map(Decode.evidence))
+        history.attachments = try attachments(of: history.messages.map(\.id), db: db)
+        return history
     }
 }
 

@@ -78,6 +78,8 @@ struct MailStoreTests {
         let (a, data) = try store.attachmentData(messageID: messageID, number: 1)
         #expect(a.filename == "invoice.pdf")
         #expect(data == Data(base64Encoded: "JVBERi0xLjQK/wA=")!)
+        // The case read whole (what the tracker shows) lists it under its message.
+        #expect(try store.history(c.id).attachments[messageID]?.map(\.filename) == ["invoice.pdf"])
         #expect(try store.message(messageID).raw == Data(Self.notice.utf8))
 
         // A second import, by a new intake that reads the store's facts: nothing is added.

@@ -122,6 +122,26 @@ import Testing
         #expect(!f.cells.contains { $0.text.unicodeScalars.contains { $0.value < 0x20 } })
     }
 
+    @Test func aMessageFromAMailboxListsItsAttachmentsInThePager() {
+        var h = Fixtures.packagingCase()
+        h.attachments[1] = [
+            StoredAttachment(messageID: 1, number: 1, filename: "invoice\u{1B}[31m.pdf", contentType: "application/pdf", size: 11, sha256: "")
+        ]
+        let book = MemoryCaseBook()
+        book.add(h)
+        for other in Fixtures.otherCases() { book.add(other) }
+        let runtime = Fixtures.runtime(book: book)
+        runtime.send(.key(.enter))
+        runtime.send(.key(.character("j")))
+        runtime.send(.key(.enter))
+        runtime.send(.key(.character("g")))  // the first notice
+        runtime.send(.key(.enter))
+        let f = frame(runtime)
+        #expect(f.lines.contains { $0.contains("Attachments: save one with reinstate message show 1 --attachment N --output FILE") })
+        #expect(f.lines.contains { $0.contains("1. invoice[31m.pdf (application/pdf, 11 bytes)") || $0.contains("1. invoice") && $0.contains("(application/pdf, 11 bytes)") })
+        #expect(!f.cells.contains { $0.text.unicodeScalars.contains { $0.value < 0x20 } })
+    }
+
     @Test func helpOfTheCaseList() {
         let runtime = Fixtures.runtime()
         runtime.send(.key(.enter))

@@ -9,6 +9,9 @@ public struct CaseHistory: Sendable, Equatable {
     public var deadlines: [Deadline]
     public var notes: [Note]
     public var evidence: [Evidence]
+    /// The attachments kept with its messages (mail intake), by message id, without their bytes. Filled
+    /// when one case is read whole (the tracker's case view); empty in lists and batches.
+    public var attachments: [Int64: [StoredAttachment]] = [:]
 
     public init(
         suspensionCase: SuspensionCase, messages: [AmazonMessage] = [], requests: [RequestedDetail] = [],

@@ -78,6 +78,13 @@ extension PagerState {
         if !message.subject.isEmpty {
             lines.append([Span("Subject: ", .muted), Span(TerminalSafe.singleLine(message.subject), .heading)])
         }
+        if let kept = file.attachments[message.id], !kept.isEmpty {
+            lines.append([Span("Attachments: ", .muted), Span("save one with reinstate message show \(message.id) --attachment N --output FILE", .muted)])
+            for a in kept {
+                lines.append([Span("  \(a.number). ", .muted), Span(TerminalSafe.singleLine(a.filename), .heading),
+                              Span(" (\(TerminalSafe.singleLine(a.contentType)), \(a.size) bytes)", .muted)])
+            }
+        }
         lines.append([])
         lines += textLines(message.text)
         return PagerState(title: "#\(file.caseID) \(message.kind.rawValue) of \(Timestamp.local(message.received, zone: zone))", source: lines, width: width)
