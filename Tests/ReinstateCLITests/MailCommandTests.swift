@@ -1,4 +1,7 @@
 import Foundation
+import GRDB
+import ReinstateCore
+import ReinstateStore
 import Testing
 
 /// `reinstate mail …` and `message show --attachment`, run as the built binary on real mailbox files
@@ -257,5 +260,58 @@ struct MailCommandTests {
             #expect(help.status == 0)
             #expect(help.stdout.contains("USAGE"))
         }
+    }
+}
+
+/// A mail import killed with SIGKILL at random moments, then run again until it finishes: every message
+/// ends up filed once, exactly as by one import that was never killed (one transaction per message, and
+/// a message known by its identity is not filed twice).
+@Suite struct MailKillTests {
+    @Test func aKilledImportRunAgainEndsAsIfNeverKilled() throws {
+        let cli = CLI()
+        defer { cli.remove() }
+        let mailbox = cli.folder + "/demo.mbox"
+        #expect(try cli(["demo", "--cases", "30", "--seed", "3", "--mailbox", mailbox]).status == 0)
+        let reference = cli.folder + "/reference.sqlite"
+        _ = try CaseStore(path: reference)
+        _ = try CaseStore(path: cli.store)
+        let clean = try cli(["mail", "import", mailbox], store: reference)
+        #expect(clean.status == 0, "\(clean.stderr)")
+        let started = DispatchTime.now().uptimeNanoseconds
+        _ = try cli(["mail", "import", mailbox, "--dry-run"], store: reference)
+        let run = max(0.05, Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9)
+
+        let seed = UInt64.random(in: 1...999_999)
+        var rng = SeededGenerator(seed: seed)
+        var killed = 0
+        for attempt in 0..<8 {
+            let child = try ChildProcess.spawn(
+                [CLI.binary, "mail", "import", mailbox, "--store", cli.store], environment: cliEnvironment())
+            usleep(UInt32(Double.random(in: 0...(1.5 * run), using: &rng) * 1_000_000))
+            child.kill(SIGKILL)
+            if case .signalled = child.wait() { killed += 1 }
+            let integrity = try DatabaseQueue(path: cli.store).read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") }
+            #expect(integrity == "ok", "attempt \(attempt), seed \(seed)")
+        }
+        let before = try DatabaseQueue(path: cli.store).read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM message") ?? 0 }
+        let total = try DatabaseQueue(path: reference).read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM message") ?? 0 }
+        print("mail kill: \(killed) of 8 imports killed before they exited (seed \(seed)); \(before) of \(total) messages filed before the last run")
+        let last = try cli(["mail", "import", mailbox])
+        #expect(last.status == 0, "\(last.stderr)")
+        // The same cases, checklists and held messages as the import that was never killed.
+        func summary(_ store: String) throws -> [String] {
+            try DatabaseQueue(path: store).read { db in
+                try String.fetchAll(db, sql: """
+                    SELECT c.id || ' ' || c.title || ' ' || c.account || ' ' || c.status || ' ' ||
+                        (SELECT count(*) FROM message m WHERE m.case_id = c.id) || ' ' ||
+                        (SELECT count(*) FROM requested_detail r WHERE r.case_id = c.id) || ' ' ||
+                        (SELECT count(*) FROM deadline d WHERE d.case_id = c.id)
+                    FROM suspension_case c ORDER BY c.id
+                    """)
+                    + [String(try Int.fetchOne(db, sql: "SELECT count(*) FROM held_message") ?? -1),
+                       String(try Int.fetchOne(db, sql: "SELECT count(*) FROM message_attachment") ?? -1)]
+            }
+        }
+        #expect(try summary(cli.store) == summary(reference), "seed \(seed), \(killed) of 8 killed before they exited")
     }
 }
