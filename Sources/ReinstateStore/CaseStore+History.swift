@@ -303,14 +303,19 @@ extension CaseStore {
 
     // MARK: - Whole history
 
+    /// One case read whole, with its messages' attachments (what the tracker's case view shows).
     public func history(_ caseID: Int64) throws -> CaseHistory {
-        try read { db in try Self.fetchHistory(caseID, db: db) }
+        try read { db in
+            var history = try Self.fetchHistory(caseID, db: db)
+            history.attachments = try Self.attachments(of: history.messages.map(\.id), db: db)
+            return history
+        }
     }
 
     static func fetchHistory(_ caseID: Int64, db: Database) throws -> CaseHistory {
         let c = try fetchCase(caseID, db: db)
         let args: StatementArguments = [caseID]
-        var history = CaseHistory(
+        return CaseHistory(
             suspensionCase: c,
             messages: try Row.fetchAll(db, sql: "SELECT * FROM message WHERE case_id = ? ORDER BY received_at, id", arguments: args)
                 .map(Decode.message),
@@ -329,8 +334,6 @@ extension CaseStore {
                 .map(Decode.note),
             evidence: try Row.fetchAll(db, sql: "SELECT * FROM evidence WHERE case_id = ? ORDER BY added_at, id", arguments: args)
                 .map(Decode.evidence))
-        history.attachments = try attachments(of: history.messages.map(\.id), db: db)
-        return history
     }
 }
 

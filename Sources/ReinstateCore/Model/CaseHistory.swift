@@ -71,15 +71,12 @@ public struct CaseHistory: Sendable, Equatable {
     /// count (`Schema.CaseCount.openWithAlternatives`, migration v5) counts the same way in SQL.
     func answeredAlternative(of request: RequestedDetail, sent: Set<Int>) -> Int? {
         guard let own = request.alternative, request.state == .unanswered else { return nil }
-        let group = alternatives(of: request)
-        var options: [Int] = []
-        for item in group { if let o = item.alternative?.option, o != own.option, !options.contains(o) { options.append(o) } }
-        return options.first { option in
-            group.filter { $0.alternative?.option == option }.allSatisfy {
-                if case .answered(let version, _) = $0.state { return sent.contains(version) }
-                return false
-            }
+        let group = alternatives(of: request).compactMap { item -> (option: Int, answered: Bool)? in
+            guard let option = item.alternative?.option else { return nil }
+            if case .answered(let version, _) = item.state { return (option, sent.contains(version)) }
+            return (option, false)
         }
+        return RequestAlternative.answeredOption(besides: own.option, in: group)
     }
 
     /// How many plan versions were sent to Amazon.

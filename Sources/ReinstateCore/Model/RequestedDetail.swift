@@ -173,6 +173,15 @@ public struct RequestAlternative: Sendable, Equatable, Hashable, Codable {
         (option == 1 ? "either " : "or ") + Self.letter(option) + ": "
     }
 
+    /// The rule of "one of them is enough": of a group's items, given as their option and whether each
+    /// is answered, the first option other than `own` whose every item is answered; nil when none is.
+    /// `CaseHistory.standing` (answered in a version sent) and the plan check (answered in the plan) apply it.
+    public static func answeredOption(besides own: Int, in group: [(option: Int, answered: Bool)]) -> Int? {
+        var options: [Int] = []
+        for item in group where item.option != own && !options.contains(item.option) { options.append(item.option) }
+        return options.first { option in group.allSatisfy { $0.option != option || $0.answered } }
+    }
+
     /// "alternative A of 2": the request's place among the options of its group.
     public func label(options: Int) -> String {
         "alternative \(Self.letter(option)) of \(options)"

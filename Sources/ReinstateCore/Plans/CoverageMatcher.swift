@@ -137,16 +137,13 @@ public struct CoverageMatcher: Sendable {
         guard coverage.contains(where: { $0.request.alternative != nil }) else { return coverage }
         return coverage.map { c in
             guard let own = c.request.alternative, c.request.state == .unanswered, !c.answered else { return c }
-            let group = coverage.filter {
-                $0.request.messageID == c.request.messageID && $0.request.alternative?.group == own.group
+            let group = coverage.compactMap { other -> (option: Int, answered: Bool)? in
+                guard other.request.messageID == c.request.messageID, let alternative = other.request.alternative,
+                    alternative.group == own.group
+                else { return nil }
+                return (alternative.option, other.answered)
             }
-            var options: [Int] = []
-            for o in group.compactMap(\.request.alternative?.option) where o != own.option && !options.contains(o) {
-                options.append(o)
-            }
-            guard let answered = options.first(where: { option in
-                group.filter { $0.request.alternative?.option == option }.allSatisfy(\.answered)
-            }) else { return c }
+            guard let answered = RequestAlternative.answeredOption(besides: own.option, in: group) else { return c }
             var settled = c
             settled.notNeeded = answered
             settled.reason = "not needed: alternative \(RequestAlternative.letter(answered)) of the same request is answered, "

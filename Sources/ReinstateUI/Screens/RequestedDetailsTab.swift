@@ -58,8 +58,8 @@ enum RequestedDetailsTab {
         var tail = [source]
         if let alternative = detail.alternative {
             let options = view.file.optionCount(of: detail)
-            let label = alternative.label(options: options)
-            tail.append([Span(label.prefix(1).uppercased() + label.dropFirst() + ": one of these is enough (all of one alternative).", .muted)])
+            tail.append([Span("Alternative \(RequestAlternative.letter(alternative.option)) of \(options): "
+                + "one of these is enough (all of one alternative).", .muted)])
         }
         if case .answered(let version, _) = detail.state {
             let draft = standing.isOpen ? "draft " : ""
