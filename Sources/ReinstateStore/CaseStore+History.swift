@@ -9,6 +9,10 @@ public struct StoredMessage: Sendable, Equatable {
     public var deadline: Deadline?
     /// The status the message moved the case from, when it moved it (for `undoAddMessage`).
     public var statusChange: StatusChange? = nil
+    /// A saved e-mail's identity and the routing marks its adding recorded that were not there before
+    /// (for `undoAddMessage`, which takes them away again).
+    public var mailIdentityAdded: String? = nil
+    public var mailMarksAdded: [MailMarkDocument] = []
 }
 
 /// A submission as `submitPlan` recorded it, with what `undoSubmission` needs to take it back exactly.
@@ -34,8 +38,10 @@ extension CaseStore {
         now: Date
     ) throws -> StoredMessage {
         try write { db in
-            try Self.insertMessage(
+            var stored = try Self.insertMessage(
                 caseID: caseID, raw: raw, reading: reading, kind: kind, received: received, now: now, db: db)
+            try Self.insertMailRecords(ofAdded: &stored, raw: raw, reading: reading, now: now, db: db)
+            return stored
         }
     }
 
