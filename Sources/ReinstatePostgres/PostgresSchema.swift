@@ -179,13 +179,15 @@ enum PostgresSchema {
             "CREATE POLICY team_grant_owner ON team_grant FOR ALL USING (\(isOwner)) WITH CHECK (\(isOwner))",
             "CREATE POLICY team_grant_own_rows ON team_grant FOR SELECT USING (role_name = current_user)",
         ]
+            // The child tables' rule is not correlated with the row: PostgreSQL works out the role's
+            // case ids once per statement (a hashed sub-plan), not once per message or deadline.
             + caseTables.flatMap { table -> [String] in
                 let granted =
                     table == "suspension_case"
                     ? "account IN (SELECT g.account FROM team_grant g WHERE g.role_name = current_user)"
                     : """
-                    EXISTS (SELECT 1 FROM suspension_case c JOIN team_grant g ON g.account = c.account \
-                    AND g.role_name = current_user WHERE c.id = \(table).case_id)
+                    case_id IN (SELECT c.id FROM suspension_case c JOIN team_grant g ON g.account = c.account \
+                    WHERE g.role_name = current_user)
                     """
                 return [
                     "ALTER TABLE \(table) ENABLE ROW LEVEL SECURITY",
