@@ -264,17 +264,48 @@ struct TeamAccessTests {
         await owner.close()
     }
 
-    @Test func theMigrationIsRecordedAfterTheFirst() async throws {
+    @Test func everyTableOfCaseDataHasRowSecurityForced() async throws {
+        let server = try TestPostgresServer.shared()
         let (database, owner, _) = try await teamStore()
         await owner.close()
-        let applied = lines(try TestPostgresServer.shared().psql(
+        let applied = lines(try server.psql(
             "SELECT identifier FROM reinstate_migration ORDER BY applied_at, identifier", database: database))
         #expect(applied.first == "v1")
         #expect(applied.last == "v3-team-access")
-        // Row security is on, and forced, on every table of case data and on the grants.
-        let forced = try TestPostgresServer.shared().psql(
-            "SELECT relname FROM pg_class WHERE relrowsecurity AND relforcerowsecurity AND relkind = 'r' ORDER BY relname",
-            database: database)
-        #expect(Set(lines(forced)) == Set(Self.caseTables + ["team_grant"]))
+        // Every table that holds case data (the cases, and any table with a case_id: a table a later
+        // migration adds too) has row security on and forced, and so do the grants.
+        let caseData = Set(lines(try server.psql(
+            """
+            SELECT table_name FROM information_schema.columns
+            WHERE table_schema = 'public' AND (column_name = 'case_id' OR table_name = 'suspension_case')
+            """, database: database)))
+        #expect(caseData == Set(Self.caseTables))
+        let forced = Set(lines(try server.psql(
+            "SELECT relname FROM pg_class WHERE relrowsecurity AND relforcerowsecurity AND relkind = 'r'", database: database)))
+        #expect(forced == caseData.union(["team_grant"]))
+    }
+
+    @Test func aStoreWithCasesIsUpgradedToTeamAccess() async throws {
+        let server = try TestPostgresServer.shared()
+        let (database, owner, document) = try await teamStore()
+        // The store as the first Reinstate left it: no grants table, no row security, no record of v3.
+        var undo = ["DROP TABLE team_grant CASCADE", "DROP INDEX suspension_case_account",
+                    "DELETE FROM reinstate_migration WHERE identifier = 'v3-team-access'"]
+        for table in Self.caseTables {
+            undo.append("DROP POLICY IF EXISTS \(table)_owner ON \(table)")
+            undo.append("DROP POLICY IF EXISTS \(table)_granted ON \(table)")
+            undo.append("ALTER TABLE \(table) NO FORCE ROW LEVEL SECURITY")
+            undo.append("ALTER TABLE \(table) DISABLE ROW LEVEL SECURITY")
+        }
+        try server.psql(undo.joined(separator: "; "), database: database)
+        #expect(try server.psql("SELECT count(*) FROM pg_policy", database: database) == "0\n")
+        #expect(try await owner.initialize() == .upgraded)
+        #expect(try await owner.exportDocument() == document)
+        let alice = try newRole("alice")
+        try await owner.grantAccount(role: alice, account: "Brightside")
+        let staff = try await connect(database, user: alice, password: staffPassword)
+        #expect(try await staff.exportDocument().cases == document.cases.filter { $0.account == "Brightside" })
+        await staff.close()
+        await owner.close()
     }
 }
