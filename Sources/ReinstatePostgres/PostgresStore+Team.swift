@@ -53,7 +53,8 @@ extension PostgresStore {
                     unsafeSQL: "GRANT SELECT ON \(PostgresSchema.migrationTable), \(PostgresSchema.grantTable) TO \(quoted)"),
                 logger: logger)
             let cases = try await Self.caseCount(account: account, connection, logger: logger)
-            return TeamGrantOutcome(isNew: isNew, cases: cases)
+            let canLogIn = try await Self.canLogIn(role, connection, logger: logger)
+            return TeamGrantOutcome(isNew: isNew, cases: cases, canLogIn: canLogIn)
         }
     }
 
@@ -151,6 +152,13 @@ extension PostgresStore {
         return false
     }
 
+    static func canLogIn(_ role: String, _ connection: PostgresConnection, logger: Logger) async throws -> Bool {
+        let rows = try await connection.query(
+            "SELECT rolcanlogin FROM pg_catalog.pg_roles WHERE rolname = \(role)", logger: logger)
+        for try await canLogIn in rows.decode(Bool.self) { return canLogIn }
+        return false
+    }
+
     static func accounts(of role: String, _ connection: PostgresConnection, logger: Logger) async throws -> [String] {
         let rows = try await connection.query(
             "SELECT account FROM team_grant WHERE role_name = \(role) ORDER BY account", logger: logger)
@@ -178,10 +186,13 @@ public struct TeamGrantOutcome: Sendable, Equatable {
     public let isNew: Bool
     /// How many cases of the account the store holds now.
     public let cases: Int
+    /// False for a role without LOGIN (a group role): the grant covers that role only, not its members.
+    public let canLogIn: Bool
 
-    public init(isNew: Bool, cases: Int) {
+    public init(isNew: Bool, cases: Int, canLogIn: Bool = true) {
         self.isNew = isNew
         self.cases = cases
+        self.canLogIn = canLogIn
     }
 }
 

@@ -96,6 +96,14 @@ struct TeamCommandTests {
         #expect(!unknown.stderr.contains(TestPostgresServer.password))
         #expect(try server.psql("SELECT count(*) FROM team_grant", database: database) == "0\n")
 
+        // A group role (no LOGIN) may be granted, with a note that its members are not covered.
+        let group = "agency_\(UInt32.random(in: 0...UInt32.max))"
+        try server.psql("CREATE ROLE \(group) NOLOGIN")
+        let grouped = try cli(["team", "grant", group, "--account", "Acme"], store: url)
+        #expect(grouped.status == 0, "\(grouped.stderr)")
+        #expect(grouped.stdout == "\(group) now sees the account \"Acme\" (0 cases in the store).\n")
+        #expect(grouped.stderr.contains("note: \(group) cannot log in"))
+
         // A local store file has no team.
         #expect(try cli(["demo", "--cases", "2", "--seed", "1"]).status == 0)
         let local = try cli(["team", "list"])

@@ -71,6 +71,11 @@ extension TeamCommand {
                     } else {
                         Output.line("\(role) already sees the account \"\(account)\" (\(cases)); nothing was changed.")
                     }
+                    if !outcome.canLogIn {
+                        printError(
+                            "note: \(role) cannot log in; the grant covers sessions running as \(role) (SET ROLE), "
+                                + "not its members' own logins. Grant each staff member's login role instead.")
+                    }
                 }
             }
         }
