@@ -155,12 +155,81 @@ enum PostgresSchema {
                 """,
                 "CREATE INDEX mail_mark_case ON mail_mark (case_id)",
             ]),
+        teamAccess,
     ]
+
+    /// The tables that hold case data: the cases, and the tables that hang off a case by `case_id`.
+    /// Each has row-level security, and `team grant` gives a role its privileges on exactly these.
+    static let caseTables = ["suspension_case"] + caseChildTables
+    static let caseChildTables = [
+        "case_asin", "message", "plan_version", "requested_detail", "deadline", "note", "evidence", "mail_mark",
+    ]
+
+    /// Who sees which account (`reinstate team grant`): one row per role and account.
+    static let grantTable = "team_grant"
+
+    /// The role that owns the store's tables (the role that ran `store init`), as an expression a
+    /// policy can use: true when the role the statement runs as (`current_user`) is that owner, a
+    /// member that inherits its rights, or a superuser. The regclass is fixed to the table's oid when
+    /// the policy is created, and the sub-select is evaluated once per statement.
+    static let isOwner = """
+        pg_catalog.pg_has_role(current_user, \
+        (SELECT c.relowner FROM pg_catalog.pg_class c WHERE c.oid = 'suspension_case'::regclass), 'USAGE')
+        """
+
+    /// "Each sees only their clients" (issue 17), enforced by PostgreSQL itself. A role sees and changes
+    /// a case only if it was granted the case's account (`team_grant`), and a case's messages, plans,
+    /// requested details, deadlines, notes and evidence only through that case; the owner sees
+    /// everything. Row security is ENABLEd and FORCEd on every table of case data, so the owner goes
+    /// through its own policy too: nothing depends on the owner's implicit bypass, and a view or
+    /// function the owner makes later (which reads with the owner's privileges but sees the caller as
+    /// `current_user`) is no way around the rules. Staff roles do not own the tables, so they cannot turn
+    /// row security off; superusers and BYPASSRLS roles pass by PostgreSQL's design, and `team grant`
+    /// refuses them. `team_grant` is written by the owner only; a staff role reads its own rows.
+    ///
+    /// `current_user`, not `session_user`: privileges are checked as the current user, and the rules
+    /// follow the same role (SET ROLE to a role one is a member of acts as that role, which PostgreSQL
+    /// allows anyway). A grant names one role exactly; members of a granted group role are not covered.
+    static let teamAccess = Migration(
+        identifier: "v3-team-access",
+        statements: [
+            """
+            CREATE TABLE team_grant (
+                role_name text NOT NULL CHECK (role_name <> ''),
+                account text NOT NULL CHECK (account <> ''),
+                granted_at timestamptz NOT NULL DEFAULT clock_timestamp(),
+                PRIMARY KEY (role_name, account)
+            )
+            """,
+            "CREATE INDEX suspension_case_account ON suspension_case (account)",
+            "ALTER TABLE team_grant ENABLE ROW LEVEL SECURITY",
+            "ALTER TABLE team_grant FORCE ROW LEVEL SECURITY",
+            "CREATE POLICY team_grant_owner ON team_grant FOR ALL USING (\(isOwner)) WITH CHECK (\(isOwner))",
+            "CREATE POLICY team_grant_own_rows ON team_grant FOR SELECT USING (role_name = current_user)",
+        ]
+            // The child tables' rule is not correlated with the row: PostgreSQL works out the role's
+            // case ids once per statement (a hashed sub-plan), not once per message or deadline.
+            + caseTables.flatMap { table -> [String] in
+                let granted =
+                    table == "suspension_case"
+                    ? "account IN (SELECT g.account FROM team_grant g WHERE g.role_name = current_user)"
+                    : """
+                    case_id IN (SELECT c.id FROM suspension_case c JOIN team_grant g ON g.account = c.account \
+                    WHERE g.role_name = current_user)
+                    """
+                return [
+                    "ALTER TABLE \(table) ENABLE ROW LEVEL SECURITY",
+                    "ALTER TABLE \(table) FORCE ROW LEVEL SECURITY",
+                    "CREATE POLICY \(table)_owner ON \(table) FOR ALL USING (\(isOwner)) WITH CHECK (\(isOwner))",
+                    "CREATE POLICY \(table)_granted ON \(table) FOR ALL USING (\(granted)) WITH CHECK (\(granted))",
+                ]
+            }
+    )
 
     /// Every table a migration makes, with the record table: what a Reinstate database may hold.
     static let ownTables: Set<String> = [
         migrationTable, "suspension_case", "case_asin", "message", "plan_version", "requested_detail", "deadline", "note",
-        "evidence", "held_message", "mail_mark",
+        "evidence", "held_message", "mail_mark", grantTable,
     ]
 
     /// What a database holds, as far as Reinstate is concerned.

@@ -14,13 +14,13 @@ struct Reinstate: AsyncParsableCommand {
             Without a command, opens the full-screen case tracker (press ? inside it for every key). \
             Every command takes --store PATH (default: $REINSTATE_STORE, else store = … in \
             ~/.config/reinstate/config, else ~/.local/share/reinstate/cases.sqlite); a postgresql:// URL names a team store, which for now \
-            only `reinstate store` and `export --all --format json` support. Dates are ISO 8601 (2026-11-22 or 2026-11-22T09:30); \
+            only `reinstate store`, `reinstate team` and `export --all --format json` support. Dates are ISO 8601 (2026-11-22 or 2026-11-22T09:30); \
             REINSTATE_NOW pins "now" for tests and reproducible demos. NO_COLOR turns colours off.
             """,
         subcommands: [
             CaseCommand.self, MessageCommand.self, MailCommand.self, PoaCommand.self, RequestCommand.self, NoteCommand.self,
             EvidenceCommand.self, Due.self, Parse.self, Export.self, Import.self, Backup.self, Restore.self, Demo.self,
-            Check.self, StoreCommand.self, VersionCommand.self,
+            Check.self, StoreCommand.self, TeamCommand.self, VersionCommand.self,
         ]
     )
 

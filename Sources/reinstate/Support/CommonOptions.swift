@@ -9,7 +9,7 @@ struct StoreOptions: ParsableArguments {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "The case store file (a postgresql:// URL: for now `store` and `export --all --format json` only).",
+            "The case store file (a postgresql:// URL: for now `store`, `team` and `export --all --format json` only).",
             discussion: "Default: $REINSTATE_STORE, else store = … in the configuration file, else $XDG_DATA_HOME/reinstate/cases.sqlite (~/.local/share/reinstate/cases.sqlite).",
             valueName: "path"))
     var store: String?
@@ -36,8 +36,9 @@ struct StoreOptions: ParsableArguments {
         let path = path
         guard PostgresAddress.isURL(path) else { return }
         let words = Self.commandWords(CommandLine.arguments.dropFirst())
-        // `store` takes its URLs as arguments; `export` decides itself (it supports --all --format json).
-        if words.first == "store" || words.first == "export" { return }
+        // `store` takes its URLs as arguments; `export` decides itself (it supports --all --format json);
+        // `team` works on a team store only.
+        if words.first == "store" || words.first == "export" || words.first == "team" { return }
         printError(Self.notYetOnPostgres(words.isEmpty ? nil : words.joined(separator: " "), url: path))
         throw ExitCode(ExitStatus.failure)
     }
@@ -48,7 +49,7 @@ struct StoreOptions: ParsableArguments {
         let shown = (try? PostgresAddress(url: url, loginName: "")).map(\.redacted) ?? "postgresql://…"
         let name = command.map { "`reinstate \($0)`" } ?? "The case tracker"
         return "\(name) does not work on a PostgreSQL store yet (\(shown)); for now a team store supports "
-            + "`reinstate store init`, `reinstate store copy` and `reinstate export --all --format json` only. "
+            + "`reinstate store init`, `reinstate store copy`, `reinstate team` and `reinstate export --all --format json` only. "
             + "Copy it to a local file to use this command."
     }
 
