@@ -98,7 +98,9 @@ public final class MailIntake {
         self.store = store
         self.dryRun = dryRun
         self.now = now
-        book = try store.routingBook()
+        // A dry run writes nothing, so what it would file must be remembered here; a real import asks the
+        // store, where each filed message's marks and identity are by then.
+        book = try store.routingBook(inMemory: dryRun)
         nextDryRunCase = (book.cases.keys.max() ?? 0) + 1
     }
 

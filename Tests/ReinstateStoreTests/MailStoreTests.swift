@@ -246,6 +246,26 @@ struct MailStoreTests {
         #expect(before.cases.count == 1)
     }
 
+    /// A real import asks the store for marks and identities message by message (memory flat with the
+    /// mailbox); a dry run keeps them in memory. Both must route every message of a mailbox the same.
+    @Test func aDryRunRoutesAsTheRealImportDoes() throws {
+        let tmp = TemporaryFolder()
+        let mailbox = DemoMailbox(cases: 40, seed: 3, now: now)
+        let items = mailbox.mails.enumerated().map { MailboxItem(origin: "demo \($0.offset)", raw: $0.element.raw) }
+        let dry = try MailIntake(store: try CaseStore(path: tmp.file("dry.sqlite")), dryRun: true, now: now)
+        let real = try MailIntake(store: try CaseStore(path: tmp.file("real.sqlite")), dryRun: false, now: now)
+        #expect(real.book.lookup != nil && dry.book.lookup == nil)
+        var differences: [String] = []
+        for item in items {
+            let a = dry.take(item), b = real.take(item)
+            if a.result != b.result || a.caseID != b.caseID || a.why != b.why {
+                differences.append("\(item.origin): dry \(a.summary) (\(a.why)), real \(b.summary) (\(b.why))")
+            }
+        }
+        #expect(differences.isEmpty, "\(differences.prefix(5))")
+        #expect(items.count > 100)
+    }
+
     @Test func aStoreFromBeforeMailIntakeIsUpgraded() throws {
         let tmp = TemporaryFolder()
         try earlierStore(at: tmp.file("old.sqlite"), upTo: "v4", """
