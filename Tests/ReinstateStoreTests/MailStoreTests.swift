@@ -266,6 +266,54 @@ struct MailStoreTests {
         #expect(items.count > 100)
     }
 
+    /// Thunderbird compacts a folder by writing a new file without the deleted messages and renaming it
+    /// over the old one; new mail is appended. Either, while an import reads the mbox, makes it read the
+    /// file again: nothing is missed and nothing is reported twice.
+    @Test func anMboxCompactedOrAppendedWhileReadIsReadAgain() throws {
+        let tmp = TemporaryFolder()
+        let store = try CaseStore(path: tmp.file("s.sqlite"))
+        let path = tmp.file("Amazon.mbox")
+        func mbox(_ mails: [String]) -> Data {
+            Data(mails.map { "From MAILER-DAEMON Tue Nov 10 09:15:00 2026\n" + $0 + "\n" }.joined().utf8)
+        }
+        let newsletter = "From: news@example.com\nSubject: Weekly deals\nMessage-ID: <w1@example.com>\n\nBuy now.\n"
+        let later = Self.reply.replacingOccurrences(of: "<r1@amazon.com>", with: "<r2@amazon.com>")
+            .replacingOccurrences(of: "Sun, 15 Nov 2026", with: "Mon, 16 Nov 2026")
+        try mbox([newsletter, Self.notice, Self.reply]).write(to: URL(fileURLWithPath: path))
+        let intake = try MailIntake(store: store, dryRun: false, now: now)
+        var outcomes: [MailOutcome] = []
+        var notices: [String] = []
+        var compacted = false
+        try intake.importMailbox(path, notice: { notices.append($0) }) { outcome in
+            outcomes.append(outcome)
+            guard !compacted else { return }
+            compacted = true
+            // Compacted under the reader: the newsletter deleted, a new reply appended, renamed over.
+            try? mbox([Self.notice, Self.reply, later]).write(to: URL(fileURLWithPath: path + ".new"))
+            _ = rename(path + ".new", path)
+        }
+        #expect(notices.count == 1 && notices[0].contains("was replaced while it was read"))
+        #expect(outcomes.map(\.result) == [.notFromAmazon, .newCase, .added, .added])
+        #expect(outcomes.last?.identity == "message-id:r2@amazon.com")
+        #expect(try store.history(1).messages.count == 3)
+
+        // Appended to while read, again and again: read again up to three times, then said to run again.
+        let growing = tmp.file("growing.mbox")
+        try mbox([Self.notice]).write(to: URL(fileURLWithPath: growing))
+        var appended = 0
+        var failed: [String] = []
+        let second = try MailIntake(store: try CaseStore(path: tmp.file("t.sqlite")), dryRun: false, now: now)
+        try second.importMailbox(growing) { outcome in
+            if outcome.result == .failed { failed.append(outcome.why) }
+            guard appended < 10, let handle = FileHandle(forWritingAtPath: growing) else { return }
+            appended += 1
+            handle.seekToEndOfFile()
+            handle.write(mbox([Self.reply.replacingOccurrences(of: "<r1@amazon.com>", with: "<g\(appended)@amazon.com>")]))
+            handle.closeFile()
+        }
+        #expect(failed.count == 1 && failed[0].contains("kept changing; run the import again"), "\(failed)")
+    }
+
     @Test func aStoreFromBeforeMailIntakeIsUpgraded() throws {
         let tmp = TemporaryFolder()
         try earlierStore(at: tmp.file("old.sqlite"), upTo: "v4", """

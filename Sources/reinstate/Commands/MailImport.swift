@@ -42,7 +42,10 @@ extension MailCommand {
                 var failures = 0
                 for path in paths {
                     do {
-                        try intake.importMailbox(path) { outcome in
+                        try intake.importMailbox(path, notice: { line in
+                            progress.clear()
+                            printError("note: " + line)
+                        }) { outcome in
                             if outcome.result == .failed {
                                 failures += 1
                                 progress.clear()
