@@ -6,11 +6,10 @@ import ReinstateCore
 /// Taskwarrior. `CaseStore` (SQLite) and `PostgresStore` implement it, and one shared test suite
 /// (`StoreContractTests`) runs against each.
 ///
-/// It holds what both stores implement today: whole-store copies in and out, one case as a document,
-/// the number of cases. The reads and writes the commands use (case list, due, adding messages and
-/// plans) join it as the PostgreSQL store gains them; until then those commands refuse a PostgreSQL
-/// store. Requirements are `async` because a server is awaited; the SQLite store's synchronous methods
-/// satisfy them as they are.
+/// It holds what both stores implement: whole-store copies in and out, one case as a document or a
+/// history, the case list and `due`. The commands that use only these work on either store; the
+/// others refuse a PostgreSQL store until the writes they need join. Requirements are `async` because
+/// a server is awaited; the SQLite store's synchronous methods satisfy them as they are.
 public protocol StoreContract: Sendable {
     /// Where the store is, for messages: a path, or a URL without its password.
     var location: String { get }
@@ -23,6 +22,19 @@ public protocol StoreContract: Sendable {
     func exportDocument() async throws -> StoreDocument
     /// Loads a whole-store document into this store, which must be empty: all of it, or nothing.
     func importDocument(_ document: StoreDocument) async throws
+
+    // MARK: - Reads of the commands
+
+    /// How many cases pass the filter.
+    func caseCount(_ filter: CaseFilter) async throws -> Int
+    /// A window of the case list (`case list`): `limit` rows from `offset`, in the order of `sort`.
+    func caseSummaries(_ filter: CaseFilter, sort: CaseSort, offset: Int, limit: Int) async throws -> [CaseSummary]
+    /// One case as the list shows it. `StoreError.notFound` when there is no such case.
+    func caseSummary(_ id: Int64) async throws -> CaseSummary
+    /// One case read whole, with its messages' attachments (`case show`, `export --case`).
+    func history(_ caseID: Int64) async throws -> CaseHistory
+    /// Every open deadline that has passed or falls due before `now + window`, most urgent first (`due`).
+    func due(now: Date, within window: TimeInterval) async throws -> [DueDeadline]
 }
 
 extension CaseStore: StoreContract {

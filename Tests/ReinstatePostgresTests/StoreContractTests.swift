@@ -41,7 +41,10 @@ enum ContractStore: String, CaseIterable, CustomTestStringConvertible, Sendable 
     let now = Timestamp.parse("2026-11-22T09:00:00Z")!
 
     /// The cases every store is tried with: demo cases, a message that is not UTF-8, a note, evidence.
-    func sample() throws -> StoreDocument {
+    func sample() throws -> StoreDocument { try reference().exportDocument() }
+
+    /// The sample cases in an SQLite store of their own: what every store must read back the same.
+    func reference() throws -> CaseStore {
         let store = try CaseStore()
         try store.fillDemo(count: 8, seed: 5, now: now)
         var raw = Data("Subject: Ihr Konto\n\nWir haben Ihr Konto deaktiviert. Gr".utf8)
@@ -49,7 +52,7 @@ enum ContractStore: String, CaseIterable, CustomTestStringConvertible, Sendable 
         _ = try store.addMessage(caseID: 3, raw: raw, reading: MessageReader().read(raw), received: now, now: now)
         _ = try store.addNote(caseID: 3, text: "Ticket 8812 — called twice ✓", at: now)
         _ = try store.addEvidence(caseID: 3, path: "/srv/evidence/invoice.pdf", size: 1_024, sha256: String(repeating: "0f", count: 32), at: now)
-        return try store.exportDocument()
+        return store
     }
 
     @Test(arguments: ContractStore.testable)
@@ -85,6 +88,62 @@ enum ContractStore: String, CaseIterable, CustomTestStringConvertible, Sendable 
         other.cases[0].id = 500
         await #expect(throws: (any Error).self) { try await store.importDocument(other) }
         #expect(try await store.exportDocument() == document)
+        await done()
+    }
+
+    // MARK: - Reads of the commands
+
+    @Test(arguments: ContractStore.testable)
+    func everyCaseReadsBackAsTheSameHistory(kind: ContractStore) async throws {
+        let (store, done) = try await kind.makeEmpty()
+        let reference = try reference()
+        try await store.importDocument(try reference.exportDocument())
+        for id in Int64(1)...8 {
+            #expect(try await store.history(id) == reference.history(id))
+            #expect(try await store.caseSummary(id) == reference.caseSummary(id))
+        }
+        await #expect(throws: StoreError.notFound(what: "Case 999")) { try await store.history(999) }
+        await #expect(throws: StoreError.notFound(what: "Case 999")) { try await store.caseSummary(999) }
+        await done()
+    }
+
+    @Test(arguments: ContractStore.testable)
+    func theCaseListFiltersAndSortsAsTheLocalStoreDoes(kind: ContractStore) async throws {
+        let (store, done) = try await kind.makeEmpty()
+        let reference = try reference()
+        try await store.importDocument(try reference.exportDocument())
+        let titles = try reference.caseSummaries().map(\.title)
+        let word = String(titles[0].split(separator: " ").first ?? "a")
+        let filters = [
+            CaseFilter(), CaseFilter(status: .unfinished), CaseFilter(status: .only(.open)),
+            CaseFilter(status: .only(.moreInformationRequested)), CaseFilter(text: "3"), CaseFilter(text: "ticket 88"),
+            CaseFilter(text: word.uppercased()), CaseFilter(text: "am"), CaseFilter(text: "üß"), CaseFilter(text: "100%_"),
+            CaseFilter(text: "b0"), CaseFilter(text: word, status: .unfinished),
+        ]
+        for filter in filters {
+            #expect(try await store.caseCount(filter) == reference.caseCount(filter), "\(filter)")
+            for sort in CaseSort.allCases {
+                #expect(
+                    try await store.caseSummaries(filter, sort: sort, offset: 0, limit: 100)
+                        == reference.caseSummaries(filter, sort: sort), "\(filter) \(sort)")
+            }
+        }
+        #expect(
+            try await store.caseSummaries(CaseFilter(), sort: .urgency, offset: 2, limit: 3)
+                == reference.caseSummaries(CaseFilter(), sort: .urgency, offset: 2, limit: 3))
+        await done()
+    }
+
+    @Test(arguments: ContractStore.testable)
+    func dueListsTheSameDeadlinesWithTheirCases(kind: ContractStore) async throws {
+        let (store, done) = try await kind.makeEmpty()
+        let reference = try reference()
+        try await store.importDocument(try reference.exportDocument())
+        for days in [0.0, 3, 30, 400] {
+            let due = try await store.due(now: now, within: days * 86_400)
+            #expect(due == (try reference.due(now: now, within: days * 86_400)), "within \(days) days")
+        }
+        #expect(try await !store.due(now: now, within: 400 * 86_400).isEmpty)
         await done()
     }
 }
