@@ -88,6 +88,13 @@ extension CaseDocument {
             })
     }
 
+    /// The document of a history read from a store (perhaps changed since, as by redaction), with when
+    /// its status last changed, which only the store knows; without the mail records (Message-IDs,
+    /// attachments), which a redacted document leaves out anyway.
+    public init(_ history: CaseHistory, statusChanged: Date) {
+        self = CaseStore.caseDocument(history, statusChanged: statusChanged)
+    }
+
     /// When the case's status last changed, as the document keeps it.
     public var statusChangedDate: Date? { Timestamp.parse(statusChanged) }
 }

@@ -82,6 +82,46 @@ struct StoreCommandTests {
     }
 }
 
+extension StoreCommandTests {
+    /// The reading commands print the same bytes (and exit with the same status) on a team store as on
+    /// the local file it was copied from.
+    @Test func theReadingCommandsPrintTheSameOnATeamStore() throws {
+        let cli = CLI()
+        defer { cli.remove() }
+        let server = try TestPostgresServer.shared()
+        let url = server.url(database: try server.newDatabase())
+        #expect(try cli(["demo", "--cases", "25", "--seed", "3"]).status == 0)
+        #expect(try cli(["note", "add", "--case", "2", "Phoned Seller Support — ticket 4411"]).status == 0)
+        let copied = try cli(["store", "copy", cli.store, url])
+        #expect(copied.status == 0, "\(copied.stderr)")
+        var commands: [[String]] = [
+            ["case", "list"], ["case", "list", "--json"], ["case", "list", "--status", "unfinished", "--sort", "account"],
+            ["case", "list", "--sort", "status"], ["case", "list", "--sort", "updated"], ["case", "list", "--sort", "newest"],
+            ["case", "list", "--search", "ticket 44"], ["case", "list", "--search", "no such words"],
+            ["case", "show", "999"], ["case", "show", "999", "--json"],
+            ["due"], ["due", "--json"], ["due", "--within", "0"], ["due", "--within", "60"],
+            ["export", "--case", "999", "--format", "markdown"],
+        ]
+        for id in ["1", "2", "7", "19"] {
+            commands += [["case", "show", id], ["case", "show", id, "--json"]]
+            for format in ["markdown", "html", "json", "text", "ics"] { commands.append(["export", "--case", id, "--format", format]) }
+            commands += [["export", "--case", id, "--format", "json", "--redact"], ["export", "--case", id, "--format", "html", "--redact"]]
+        }
+        var printed = 0
+        for args in commands {
+            let local = try cli(args)
+            let team = try cli(args, store: url)
+            #expect(team.status == local.status, "\(args): \(team.stderr)")
+            #expect(team.stdoutData == local.stdoutData, "\(args)")
+            #expect(team.stderr == local.stderr, "\(args)")
+            if !local.stdoutData.isEmpty { printed += 1 }
+        }
+        #expect(printed >= commands.count - 3)
+        // `due` says something is due with its exit status, on both.
+        #expect(try cli(["due", "--within", "60"], store: url).status == 1)
+    }
+}
+
 /// What needs no server: the refusals of a PostgreSQL store by the commands that do not support it yet,
 /// malformed and unreachable addresses, and `store = ` in the configuration file.
 @Suite struct PostgresStoreRefusalTests {
@@ -90,8 +130,8 @@ struct StoreCommandTests {
         defer { cli.remove() }
         let url = "postgresql://alice:hunter2@db.example.com/reinstate"
         for (args, name) in [
-            (["case", "list"], "case list"), (["due"], "due"), (["export", "--case", "1"], "export --case"),
-            (["export", "--all", "--format", "html"], "export --all --format html"),
+            (["check", "--case", "1"], "check"), (["evidence", "add", "--case", "1", "/etc/hostname"], "evidence add"),
+            (["backup"], "backup"), (["export", "--all", "--format", "html"], "export --all --format html"),
         ] {
             let result = try cli(args, store: url)
             #expect(result.status == 2, "\(args)")
@@ -99,9 +139,11 @@ struct StoreCommandTests {
             #expect(result.stderr.contains("postgresql://alice@db.example.com/reinstate"))
             #expect(!result.stderr.contains("hunter2"))
             #expect(result.stderr.split(separator: "\n").count == 1)
+            // The line says what does work on a team store.
+            #expect(result.stderr.contains("`case list`, `case show`, `due`"), "\(result.stderr)")
         }
         // Through the environment too, and no file named after the URL is made.
-        let viaEnv = try cli(["case", "list"], store: "", environment: ["REINSTATE_STORE": url])
+        let viaEnv = try cli(["check", "--case", "1"], store: "", environment: ["REINSTATE_STORE": url])
         #expect(viaEnv.status == 2)
         #expect(!FileManager.default.fileExists(atPath: "postgresql:"))
     }
@@ -117,6 +159,12 @@ struct StoreCommandTests {
         #expect(nowhere.status == 2)
         #expect(nowhere.stderr.contains("Cannot reach the PostgreSQL server"))
         #expect(nowhere.stderr.split(separator: "\n").count == 1)
+        // A command that works on a team store says in one line that the server is not there.
+        let list = try cli(["case", "list"], store: "postgresql://alice:pw@/db?host=/tmp/no-such-server-\(getpid())")
+        #expect(list.status == 2)
+        #expect(list.stderr.contains("Cannot reach the PostgreSQL server"), "\(list.stderr)")
+        #expect(list.stderr.split(separator: "\n").count == 1)
+        #expect(!list.stderr.contains(":pw@"))
         let help = try cli(["store", "copy", "--help"])
         #expect(help.stdout.contains("USAGE: reinstate store copy <from> <to>"))
     }
@@ -135,7 +183,7 @@ struct StoreCommandTests {
         // A PostgreSQL URL there is refused like --store URL, without its password.
         try "store = postgresql://bob:s3cret@db.example.com/team\n".write(
             toFile: config + "/reinstate/config", atomically: true, encoding: .utf8)
-        let refused = try cli(["due"], store: "", environment: ["XDG_CONFIG_HOME": config])
+        let refused = try cli(["check", "--case", "1"], store: "", environment: ["XDG_CONFIG_HOME": config])
         #expect(refused.status == 2)
         #expect(refused.stderr.contains("postgresql://bob@db.example.com/team"))
         #expect(!refused.stderr.contains("s3cret"))

@@ -1,6 +1,7 @@
 import Foundation
 import ReinstateCore
 import ReinstatePostgres
+import ReinstateStore
 
 /// Runs an async command body the way `reporting` runs a sync one: any error as one line, exit status 2.
 func reporting(_ body: () async throws -> Void) async throws {
@@ -35,5 +36,27 @@ enum PostgresOpening {
     static var loginName: String {
         if let pw = getpwuid(geteuid()), let name = pw.pointee.pw_name { return String(cString: name) }
         return NSUserName()
+    }
+}
+
+extension StoreOptions {
+    /// Runs `body` on the store the options name, through the store contract: the local file (opened as
+    /// `open` opens it) or the team store at a postgresql:// URL (connected, checked, and closed after,
+    /// whatever `body` does). The commands that use only the contract work the same on either.
+    func withStore<T>(
+        readOnly: Bool = false, creating: Bool = false, _ body: (any StoreContract) async throws -> T
+    ) async throws -> T {
+        guard PostgresAddress.isURL(path) else {
+            return try await body(try open(readOnly: readOnly, creating: creating))
+        }
+        let store = try await PostgresOpening.connect(path)
+        do {
+            let result = try await body(store)
+            await store.close()
+            return result
+        } catch {
+            await store.close()
+            throw error
+        }
     }
 }
