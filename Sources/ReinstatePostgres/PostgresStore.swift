@@ -1,6 +1,7 @@
 import Foundation
 import PostgresNIO
 import ReinstateCore
+import ReinstateStore
 
 /// The team store: a Reinstate schema in a PostgreSQL database, reached through one connection.
 ///
@@ -79,6 +80,9 @@ public final class PostgresStore: Sendable {
                 _ = try? await connection.query("ROLLBACK", logger: logger)
                 throw error
             }
+        } catch let refusal as StoreError {
+            // The store's own refusals (no such case, bad input) are said as they are.
+            throw refusal
         } catch {
             throw PostgresStoreError.from(error, address: address.redacted)
         }
@@ -88,6 +92,8 @@ public final class PostgresStore: Sendable {
     func reading<T: Sendable>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
         do {
             return try await body(connection)
+        } catch let refusal as StoreError {
+            throw refusal
         } catch {
             throw PostgresStoreError.from(error, address: address.redacted)
         }

@@ -12,7 +12,7 @@ struct CaseCommand: ParsableCommand {
 }
 
 extension CaseCommand {
-    struct New: ParsableCommand {
+    struct New: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "new",
             abstract: "Open a new case; prints its id alone on stdout.",
@@ -27,16 +27,16 @@ extension CaseCommand {
         @Option(name: .customLong("asin"), help: "A suspended listing's ASIN (repeat for several).") var asins: [String] = []
         @Option(help: "When the suspension began (ISO 8601; default now).") var opened: String?
 
-        func run() throws {
-            try reporting {
-                let store = try options.open(creating: true)
+        func run() async throws {
+            try await reporting {
                 let now = try Clock.now()
                 let asins = asins.map { $0.trimmingCharacters(in: .whitespaces).uppercased() }
                 let c = SuspensionCase(
                     title: title, account: account.trimmingCharacters(in: .whitespaces),
                     marketplace: Marketplace.normalize(marketplace), scope: asins.isEmpty ? .account : .listings(asins),
                     reason: reason, opened: try opened.map { try parseDate($0, option: "--opened") } ?? now)
-                Output.line(String(try store.createCase(c)))
+                let id = try await options.withStore(creating: true, writing: true) { try await $0.createCase(c) }
+                Output.line(String(id))
             }
         }
     }
@@ -140,7 +140,7 @@ extension CaseCommand {
         }
     }
 
-    struct Status: ParsableCommand {
+    struct Status: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "status",
             abstract: "Change a case's status.",
@@ -156,20 +156,21 @@ extension CaseCommand {
         @Argument(help: "The new status.") var status: CaseStatus
         @Flag(name: [.customShort("y"), .long], help: "Finish the case without asking.") var yes = false
 
-        func run() throws {
-            try reporting {
-                let store = try options.open()
-                let current = try store.caseSummary(id)
-                if status.isFinished, current.status != status {
-                    let open = try store.history(id).deadlines.filter(\.isOpen).count
-                    try Confirm.ifTerminal(
-                        "Set case \(id) (\(Output.safe(current.title))) to \(status.rawValue)?"
-                            + (open > 0 ? " It closes \(open) open deadline\(open == 1 ? "" : "s")." : ""),
-                        yes: yes)
+        func run() async throws {
+            try await reporting {
+                try await options.withStore(writing: true) { store in
+                    let current = try await store.caseSummary(id)
+                    if status.isFinished, current.status != status {
+                        let open = try await store.history(id).deadlines.filter(\.isOpen).count
+                        try Confirm.ifTerminal(
+                            "Set case \(id) (\(Output.safe(current.title))) to \(status.rawValue)?"
+                                + (open > 0 ? " It closes \(open) open deadline\(open == 1 ? "" : "s")." : ""),
+                            yes: yes)
+                    }
+                    let change = try await store.changeStatus(caseID: id, to: status, at: try Clock.now())
+                    Output.line("Case \(id) is now \(status.label) (was \(change.before.label)).")
+                    if !change.deadlineChanges.isEmpty { Output.lines(DeadlineWords.lines(change.deadlineChanges)) }
                 }
-                let change = try store.changeStatus(caseID: id, to: status, at: try Clock.now())
-                Output.line("Case \(id) is now \(status.label) (was \(change.before.label)).")
-                if !change.deadlineChanges.isEmpty { Output.lines(DeadlineWords.lines(change.deadlineChanges)) }
             }
         }
     }

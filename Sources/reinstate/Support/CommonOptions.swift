@@ -46,7 +46,10 @@ struct StoreOptions: ParsableArguments {
 
     /// The commands that work on a PostgreSQL team store through the store contract, besides `store`
     /// and `export`, which take it themselves.
-    static let onPostgres: [String] = ["case list", "case show", "due"]
+    static let onPostgres: [String] = [
+        "case list", "case show", "case new", "case status", "due", "note add", "message add", "poa add", "poa submit",
+        "request answer", "request waive", "request reopen",
+    ]
 
     /// What a team store supports so far, in words, for the refusal and `--help`.
     static var supportedOnPostgres: String {
