@@ -3,7 +3,7 @@ import PostgresNIO
 import ReinstateCore
 import ReinstateStore
 
-/// The everyday commands' writes, each in one serializable transaction: all of it or nothing. The store
+/// The everyday commands' writes, each in one transaction that first locks the case: all of it or nothing. The store
 /// reads the case's facts, asks Core's rules what changes (`StatusRules`, `DeadlineRefresh`,
 /// `SubmissionMarks`) and writes that; no rule is written again in SQL. Dates are kept to the whole
 /// second, as the SQLite store keeps them, so both stores hold (and print) the same.
@@ -103,8 +103,9 @@ extension PostgresStore {
     public func setRequestState(_ id: Int64, to state: RequestState) async throws -> RequestedDetail {
         try await requireCurrent()
         return try await transaction { connection in
+            // Read again once its case is locked: a colleague may have just marked it.
+            try await lockCase(try await fetchRequest(id, connection).caseID, connection)
             let previous = try await fetchRequest(id, connection)
-            try await lockCase(previous.caseID, connection)
             switch state {
             case .unanswered, .reopened:
                 let word = state == .reopened ? "reopened" : "unanswered"

@@ -70,14 +70,17 @@ public final class PostgresStore: Sendable {
 
     /// Runs `body` in one transaction: committed when it returns, rolled back when it throws.
     ///
-    /// When the server cancels it because it crossed a colleague's transaction (a serialization failure
-    /// or a deadlock: nothing of it was kept), it runs again from the start, reading the facts afresh, a
-    /// few times before giving up; so two people writing at once both get their change.
+    /// Every write to a case first locks the case's row (`lockCase`, `SELECT … FOR UPDATE`), so two
+    /// writers of one case take turns, the second reading the facts the first left (read committed),
+    /// and writers of different cases never wait for each other. (Serializable isolation cancelled
+    /// most of two busy clients' transactions: on small tables its read locks cover whole tables.)
+    /// When the server still cancels one because it crossed another (a deadlock, a serialization
+    /// failure: nothing of it was kept), it runs again from the start a few times before giving up.
     func transaction<T: Sendable>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
         var attempt = 1
         while true {
             do {
-                try await connection.query("BEGIN ISOLATION LEVEL SERIALIZABLE", logger: logger)
+                try await connection.query("BEGIN ISOLATION LEVEL READ COMMITTED", logger: logger)
                 do {
                     let result = try await body(connection)
                     try await connection.query("COMMIT", logger: logger)
