@@ -43,8 +43,8 @@ extension PostgresStore {
         try await requireCurrent()
         return try await snapshot { connection in
             var (condition, binds) = try Self.whereClause(filter)
-            try binds.append(Int64(max(0, limit)))
-            try binds.append(Int64(max(0, offset)))
+            binds.append(Int64(max(0, limit)))
+            binds.append(Int64(max(0, offset)))
             let n = binds.count
             return try await summaries(
                 "\(condition) ORDER BY \(Self.order(sort)) LIMIT $\(n - 1) OFFSET $\(n)", binds: binds, connection)
@@ -54,7 +54,7 @@ extension PostgresStore {
     public func caseSummary(_ id: Int64) async throws -> CaseSummary {
         try await requireCurrent()
         var binds = PostgresBindings()
-        try binds.append(id)
+        binds.append(id)
         let found = try await snapshot { try await summaries("WHERE c.id = $1", binds: binds, $0) }
         guard let summary = found.first else { throw StoreError.notFound(what: "Case \(id)") }
         return summary
@@ -82,7 +82,7 @@ extension PostgresStore {
             }
             guard !deadlines.isEmpty else { return [] }
             var binds = PostgresBindings()
-            try binds.append(Array(Set(deadlines.map(\.caseID))).sorted())
+            binds.append(Array(Set(deadlines.map(\.caseID))).sorted())
             let cases = Dictionary(
                 try await summaries("WHERE c.id = ANY($1)", binds: binds, connection).map { ($0.id, $0) },
                 uniquingKeysWith: { a, _ in a })
@@ -119,7 +119,7 @@ extension PostgresStore {
     /// and the plan versions are read, `CaseHistory.unanswered` counts.
     func openCounts(_ ids: [Int64], _ connection: PostgresConnection) async throws -> [Int64: Int] {
         var binds = PostgresBindings()
-        try binds.append(ids)
+        binds.append(ids)
         var histories: [Int64: CaseHistory] = [:]
         func history(_ id: Int64) -> CaseHistory {
             histories[id] ?? CaseHistory(suspensionCase: SuspensionCase(id: id, title: "", opened: Date(timeIntervalSince1970: 0)))

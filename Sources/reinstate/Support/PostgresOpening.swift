@@ -45,6 +45,7 @@ extension StoreOptions {
     /// whatever `body` does). The commands that use only the contract work the same on either.
     /// `writing` marks a command that changes the store: `--read-only` refuses it on a team store, as
     /// the local file opened read-only refuses the write.
+    @discardableResult
     func withStore<T>(
         readOnly: Bool = false, creating: Bool = false, writing: Bool = false, _ body: (any StoreContract) async throws -> T
     ) async throws -> T {
