@@ -98,19 +98,43 @@ public final class MailIntake {
         self.store = store
         self.dryRun = dryRun
         self.now = now
-        book = try store.routingBook()
+        // A dry run writes nothing, so what it would file must be remembered here; a real import asks the
+        // store, where each filed message's marks and identity are by then.
+        book = try store.routingBook(inMemory: dryRun)
         nextDryRunCase = (book.cases.keys.max() ?? 0) + 1
     }
 
+    /// How many times a mailbox that changes while it is read is read again before the import gives up
+    /// on it (and says to run it again).
+    public static let rereads = 3
+
     /// Reads the mailbox at `path` one message at a time, handing each outcome to `each` as it happens.
-    /// Throws only when the path is not a mailbox at all.
-    public func importMailbox(_ path: String, each: (MailOutcome) -> Void) throws {
-        var mailbox = try MailboxFormat.open(path)
-        while let entry = mailbox.next() {
-            switch entry {
-            case .message(let item): each(take(item))
-            case .problem(let line): each(MailOutcome(result: .failed, origin: path, why: line))
+    /// A mailbox that changed while it was read (a mail program compacting or appending to an mbox) is
+    /// read again from the start: what was taken the first time is known by then and passes silently
+    /// (a duplicate, or mail not from Amazon, said the first time), so only what was missed is reported.
+    /// `notice` hears why it is read again. Throws only when the path is not a mailbox at all.
+    public func importMailbox(_ path: String, notice: (String) -> Void = { _ in }, each: (MailOutcome) -> Void) throws {
+        var pass = 0
+        while true {
+            var mailbox = try MailboxFormat.open(path)
+            var change: String? = nil
+            while let entry = mailbox.next() {
+                switch entry {
+                case .message(let item):
+                    let outcome = take(item)
+                    if pass > 0, outcome.result == .duplicate || outcome.result == .notFromAmazon { continue }
+                    each(outcome)
+                case .problem(let line): each(MailOutcome(result: .failed, origin: path, why: line))
+                case .changed(let line): change = line
+                }
             }
+            guard let change else { return }
+            guard pass < Self.rereads else {
+                each(MailOutcome(result: .failed, origin: path, why: "\(change), and kept changing; run the import again to take in the rest."))
+                return
+            }
+            pass += 1
+            notice("\(change): reading it again to take in what changed.")
         }
     }
 

@@ -178,6 +178,10 @@ extension StoreCaseBook {
     }
 
     /// Files a held message as `reinstate mail file` does (not undoable: it leaves the held list for good).
+    public func heldMessage(id: Int64) throws -> HeldMessage {
+        try store.heldMessage(id)
+    }
+
     public func fileHeld(id: Int64, caseID: Int64?, at time: Date) throws -> AddedMessage {
         let stored = try MailIntake.fileHeld(id, caseID: caseID, store: store, now: time)
         var added = AddedMessage(

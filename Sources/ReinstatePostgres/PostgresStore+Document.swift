@@ -19,10 +19,13 @@ extension PostgresStore {
             try await connection.query("LOCK TABLE suspension_case IN EXCLUSIVE MODE", logger: logger)
             let count = try await connection.query("SELECT count(*) FROM suspension_case", logger: logger)
             for try await n in count.decode(Int64.self) where n > 0 { throw PostgresStoreError.notEmpty(address: name) }
+            let held = try await connection.query("SELECT count(*) FROM held_message", logger: logger)
+            for try await n in held.decode(Int64.self) where n > 0 { throw PostgresStoreError.notEmpty(address: name) }
             for c in document.cases { try await insert(c, connection) }
+            try await insert(held: document.held ?? [], connection)
             for (table, column) in [
                 ("suspension_case", "id"), ("message", "id"), ("requested_detail", "id"), ("deadline", "id"), ("note", "id"),
-                ("evidence", "id"),
+                ("evidence", "id"), ("held_message", "id"),
             ] {
                 try await connection.query(
                     PostgresQuery(
@@ -113,6 +116,51 @@ extension PostgresStore {
                 VALUES (\(e.id), \(c.id), \(e.path), \(e.size), \(e.sha256), \(try date(e.added, "added")))
                 """, logger: logger)
         }
+        for mark in c.mailMarks ?? [] {
+            guard let kind = MailMark(rawValue: mark.kind), !mark.value.isEmpty else {
+                throw StoreError.badDocument("case \(c.id): a mail mark \"\(mark.kind)\" is of no known kind, or empty")
+            }
+            try await connection.query(
+                """
+                INSERT INTO mail_mark (case_id, kind, value) VALUES (\(c.id), \(kind.rawValue), \(RoutingBook.markKey(kind, mark.value)))
+                ON CONFLICT DO NOTHING
+                """, logger: logger)
+        }
+    }
+
+    /// Stores the document's held messages with their ids, checked as the local store checks them.
+    func insert(held: [HeldDocument], _ connection: PostgresConnection) async throws {
+        for h in held {
+            let r = try h.record(limit: MessageReader.largestMessage)
+            try await connection.query(
+                """
+                INSERT INTO held_message (id, identity, received_at, subject, sender, reason, origin, raw, held_at)
+                VALUES (\(r.id), \(r.identity), \(r.received), \(r.subject), \(r.sender), \(r.reason), \(r.origin), \(r.raw),
+                    \(r.held))
+                """, logger: logger)
+        }
+    }
+
+    /// The held messages with their bytes, oldest id first.
+    /// Held mail belongs to no account: only the owner's role has rights on it (a staff role's export is
+    /// of the cases it was granted, without held mail).
+    func readHeld(_ connection: PostgresConnection) async throws -> [HeldDocument] {
+        var out: [HeldDocument] = []
+        var allowed = false
+        let privilege = try await connection.query("SELECT has_table_privilege('held_message', 'SELECT')", logger: logger)
+        for try await may in privilege.decode(Bool.self) { allowed = may }
+        guard allowed else { return [] }
+        let rows = try await connection.query(
+            "SELECT id, identity, received_at, subject, sender, reason, origin, raw, held_at FROM held_message ORDER BY id",
+            logger: logger)
+        for try await (id, identity, received, subject, sender, reason, origin, raw, held) in rows.decode(
+            (Int64, String, Date, String, String, String, String, Data, Date).self)
+        {
+            out.append(HeldDocument(HeldMessage(
+                id: id, identity: identity, received: received, subject: subject, sender: sender, reason: reason, origin: origin,
+                held: held, raw: raw)))
+        }
+        return out
     }
 
     // MARK: - Export
@@ -125,8 +173,9 @@ extension PostgresStore {
             try await connection.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", logger: logger)
             do {
                 let cases = try await readCases(connection)
+                let held = try await readHeld(connection)
                 try await connection.query("COMMIT", logger: logger)
-                return StoreDocument(cases: cases)
+                return StoreDocument(cases: cases, held: held)
             } catch {
                 _ = try? await connection.query("ROLLBACK", logger: logger)
                 throw error
@@ -233,6 +282,15 @@ extension PostgresStore {
         for try await (id, caseID, path, size, sha256, added) in evidence.decode((Int64, Int64, String, Int64, String, Date).self) {
             guard let i = index[caseID] else { continue }
             cases[i].evidence.append(EvidenceDocument(id: id, path: path, size: size, sha256: sha256, added: stored(added)))
+        }
+        // Byte order, as SQLite sorts text.
+        let marks = try await connection.query(
+            PostgresQuery(
+                unsafeSQL: "SELECT case_id, kind, value FROM mail_mark \(only("case_id")) ORDER BY case_id, kind COLLATE \"C\", value COLLATE \"C\""),
+            logger: logger)
+        for try await (caseID, kind, value) in marks.decode((Int64, String, String).self) {
+            guard let i = index[caseID] else { continue }
+            cases[i].mailMarks = (cases[i].mailMarks ?? []) + [MailMarkDocument(kind: kind, value: value)]
         }
         return cases
     }

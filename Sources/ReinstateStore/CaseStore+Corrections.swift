@@ -233,6 +233,7 @@ extension CaseStore {
     public func undoAddMessage(_ stored: StoredMessage) throws -> RemovedMessage {
         let removed = try removeMessage(stored.message.id)
         if let change = stored.statusChange { try restoreStatus(change) }
+        try forgetMailRecords(of: stored)
         return removed
     }
 

@@ -11,7 +11,7 @@ extension CaseStore {
         try withExportSnapshot { snapshot in
             var cases: [CaseDocument] = []
             try snapshot.forEachHistoryBatch(includingRaw: true) { cases += try snapshot.documents(for: $0) }
-            return StoreDocument(cases: cases)
+            return StoreDocument(cases: cases, held: try snapshot.heldDocuments())
         }
     }
 
@@ -93,12 +93,13 @@ extension CaseStore {
     /// Due dates and closures are recomputed from the facts rather than trusted.
     public func importDocument(_ document: StoreDocument) throws {
         try write { db in
-            if try Int.fetchOne(db, sql: "SELECT count(*) FROM suspension_case") ?? 0 > 0 {
+            if try Int.fetchOne(db, sql: "SELECT (SELECT count(*) FROM suspension_case) + (SELECT count(*) FROM held_message)") ?? 0 > 0 {
                 throw StoreError.notEmpty(path: path)
             }
             for c in document.cases {
                 try Self.importCase(c, db: db)
             }
+            try Self.importHeld(document.held ?? [], db: db)
         }
     }
 
@@ -233,6 +234,7 @@ extension CaseStore {
                 sql: "INSERT INTO evidence (id, case_id, path, size, sha256, added_at) VALUES (?, ?, ?, ?, ?, ?)",
                 arguments: [e.id, c.id, e.path, e.size, e.sha256, try date(e.added, "added").stored])
         }
+        try importMailMarks(of: c, db: db)
         try refreshDeadlines(caseID: c.id, db: db)
     }
 }

@@ -166,6 +166,9 @@ public struct ExportSnapshot {
 
     /// The JSON documents of these histories (perhaps redacted since they were read); when each status
     /// last changed is read from the store.
+    /// The held messages with their bytes, as the whole-store document carries them.
+    public func heldDocuments() throws -> [HeldDocument] { try CaseStore.heldDocuments(db: db) }
+
     public func documents(for histories: [CaseHistory]) throws -> [CaseDocument] {
         guard !histories.isEmpty else { return [] }
         let (condition, arguments) = CaseStore.CaseSelection.ids(histories.map(\.suspensionCase.id)).condition("id")

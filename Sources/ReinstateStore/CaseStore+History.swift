@@ -9,6 +9,10 @@ public struct StoredMessage: Sendable, Equatable {
     public var deadline: Deadline?
     /// The status the message moved the case from, when it moved it (for `undoAddMessage`).
     public var statusChange: StatusChange? = nil
+    /// A saved e-mail's identity and the routing marks its adding recorded that were not there before
+    /// (for `undoAddMessage`, which takes them away again).
+    public var mailIdentityAdded: String? = nil
+    public var mailMarksAdded: [MailMarkDocument] = []
 
     /// Public, so the PostgreSQL store answers with the same values.
     public init(message: AmazonMessage, requests: [RequestedDetail], deadline: Deadline?, statusChange: StatusChange? = nil) {
@@ -56,8 +60,10 @@ extension CaseStore {
         now: Date
     ) throws -> StoredMessage {
         try write { db in
-            try Self.insertMessage(
+            var stored = try Self.insertMessage(
                 caseID: caseID, raw: raw, reading: reading, kind: kind, received: received, now: now, db: db)
+            try Self.insertMailRecords(ofAdded: &stored, raw: raw, reading: reading, now: now, db: db)
+            return stored
         }
     }
 

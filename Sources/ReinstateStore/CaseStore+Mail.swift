@@ -20,21 +20,23 @@ extension CaseStore {
     // MARK: - Routing facts
 
     /// Everything routing needs from the store: each case's facts, the marks filed mail left on them,
-    /// and the identities of messages imported or held before. Read in one snapshot.
-    public func routingBook() throws -> RoutingBook {
-        try read { db in
-            var book = RoutingBook()
-            var asins: [Int64: Set<String>] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT case_id, asin FROM case_asin") {
-                asins[row["case_id"], default: []].insert(row["asin"])
-            }
-            for row in try Row.fetchAll(db, sql: "SELECT id, account, marketplace, reason, status FROM suspension_case") {
-                let id: Int64 = row["id"]
-                book.add(CaseFacts(
-                    id: id, account: row["account"], marketplace: row["marketplace"],
-                    reason: SuspensionReason(rawValue: row["reason"] ?? "") ?? .other, asins: asins[id] ?? [],
-                    finished: (CaseStatus(rawValue: row["status"] ?? "") ?? .open).isFinished))
-            }
+    /// and the identities of messages imported or held before. Read in one snapshot. `inMemory` false
+    /// (a real import) reads only the cases' facts and leaves the marks and identities in the store,
+    /// where the book asks for them per message: memory then does not grow with the mailbox.
+    public func routingBook(inMemory: Bool = true) throws -> RoutingBook {
+        guard inMemory else {
+            let lookup = RoutingLookup(
+                marked: { [self] kind, value in
+                    try read { db in
+                        Set(try Int64.fetchAll(
+                            db, sql: "SELECT case_id FROM mail_mark WHERE kind = ? AND value = ?", arguments: [kind.rawValue, value]))
+                    }
+                },
+                known: { [self] identity in try knowsMail(identity) })
+            return try read { db in try Self.caseFacts(into: RoutingBook(lookup: lookup), db: db) }
+        }
+        return try read { db in
+            var book = try Self.caseFacts(into: RoutingBook(), db: db)
             for row in try Row.fetchAll(db, sql: "SELECT case_id, kind, value FROM mail_mark") {
                 if let kind = MailMark(rawValue: row["kind"] ?? "") { book.mark(kind, row["value"], caseID: row["case_id"]) }
             }
@@ -43,6 +45,22 @@ extension CaseStore {
             }
             return book
         }
+    }
+
+    static func caseFacts(into book: RoutingBook, db: Database) throws -> RoutingBook {
+        var book = book
+        var asins: [Int64: Set<String>] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT case_id, asin FROM case_asin") {
+            asins[row["case_id"], default: []].insert(row["asin"])
+        }
+        for row in try Row.fetchAll(db, sql: "SELECT id, account, marketplace, reason, status FROM suspension_case") {
+            let id: Int64 = row["id"]
+            book.add(CaseFacts(
+                id: id, account: row["account"], marketplace: row["marketplace"],
+                reason: SuspensionReason(rawValue: row["reason"] ?? "") ?? .other, asins: asins[id] ?? [],
+                finished: (CaseStatus(rawValue: row["status"] ?? "") ?? .open).isFinished))
+        }
+        return book
     }
 
     /// Whether a message with this identity was imported or held before.
@@ -87,17 +105,61 @@ extension CaseStore {
             opened = true
         }
         let stored = try insertMessage(caseID: caseID, raw: raw, reading: reading, kind: nil, received: received, now: now, db: db)
-        let messageID = stored.message.id
+        try insertMailRecords(facts: facts, attachments: attachments, caseID: caseID, messageID: stored.message.id, now: now, db: db)
+        return .filed(stored, opened: opened)
+    }
+
+    /// What a message from a mailbox leaves beside it: its identity (so the mailbox does not bring it
+    /// again), the marks that place the later messages of its thread, its attachments. Returns the
+    /// identity and marks that were new, which an undo takes away again.
+    @discardableResult
+    static func insertMailRecords(
+        facts: MailFacts, attachments: [MailAttachment], caseID: Int64, messageID: Int64, now: Date, db: Database
+    ) throws -> (identity: String?, marks: [MailMarkDocument]) {
         try db.execute(
-            sql: "INSERT INTO mail_identity (identity, message_id, imported_at) VALUES (?, ?, ?)",
+            sql: "INSERT OR IGNORE INTO mail_identity (identity, message_id, imported_at) VALUES (?, ?, ?)",
             arguments: [facts.identity, messageID, now.stored])
+        let identity = db.changesCount > 0 ? facts.identity : nil
+        var marks: [MailMarkDocument] = []
         for (kind, value) in RoutingBook.marks(of: facts) {
+            let key = RoutingBook.markKey(kind, value)
             try db.execute(
-                sql: "INSERT OR IGNORE INTO mail_mark (case_id, kind, value) VALUES (?, ?, ?)",
-                arguments: [caseID, kind.rawValue, RoutingBook.markKey(kind, value)])
+                sql: "INSERT OR IGNORE INTO mail_mark (case_id, kind, value) VALUES (?, ?, ?)", arguments: [caseID, kind.rawValue, key])
+            if db.changesCount > 0 { marks.append(MailMarkDocument(kind: kind.rawValue, value: key)) }
         }
         try insertAttachments(attachments, messageID: messageID, db: db)
-        return .filed(stored, opened: opened)
+        return (identity, marks)
+    }
+
+    /// A message added by hand (`message add`, the tracker) that is a saved e-mail is kept as mail intake
+    /// keeps one: its attachments stay retrievable, and when it has a Message-ID, importing the mailbox
+    /// it came from later does not add it a second time, and its thread's replies find its case.
+    static func insertMailRecords(ofAdded stored: inout StoredMessage, raw: Data, reading: MessageReading, now: Date, db: Database) throws {
+        guard let envelope = MailEnvelope.read(raw) else { return }
+        let attachments = MailAttachments.read(raw)
+        guard envelope.messageID != nil else {
+            return try insertAttachments(attachments, messageID: stored.message.id, db: db)
+        }
+        let added = try insertMailRecords(
+            facts: MailFacts(raw: raw, envelope: envelope, reading: reading), attachments: attachments,
+            caseID: stored.message.caseID, messageID: stored.message.id, now: now, db: db)
+        stored.mailIdentityAdded = added.identity
+        stored.mailMarksAdded = added.marks
+    }
+
+    /// Takes away the identity and marks a message's adding recorded (its undo).
+    func forgetMailRecords(of stored: StoredMessage) throws {
+        guard stored.mailIdentityAdded != nil || !stored.mailMarksAdded.isEmpty else { return }
+        try write { db in
+            if let identity = stored.mailIdentityAdded {
+                try db.execute(sql: "DELETE FROM mail_identity WHERE identity = ?", arguments: [identity])
+            }
+            for mark in stored.mailMarksAdded {
+                try db.execute(
+                    sql: "DELETE FROM mail_mark WHERE case_id = ? AND kind = ? AND value = ?",
+                    arguments: [stored.message.caseID, mark.kind, mark.value])
+            }
+        }
     }
 
     static func insertAttachments(_ attachments: [MailAttachment], messageID: Int64, db: Database) throws {
@@ -235,9 +297,10 @@ extension CaseStore {
 extension CaseStore {
     // MARK: - Whole-store documents
 
-    /// Adds to each message of `docs` its mail identity and attachments (optional keys, so a store without
-    /// mail writes the same document as before).
+    /// Adds to each message of `docs` its mail identity and attachments, and to each case the marks mail
+    /// left on it (optional keys, so a store without mail writes the same document as before).
     static func addMailRecords(to docs: inout [CaseDocument], db: Database) throws {
+        try addMailMarks(to: &docs, db: db)
         let ids = docs.flatMap { $0.messages.map(\.id) }
         guard !ids.isEmpty else { return }
         let attachments = try attachments(of: ids, db: db)
@@ -261,6 +324,56 @@ extension CaseStore {
                     }
                 }
             }
+        }
+    }
+
+    static func addMailMarks(to docs: inout [CaseDocument], db: Database) throws {
+        guard !docs.isEmpty else { return }
+        let (condition, arguments) = CaseSelection.ids(docs.map(\.id)).condition("case_id")
+        var marks: [Int64: [MailMarkDocument]] = [:]
+        for row in try Row.fetchAll(
+            db, sql: "SELECT case_id, kind, value FROM mail_mark WHERE \(condition) ORDER BY case_id, kind, value", arguments: arguments)
+        {
+            marks[row["case_id"], default: []].append(MailMarkDocument(kind: row["kind"], value: row["value"]))
+        }
+        guard !marks.isEmpty else { return }
+        for c in docs.indices { docs[c].mailMarks = marks[docs[c].id] }
+    }
+
+    /// The held messages with their bytes, oldest id first, as the whole-store document carries them.
+    static func heldDocuments(db: Database) throws -> [HeldDocument] {
+        try Row.fetchAll(db, sql: "SELECT * FROM held_message ORDER BY id").map { HeldDocument(held($0)) }
+    }
+
+    /// Stores a case document's mail marks, each checked as routing would have made it.
+    static func importMailMarks(of c: CaseDocument, db: Database) throws {
+        for mark in c.mailMarks ?? [] {
+            guard let kind = MailMark(rawValue: mark.kind) else {
+                throw StoreError.badDocument("case \(c.id): unknown mail mark kind \"\(mark.kind)\"")
+            }
+            guard !mark.value.isEmpty, mark.value.count <= 1100 else {
+                throw StoreError.badDocument("case \(c.id): a mail mark's value is empty or too long")
+            }
+            try db.execute(
+                sql: "INSERT OR IGNORE INTO mail_mark (case_id, kind, value) VALUES (?, ?, ?)",
+                arguments: [c.id, kind.rawValue, RoutingBook.markKey(kind, mark.value)])
+        }
+    }
+
+    /// Stores the document's held messages with their ids, so `mail file N` names the same message.
+    static func importHeld(_ held: [HeldDocument], db: Database) throws {
+        for h in held {
+            let record = try h.record(limit: messageLimit)
+            guard try !knowsMail(record.identity, db: db) else {
+                throw StoreError.badDocument("held message \(h.id): its identity is held or imported twice in the document")
+            }
+            try db.execute(
+                sql: """
+                    INSERT INTO held_message (id, identity, received_at, subject, sender, reason, origin, raw, held_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [record.id, record.identity, record.received.stored, record.subject, record.sender, record.reason,
+                            record.origin, record.raw, record.held.stored])
         }
     }
 

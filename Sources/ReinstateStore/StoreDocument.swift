@@ -10,11 +10,15 @@ public struct StoreDocument: Codable, Equatable, Sendable {
     public var format: String
     public var version: Int
     public var cases: [CaseDocument]
+    /// Since mail intake: the messages from mailboxes kept aside for the seller (`mail held`), oldest
+    /// id first. Absent when there are none, so a store without them writes the same document as before.
+    public var held: [HeldDocument]? = nil
 
-    public init(cases: [CaseDocument]) {
+    public init(cases: [CaseDocument], held: [HeldDocument]? = nil) {
         format = Self.formatName
         version = Self.currentVersion
         self.cases = cases
+        self.held = held.flatMap { $0.isEmpty ? nil : $0 }
     }
 
     public func encoded() throws -> Data {
@@ -34,10 +38,13 @@ public struct StoreDocument: Codable, Equatable, Sendable {
         public let head: Data
         /// Everything after the last case.
         public let foot: Data
+        private let held: [HeldDocument]?
         private var first = true
 
-        public init() throws {
-            let empty = try StoreDocument(cases: []).encoded()
+        /// An encoder for a document whose held messages are `held` (they come after the cases).
+        public init(held: [HeldDocument]? = nil) throws {
+            self.held = held
+            let empty = try StoreDocument(cases: [], held: held).encoded()
             // `{\n  "cases" : [\n` + `\n  ],\n  "format" …}\n`: the empty array is the line break between.
             guard let open = empty.firstIndex(of: UInt8(ascii: "[")), open + 1 < empty.endIndex, empty[open + 1] == 0x0A else {
                 throw StoreError.badDocument("the JSON encoder writes an unexpected layout")
@@ -49,7 +56,7 @@ public struct StoreDocument: Codable, Equatable, Sendable {
         /// The bytes of `cases`, to follow the head or the cases before them.
         public mutating func cases(_ cases: [CaseDocument]) throws -> Data {
             guard !cases.isEmpty else { return Data() }
-            let whole = try StoreDocument(cases: cases).encoded()
+            let whole = try StoreDocument(cases: cases, held: held).encoded()
             guard whole.count > head.count + foot.count, whole.starts(with: head), whole.suffix(foot.count).elementsEqual(foot) else {
                 throw StoreError.badDocument("the JSON encoder writes an unexpected layout")
             }
@@ -122,13 +129,17 @@ public struct CaseDocument: Codable, Equatable, Sendable {
     public var deadlines: [DeadlineDocument]
     public var notes: [NoteDocument]
     public var evidence: [EvidenceDocument]
+    /// Since mail intake: what mail filed into the case taught about it (its threads' Message-IDs, order
+    /// ids, Amazon's reference numbers, merchant tokens, the addresses written to), so a restored or copied
+    /// store still places the next reply. Sorted by kind, then value; absent when there are none.
+    public var mailMarks: [MailMarkDocument]? = nil
 
     /// A document from its fields (public, so the PostgreSQL store builds the same documents).
     public init(
         id: Int64, title: String, account: String, marketplace: String, scope: String, asins: [String],
         reason: String, status: String, statusChanged: String, opened: String, nextDeadline: String? = nil,
         appealsSubmitted: Int, messages: [MessageDocument], plans: [PlanDocument], deadlines: [DeadlineDocument],
-        notes: [NoteDocument], evidence: [EvidenceDocument]
+        notes: [NoteDocument], evidence: [EvidenceDocument], mailMarks: [MailMarkDocument]? = nil
     ) {
         self.id = id
         self.title = title
@@ -147,6 +158,7 @@ public struct CaseDocument: Codable, Equatable, Sendable {
         self.deadlines = deadlines
         self.notes = notes
         self.evidence = evidence
+        self.mailMarks = mailMarks.flatMap { $0.isEmpty ? nil : $0 }
     }
 }
 
@@ -193,6 +205,78 @@ public struct MessageDocument: Codable, Equatable, Sendable {
     }
 }
 
+/// A fact mail taught about a case: `kind` is one of `MailMark`'s names ("message-id", "order",
+/// "reference", "token", "address"), `value` as routing compares it.
+public struct MailMarkDocument: Codable, Equatable, Sendable, Comparable {
+    public var kind: String
+    public var value: String
+
+    /// A mark from its fields.
+    public init(kind: String, value: String) {
+        self.kind = kind
+        self.value = value
+    }
+
+    public static func < (a: MailMarkDocument, b: MailMarkDocument) -> Bool { (a.kind, a.value) < (b.kind, b.value) }
+}
+
+/// A message held from a mailbox, with its bytes (as a message's: `raw` when valid UTF-8, else
+/// `rawBase64`).
+public struct HeldDocument: Codable, Equatable, Sendable {
+    public var id: Int64
+    public var identity: String
+    public var received: String
+    public var subject: String
+    public var sender: String
+    public var reason: String
+    public var origin: String
+    public var held: String
+    public var raw: String?
+    public var rawBase64: String?
+
+    /// A held message's document from the store's record.
+    public init(_ h: HeldMessage) {
+        id = h.id
+        identity = h.identity
+        received = Timestamp.utc(h.received)
+        subject = h.subject
+        sender = h.sender
+        reason = h.reason
+        origin = h.origin
+        held = Timestamp.utc(h.held)
+        let text = String(data: h.raw, encoding: .utf8)
+        raw = text
+        rawBase64 = text == nil ? h.raw.base64EncodedString() : nil
+    }
+
+    /// The held message it describes, checked as an import checks a message: a bad date, an empty
+    /// identity, bytes that are missing or too large are refused with where they are.
+    public func record(limit: Int) throws -> HeldMessage {
+        func date(_ text: String, _ what: String) throws -> Date {
+            guard let d = Timestamp.parse(text), Timestamp.inRange(d) else {
+                throw StoreError.badDocument("held message \(id): \(what) \"\(text)\" is not an ISO 8601 date-time of the years 1900 to 9999")
+            }
+            return d
+        }
+        guard id > 0, id < Int64.max else { throw StoreError.badDocument("held message id \(id) is not a positive id") }
+        guard !identity.isEmpty, identity.count <= 1100 else {
+            throw StoreError.badDocument("held message \(id): its identity is empty or too long")
+        }
+        let bytes: Data
+        switch (raw, rawBase64.flatMap { Data(base64Encoded: $0) }) {
+        case (let text?, nil) where rawBase64 == nil: bytes = Data(text.utf8)
+        case (nil, let data?): bytes = data
+        default: throw StoreError.badDocument("held message \(id): it needs raw or rawBase64 (one of them, valid)")
+        }
+        guard bytes.count <= limit else {
+            throw StoreError.badDocument("held message \(id): larger than \(limit / 1_048_576) MB, the most Reinstate stores")
+        }
+        return HeldMessage(
+            id: id, identity: identity, received: try date(received, "received"), subject: subject, sender: sender, reason: reason,
+            origin: origin, held: try date(held, "held"), raw: bytes)
+    }
+}
+
 /// An attachment of a message, described; its bytes travel inside the message's raw text.
 public struct AttachmentDocument: Codable, Equatable, Sendable {
     public var number: Int
@@ -226,6 +310,8 @@ extension CaseDocument {
             doc.messages[i].mailIdentity = nil
             doc.messages[i].attachments = nil
         }
+        // Addresses, order ids and Message-IDs name the seller and their buyers.
+        doc.mailMarks = nil
         return doc
     }
 }

@@ -20,7 +20,7 @@ struct Reinstate: AsyncParsableCommand {
         subcommands: [
             CaseCommand.self, MessageCommand.self, MailCommand.self, PoaCommand.self, RequestCommand.self, NoteCommand.self,
             EvidenceCommand.self, Due.self, Parse.self, Export.self, Import.self, Backup.self, Restore.self, Demo.self,
-            Check.self, StoreCommand.self, VersionCommand.self,
+            Check.self, StoreCommand.self, TeamCommand.self, VersionCommand.self,
         ]
     )
 

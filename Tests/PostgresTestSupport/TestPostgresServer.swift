@@ -123,15 +123,20 @@ public final class TestPostgresServer: Sendable {
         return "postgresql://\(login)@/\(database)?host=\(folder)&port=\(port)"
     }
 
-    /// Runs SQL with psql as the superuser, in `database`; returns what it printed (unaligned, tuples only).
+    /// Runs SQL with psql as the superuser (or as `user` with its `password`: a staff member's own login),
+    /// in `database`; returns what it printed (unaligned, tuples only). Throws, with psql's words, when
+    /// the server refuses the SQL.
     @discardableResult
-    public func psql(_ sql: String, database: String = "postgres") throws -> String {
+    public func psql(
+        _ sql: String, database: String = "postgres", user: String = TestPostgresServer.superuser,
+        password: String = TestPostgresServer.password
+    ) throws -> String {
         guard let programs = Self.programs else { throw TestServerError("PostgreSQL is not installed") }
         let psql = FileManager.default.isExecutableFile(atPath: programs + "/psql") ? programs + "/psql" : "/usr/bin/psql"
         return try run(
-            psql, ["-h", folder, "-p", String(port), "-U", Self.superuser, "-d", database, "-X", "-q", "-A", "-t",
+            psql, ["-h", folder, "-p", String(port), "-U", user, "-d", database, "-X", "-q", "-A", "-t",
                    "-v", "ON_ERROR_STOP=1", "-c", sql],
-            environment: ["PGPASSWORD": Self.password])
+            environment: ["PGPASSWORD": password])
     }
 
     /// A new, empty database with a unique name, for one test.

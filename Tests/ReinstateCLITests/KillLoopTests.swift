@@ -15,6 +15,11 @@ import Testing
 ///   versions of a case are numbered 1…n without a gap, each the whole text of one attempt.
 /// - `message add`: one transaction (the message, its requested details, its deadline, its search entry,
 ///   the case's status). Every stored message has all 3 requested details and its deadline.
+/// - `mail import MAILBOX` into an empty store: one transaction per message (the case it opens, the
+///   message with its checklist and deadline, its identity, attachments and routing marks; or the held
+///   message). Every message the store holds is whole: the same kind, requested details, deadline and
+///   attachments as the same message (by identity) in a reference store that imported the mailbox
+///   without being killed; one that exited 0 holds exactly what the reference holds.
 /// - `demo --add --cases 50`: one transaction per 1,000 cases, so 50 cases are one transaction. The
 ///   demo cases come in whole batches of 50, each case with exactly the rows the same case has in a
 ///   reference store the same command filled without being killed.
@@ -25,7 +30,7 @@ import Testing
 /// starts appending the transaction to it, where a commit is cut in half. `REINSTATE_KILL_LOOPS` sets the number of kills (default 12);
 /// `Scripts/kill-loop` runs 300. `REINSTATE_KILL_SEED` replays a run.
 @Suite struct KillLoopTests {
-    enum Command: CaseIterable { case importing, plan, message, demo }
+    enum Command: CaseIterable { case importing, plan, message, demo, mail }
 
     /// How the runs ended.
     struct Tally {
@@ -84,6 +89,14 @@ import Testing
         _ = try CaseStore(path: probe)
         duration[.importing] = try timed { try cli(["import", documentPath], store: probe) }
 
+        let mailbox = cli.folder + "/demo.mbox"
+        #expect(try cli(["demo", "--cases", "20", "--seed", "3", "--mailbox", mailbox], store: cli.folder + "/mailsource.sqlite").status == 0)
+        let mailReference = cli.folder + "/mail-reference.sqlite"
+        _ = try CaseStore(path: mailReference)
+        duration[.mail] = try timed { try cli(["mail", "import", mailbox], store: mailReference) }
+        let mailSignature = try Self.mailSignature(StoreFile(path: mailReference))
+        try #require(mailSignature.count > 40)
+
         var target = try KillTarget(cli: cli, generation: 0)
         duration[.plan] = try timed { try target.addPlanUnkilled(cli: cli, attempt: -1) }
         duration[.message] = try timed { try target.addMessageUnkilled(cli: cli, reply: reply) }
@@ -107,6 +120,10 @@ import Testing
             case .demo:
                 store = target.path
                 args = ["demo", "--add", "--cases", "50", "--seed", "7"]
+            case .mail:
+                store = cli.folder + "/mail-\(attempt).sqlite"
+                _ = try CaseStore(path: store)
+                args = ["mail", "import", mailbox]
             }
             let before = try target.snapshot()
             let out = cli.folder + "/.out", err = cli.folder + "/.err"
@@ -144,6 +161,16 @@ import Testing
             if command == .importing {
                 committed = try checkImport(store, document: document, cases: 40, succeeded: succeeded, context)
                 for suffix in ["", "-wal", "-shm"] { unlink(store + suffix) }
+            } else if command == .mail {
+                let file = StoreFile(path: store)
+                #expect(try file.integrity() == ["ok"], "\(context)")
+                let found = try Self.mailSignature(file)
+                committed = !found.isEmpty
+                for (identity, signature) in found {
+                    #expect(mailSignature[identity] == signature, "\(context): \(identity) is \(signature), not \(mailSignature[identity] ?? "in the reference")")
+                }
+                if succeeded { #expect(found == mailSignature, "\(context): exited 0 with \(found.count) of \(mailSignature.count) messages") }
+                for suffix in ["", "-wal", "-shm"] { unlink(store + suffix) }
             } else {
                 try target.check(demoSignature: demoSignature, context)
                 let after = try target.snapshot()
@@ -180,6 +207,26 @@ import Testing
         print("kill loop: \(loops) iterations in \(String(format: "%.1f", seconds)) s (seed \(seed)): \(total.summary)")
         for command in Command.allCases {
             print("kill loop:   \(command): \(tally[command, default: Tally()].summary)")
+        }
+    }
+
+    /// Each message a mail import left, by identity: filed (its kind, requested details, deadlines and
+    /// attachments) or held.
+    static func mailSignature(_ file: StoreFile) throws -> [String: String] {
+        try file.read { db in
+            var out: [String: String] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT i.identity, m.kind,
+                    (SELECT count(*) FROM requested_detail r WHERE r.message_id = m.id),
+                    (SELECT count(*) FROM deadline d WHERE d.message_id = m.id),
+                    (SELECT count(*) FROM message_attachment a WHERE a.message_id = m.id)
+                FROM mail_identity i JOIN message m ON m.id = i.message_id
+                """)
+            {
+                out[row[0]] = "filed \(row[1] as String), \(row[2] as Int) requested, \(row[3] as Int) deadlines, \(row[4] as Int) attachments"
+            }
+            for identity in try String.fetchAll(db, sql: "SELECT identity FROM held_message") { out[identity] = "held" }
+            return out
         }
     }
 

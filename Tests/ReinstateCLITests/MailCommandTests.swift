@@ -116,6 +116,13 @@ struct MailCommandTests {
         let array = try #require(try JSONSerialization.jsonObject(with: second.stdoutData) as? [[String: Any]])
         #expect(array.map { $0["result"] as? String } == ["duplicate", "duplicate", "duplicate", "not-from-amazon"])
         #expect(array[0]["identity"] as? String == "message-id:n1@amazon.com")
+        // Written element by element as they are read, in the layout of the whole array pretty-printed.
+        #expect(second.stdout.hasPrefix("[\n  {\n    \"attachments\" : "))
+        #expect(second.stdout.hasSuffix("\n  }\n]\n"))
+        #expect(second.stdout.components(separatedBy: "\n  },\n  {\n").count == 4)
+        try FileManager.default.createDirectory(atPath: cli.folder + "/empty", withIntermediateDirectories: true)
+        let none = try cli(["mail", "import", cli.folder + "/empty", "--json"])
+        #expect(try JSONSerialization.jsonObject(with: none.stdoutData) as? [Any] != nil, "\(none.stdout)")
         #expect(try cli(["case", "show", "1"]).stdout.components(separatedBy: "Your Amazon selling account").count == 3)
     }
 

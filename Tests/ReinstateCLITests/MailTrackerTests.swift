@@ -3,7 +3,7 @@ import Testing
 
 /// The tracker shows what `mail import` held and files it with a key: the real binary in tmux.
 @Suite(.serialized, .enabled(if: Tmux.available, "needs tmux")) struct MailTrackerTests {
-    @Test func aHeldMessageIsShownAtLaunchAndFiledWithH() throws {
+    @Test func aHeldMessageIsShownAtLaunchReadAndFiledFromTheHeldList() throws {
         let cli = CLI()
         defer { cli.remove() }
         try FileManager.default.createDirectory(atPath: cli.folder + "/saved", withIntermediateDirectories: true)
@@ -21,8 +21,15 @@ import Testing
             try tmux.keys("Enter")
             screen = try tmux.waitFor("1 of 1 case")
         }
-        #expect(screen.contains("✉ 1 held from mail (H files)"))
+        #expect(screen.contains("✉ 1 held from mail (H lists them)"))
         try tmux.keys("H")
+        let list = try tmux.waitFor("Held from mail")
+        #expect(list.contains("Re: Your Amazon selling"))
+        try tmux.keys("Enter")
+        #expect(try tmux.waitFor("Held because:").contains("Greater detail on the root cause"))
+        try tmux.keys("q")
+        try tmux.waitFor("1 of 1 held")
+        try tmux.keys("f")
         let asked = try tmux.waitFor("File held message #1 into case #")
         #expect(asked.contains("Held from seller-performance@amazon.com"))  // why, on the line above (cut to the width)
         try tmux.type("1")

@@ -52,6 +52,39 @@ enum ContractStore: String, CaseIterable, CustomTestStringConvertible, Sendable 
         _ = try store.addMessage(caseID: 3, raw: raw, reading: MessageReader().read(raw), received: now, now: now)
         _ = try store.addNote(caseID: 3, text: "Ticket 8812 — called twice ✓", at: now)
         _ = try store.addEvidence(caseID: 3, path: "/srv/evidence/invoice.pdf", size: 1_024, sha256: String(repeating: "0f", count: 32), at: now)
+        // Mail intake's records: a message filed from a mailbox (identity, attachment, the marks it leaves
+        // on its case) and one held aside, whose bytes are not UTF-8.
+        let mail = Data("""
+            From: seller-performance@amazon.com
+            To: ops@blueharbor.example
+            Subject: Your Amazon selling account
+            Message-ID: <n1@amazon.com>
+            MIME-Version: 1.0
+            Content-Type: multipart/mixed; boundary="b1"
+
+            --b1
+            Content-Type: text/plain
+
+            Hello Blue Harbor Goods LLC, we have deactivated your account. Order ID: 111-2223334-4445556
+            --b1
+            Content-Type: application/pdf; name="invoice.pdf"
+            Content-Disposition: attachment; filename="invoice.pdf"
+            Content-Transfer-Encoding: base64
+
+            JVBERi0xLjQK/wA=
+            --b1--
+
+            """.utf8)
+        let reading = MessageReader().read(mail)
+        let facts = MailFacts(raw: mail, envelope: MailEnvelope.read(mail)!, reading: reading)
+        _ = try store.fileMail(raw: mail, reading: reading, facts: facts, into: .existing(4), attachments: MailAttachments.read(mail), now: now)
+        var heldRaw = Data("From: seller-notification@amazon.com\nSubject: Re: your account\n\nDear seller, Gr".utf8)
+        heldRaw.append(contentsOf: [0xFC, 0xDF, 0x65])
+        _ = try store.holdMail(
+            raw: heldRaw, facts: MailFacts(identity: "sha256:" + SHA256.hex(heldRaw), subject: "Re: your account"),
+            reason: "no case to follow", origin: "inbox.mbox, message 2", now: now)
+        let held = try store.exportDocument().held?.count
+        precondition(held == 1, "the sample carries held mail")
         return store
     }
 

@@ -171,6 +171,149 @@ struct MailStoreTests {
         #expect(try fourth.caseCount() == 1)
     }
 
+    @Test func backupsCarryHeldMailAndWhatPlacesTheNextReply() throws {
+        let tmp = TemporaryFolder()
+        let store = try CaseStore(path: tmp.file("a.sqlite"))
+        let intake = try MailIntake(store: store, dryRun: false, now: now)
+        let held = try #require(intake.take(item(Self.reply)).heldID)  // before its notice: nothing to follow
+        let caseID = try #require(intake.take(item(Self.notice)).caseID)
+        let exported = try store.exportDocument().encoded()
+        let document = try StoreDocument.decode(exported)
+        #expect(document.held?.map(\.id) == [held])
+        #expect(document.held?.first?.raw?.contains("Greater detail on the root cause") == true)
+        #expect(document.cases[0].mailMarks?.contains(MailMarkDocument(kind: "message-id", value: "n1@amazon.com")) == true)
+        #expect(document.cases[0].mailMarks?.contains(MailMarkDocument(kind: "order", value: "111-2223334-4445556")) == true)
+        #expect(document.cases[0].redacted().mailMarks == nil)
+
+        // Restored: the same bytes, the held message under its id, and a new reply in the notice's thread
+        // is placed by the marks the backup carried (the restored store never saw the notice's mailbox).
+        let restored = try CaseStore(path: tmp.file("b.sqlite"))
+        try restored.importDocument(document)
+        #expect(try restored.exportDocument().encoded() == exported)
+        #expect(try restored.heldMessage(held).raw == Data(Self.reply.utf8))
+        let next = Self.reply.replacingOccurrences(of: "Message-ID: <r1@amazon.com>", with: "Message-ID: <r2@amazon.com>")
+        let placed = try MailIntake(store: restored, dryRun: false, now: now).take(item(next))
+        #expect(placed.result == .added && placed.caseID == caseID)
+        #expect(try MailIntake.fileHeld(held, caseID: caseID, store: restored, now: now).message.caseID == caseID)
+
+        // A store holding held mail is not empty: an import into it is refused and changes nothing.
+        let third = try CaseStore(path: tmp.file("c.sqlite"))
+        _ = try MailIntake(store: third, dryRun: false, now: now).take(item(Self.reply))
+        #expect(throws: StoreError.self) { try third.importDocument(document) }
+        #expect(try third.caseCount() == 0 && third.heldCount() == 1)
+
+        // A held message's bad date or doubled identity is refused whole.
+        for broken in [
+            exported.replacingFirst("\"received\" : \"2026-11-15T10:00:00Z\"", with: "\"received\" : \"yesterday\""),
+            exported.replacingFirst("\"identity\" : \"message-id:r1@amazon.com\"", with: "\"identity\" : \"message-id:n1@amazon.com\""),
+        ] {
+            #expect(broken != exported)
+            let fourth = try CaseStore(path: tmp.file("d-\(UUID().uuidString).sqlite"))
+            #expect(throws: StoreError.self) { try fourth.importDocument(try StoreDocument.decode(broken)) }
+            #expect(try fourth.caseCount() == 0 && fourth.heldCount() == 0)
+        }
+    }
+
+    @Test func aSavedEmailAddedByHandKeepsItsAttachmentsAndIsKnownToTheMailbox() throws {
+        let tmp = TemporaryFolder()
+        let store = try CaseStore(path: tmp.file("s.sqlite"))
+        let caseID = try store.createCase(SuspensionCase(title: "Inauthentic", account: "Blue Harbor Goods LLC", opened: now))
+        let before = try store.exportDocument()
+        let raw = Data(Self.notice.utf8)
+        let stored = try store.addMessage(caseID: caseID, raw: raw, reading: MessageReader().read(raw), now: now)
+        let (attachment, bytes) = try store.attachmentData(messageID: stored.message.id, number: 1)
+        #expect(attachment.filename == "invoice.pdf" && bytes == Data(base64Encoded: "JVBERi0xLjQK/wA=")!)
+        #expect(stored.mailIdentityAdded == "message-id:n1@amazon.com")
+
+        // The mailbox it was saved from, imported later: the notice is not added twice, and the reply in
+        // its thread finds the case the seller put it in.
+        let intake = try MailIntake(store: store, dryRun: false, now: now)
+        #expect(intake.take(item(Self.notice)).result == .duplicate)
+        let reply = intake.take(item(Self.reply))
+        #expect(reply.result == .added && reply.caseID == caseID)
+        _ = try store.undoAddMessage(try store.addMessage(caseID: caseID, raw: Data("Plain text, no headers".utf8),
+                                                          reading: MessageReader().read(Data("Plain text, no headers".utf8)), now: now))
+
+        // Undone, the hand-added e-mail leaves nothing behind: the mailbox would bring it again.
+        let other = try CaseStore(path: tmp.file("t.sqlite"))
+        let otherCase = try other.createCase(SuspensionCase(title: "Inauthentic", account: "Blue Harbor Goods LLC", opened: now))
+        let otherBefore = try other.exportDocument()
+        let added = try other.addMessage(caseID: otherCase, raw: raw, reading: MessageReader().read(raw), now: now)
+        _ = try other.undoAddMessage(added)
+        #expect(try other.exportDocument() == otherBefore)
+        #expect(try other.knowsMail("message-id:n1@amazon.com") == false)
+        #expect(try other.attachments(messageID: added.message.id).isEmpty)
+        #expect(before.cases.count == 1)
+    }
+
+    /// A real import asks the store for marks and identities message by message (memory flat with the
+    /// mailbox); a dry run keeps them in memory. Both must route every message of a mailbox the same.
+    @Test func aDryRunRoutesAsTheRealImportDoes() throws {
+        let tmp = TemporaryFolder()
+        let mailbox = DemoMailbox(cases: 40, seed: 3, now: now)
+        let items = mailbox.mails.enumerated().map { MailboxItem(origin: "demo \($0.offset)", raw: $0.element.raw) }
+        let dry = try MailIntake(store: try CaseStore(path: tmp.file("dry.sqlite")), dryRun: true, now: now)
+        let real = try MailIntake(store: try CaseStore(path: tmp.file("real.sqlite")), dryRun: false, now: now)
+        #expect(real.book.lookup != nil && dry.book.lookup == nil)
+        var differences: [String] = []
+        for item in items {
+            let a = dry.take(item), b = real.take(item)
+            if a.result != b.result || a.caseID != b.caseID || a.why != b.why {
+                differences.append("\(item.origin): dry \(a.summary) (\(a.why)), real \(b.summary) (\(b.why))")
+            }
+        }
+        #expect(differences.isEmpty, "\(differences.prefix(5))")
+        #expect(items.count > 100)
+    }
+
+    /// Thunderbird compacts a folder by writing a new file without the deleted messages and renaming it
+    /// over the old one; new mail is appended. Either, while an import reads the mbox, makes it read the
+    /// file again: nothing is missed and nothing is reported twice.
+    @Test func anMboxCompactedOrAppendedWhileReadIsReadAgain() throws {
+        let tmp = TemporaryFolder()
+        let store = try CaseStore(path: tmp.file("s.sqlite"))
+        let path = tmp.file("Amazon.mbox")
+        func mbox(_ mails: [String]) -> Data {
+            Data(mails.map { "From MAILER-DAEMON Tue Nov 10 09:15:00 2026\n" + $0 + "\n" }.joined().utf8)
+        }
+        let newsletter = "From: news@example.com\nSubject: Weekly deals\nMessage-ID: <w1@example.com>\n\nBuy now.\n"
+        let later = Self.reply.replacingOccurrences(of: "<r1@amazon.com>", with: "<r2@amazon.com>")
+            .replacingOccurrences(of: "Sun, 15 Nov 2026", with: "Mon, 16 Nov 2026")
+        try mbox([newsletter, Self.notice, Self.reply]).write(to: URL(fileURLWithPath: path))
+        let intake = try MailIntake(store: store, dryRun: false, now: now)
+        var outcomes: [MailOutcome] = []
+        var notices: [String] = []
+        var compacted = false
+        try intake.importMailbox(path, notice: { notices.append($0) }) { outcome in
+            outcomes.append(outcome)
+            guard !compacted else { return }
+            compacted = true
+            // Compacted under the reader: the newsletter deleted, a new reply appended, renamed over.
+            try? mbox([Self.notice, Self.reply, later]).write(to: URL(fileURLWithPath: path + ".new"))
+            _ = rename(path + ".new", path)
+        }
+        #expect(notices.count == 1 && notices[0].contains("was replaced while it was read"))
+        #expect(outcomes.map(\.result) == [.notFromAmazon, .newCase, .added, .added])
+        #expect(outcomes.last?.identity == "message-id:r2@amazon.com")
+        #expect(try store.history(1).messages.count == 3)
+
+        // Appended to while read, again and again: read again up to three times, then said to run again.
+        let growing = tmp.file("growing.mbox")
+        try mbox([Self.notice]).write(to: URL(fileURLWithPath: growing))
+        var appended = 0
+        var failed: [String] = []
+        let second = try MailIntake(store: try CaseStore(path: tmp.file("t.sqlite")), dryRun: false, now: now)
+        try second.importMailbox(growing) { outcome in
+            if outcome.result == .failed { failed.append(outcome.why) }
+            guard appended < 10, let handle = FileHandle(forWritingAtPath: growing) else { return }
+            appended += 1
+            handle.seekToEndOfFile()
+            handle.write(mbox([Self.reply.replacingOccurrences(of: "<r1@amazon.com>", with: "<g\(appended)@amazon.com>")]))
+            handle.closeFile()
+        }
+        #expect(failed.count == 1 && failed[0].contains("kept changing; run the import again"), "\(failed)")
+    }
+
     @Test func aStoreFromBeforeMailIntakeIsUpgraded() throws {
         let tmp = TemporaryFolder()
         try earlierStore(at: tmp.file("old.sqlite"), upTo: "v4", """
@@ -197,5 +340,14 @@ struct MailStoreTests {
         #expect(figures.rightCase > figures.held)
         #expect(figures.messages == mailbox.mails.count)
         #expect(try store.caseCount() == 60)
+    }
+}
+
+extension Data {
+    /// The bytes with the first occurrence of `text` replaced (the same bytes when it does not occur).
+    fileprivate func replacingFirst(_ text: String, with other: String) -> Data {
+        let string = String(decoding: self, as: UTF8.self)
+        guard let range = string.range(of: text) else { return self }
+        return Data(string.replacingCharacters(in: range, with: other).utf8)
     }
 }

@@ -23,6 +23,9 @@ public struct MailboxItem: Sendable, Equatable {
 public enum MailboxEntry: Sendable, Equatable {
     case message(MailboxItem)
     case problem(String)
+    /// The mailbox changed while it was read (messages appended, or the file compacted and replaced by
+    /// the mail program): reading it again from the start takes in what was missed.
+    case changed(String)
 }
 
 /// A mailbox read one message at a time, so memory holds one message whatever the mailbox's size.

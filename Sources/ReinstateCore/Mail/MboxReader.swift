@@ -65,10 +65,9 @@ public final class MboxReader: Mailbox {
         }
         var st = stat()
         if stat(path, &st) == 0, st.st_ino != inode {
-            queued.append(.problem("\(path) was replaced while it was read (compacted by the mail program?); run the import again."))
+            queued.append(.changed("\(path) was replaced while it was read (compacted by the mail program?)"))
         } else if fstat(fd, &st) == 0, Int(st.st_size) != bytesRead {
-            queued.append(.problem(
-                "\(path) changed while it was read (\(bytesRead) bytes read, \(st.st_size) now); run the import again to take in the rest."))
+            queued.append(.changed("\(path) changed while it was read (\(bytesRead) bytes read, \(st.st_size) now)"))
         }
         return queued.isEmpty ? nil : queued.removeFirst()
     }

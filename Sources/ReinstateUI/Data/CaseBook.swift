@@ -77,6 +77,9 @@ public protocol CaseBook {
     /// The messages a mail import held because it could not place them, oldest first (without bytes).
     func heldMessages() throws -> [HeldMessage]
 
+    /// One held message with its bytes.
+    func heldMessage(id: Int64) throws -> HeldMessage
+
     /// Files a held message into a case, or into a new case made from what it says (`caseID` nil).
     func fileHeld(id: Int64, caseID: Int64?, at time: Date) throws -> AddedMessage
 }
@@ -89,6 +92,7 @@ public struct HeldMessagesUnavailable: Error, CustomStringConvertible {
 extension CaseBook {
     public func changeMark() throws -> Int? { nil }
     public func heldMessages() throws -> [HeldMessage] { [] }
+    public func heldMessage(id: Int64) throws -> HeldMessage { throw HeldMessagesUnavailable() }
     public func fileHeld(id: Int64, caseID: Int64?, at time: Date) throws -> AddedMessage { throw HeldMessagesUnavailable() }
 }
 

@@ -9,12 +9,13 @@ public enum KeyContext: String, CaseIterable, Sendable, Hashable {
     case deadlines
     case pager
     case help
+    case heldMail = "held-mail"
     case prompt
 
     /// The four tabs of the case view.
     public static let caseTabs: [KeyContext] = [.timeline, .requestedDetails, .plans, .deadlines]
     /// Every screen that shows a list or text to move through.
-    public static let movable: [KeyContext] = [.caseList, .timeline, .requestedDetails, .plans, .deadlines, .pager, .help]
+    public static let movable: [KeyContext] = [.caseList, .timeline, .requestedDetails, .plans, .deadlines, .pager, .help, .heldMail]
 
     /// The screen's name in help.
     public var title: String {
@@ -27,6 +28,7 @@ public enum KeyContext: String, CaseIterable, Sendable, Hashable {
         case .deadlines: return "Case: deadlines"
         case .pager: return "Reading"
         case .help: return "Help"
+        case .heldMail: return "Held mail"
         case .prompt: return "Prompt line"
         }
     }

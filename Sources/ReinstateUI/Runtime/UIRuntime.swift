@@ -161,6 +161,8 @@ public final class UIRuntime<Book: CaseBook> {
                 return .caseCreated(id: try book.newCase(draft))
             case .loadHeld:
                 return .heldLoaded(try book.heldMessages())
+            case .loadHeldMessage(let id):
+                return .heldMessageLoaded(try book.heldMessage(id: id))
             case .fileHeld(let id, let caseID, let at):
                 let added = try book.fileHeld(id: id, caseID: caseID, at: at)
                 let into = added.caseID ?? caseID ?? 0

@@ -23,7 +23,7 @@ public enum CaseListScreen {
         title += " · status \(list.filter.status.label) · sort \(list.sort.rawValue)"
         if !state.held.isEmpty {
             let key = state.options.keys.keyName(for: .fileHeld, in: .caseList) ?? "H"
-            title += " · ✉ \(state.held.count) held from mail (\(key) files)"
+            title += " · ✉ \(state.held.count) held from mail (\(key) lists them)"
         }
         TitleBar.draw(title, right: countText(list), readOnly: state.options.readOnly, in: &frame)
         if let y = layout.bannerY {

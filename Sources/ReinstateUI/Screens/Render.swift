@@ -12,6 +12,7 @@ public func render(_ state: AppState) -> Frame {
     case .caseView: CaseViewScreen.draw(state, in: &frame)
     case .pager: PagerScreen.draw(state, in: &frame)
     case .help: HelpScreen.draw(state, in: &frame)
+    case .heldMail: HeldMailScreen.draw(state, in: &frame)
     }
     let layout = state.layout
     MessageLine.draw(prompt: state.prompt, message: state.message, y: layout.messageY, in: &frame)

@@ -35,6 +35,8 @@ public enum Action: Sendable, Equatable {
     case edited(EditRequest, EditorResult)
     /// The held messages were read (at launch, after filing one, after a change elsewhere).
     case heldLoaded([HeldMessage])
+    /// One held message was read with its bytes, to be shown in the pager.
+    case heldMessageLoaded(HeldMessage)
     /// A held message was filed into `caseID`.
     case heldFiled(String, caseID: Int64)
     case failed(String)

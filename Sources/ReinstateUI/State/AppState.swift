@@ -32,6 +32,8 @@ public struct AppState: Sendable, Equatable {
     public var undoStack: [UndoStep] = []
     /// Messages a mail import held for the seller to file (shown on the case list; `H` files them).
     public var held: [HeldMessage] = []
+    /// The selection on the held-mail screen.
+    public var heldScroll = ScrollWindow()
     /// Set when the seller quits; the runtime then stops.
     public var quitting: Bool
 
@@ -74,6 +76,7 @@ public struct AppState: Sendable, Equatable {
         case .caseView: return caseView?.tab.keyContext ?? .timeline
         case .pager: return .pager
         case .help: return .help
+        case .heldMail: return .heldMail
         }
     }
 

@@ -50,6 +50,8 @@ public enum Effect: Sendable, Equatable {
     case editCase(caseID: Int64, title: String, account: String, marketplace: String)
     /// → `.heldLoaded`
     case loadHeld
+    /// Reads one held message with its bytes. → `.heldMessageLoaded`
+    case loadHeldMessage(id: Int64)
     /// Files a held message into a case, or a new case when `caseID` is nil. → `.heldFiled`
     case fileHeld(id: Int64, caseID: Int64?, at: Date)
     /// Removes a file the editor left (the seller's text is no longer needed there).

@@ -90,6 +90,25 @@ extension PagerState {
         return PagerState(title: "#\(file.caseID) \(message.kind.rawValue) of \(Timestamp.local(message.received, zone: zone))", source: lines, width: width)
     }
 
+    /// A message a mail import held: who sent it, why it was held, then its text as the reader reads it.
+    static func held(_ held: HeldMessage, zone: TimeZone, width: Int) -> PagerState {
+        let reading = MessageReader().read(held.raw)
+        var lines: [StyledLine] = [
+            [Span("Received: ", .muted), Span(Timestamp.local(held.received, zone: zone))],
+            [Span("From: ", .muted), Span(TerminalSafe.singleLine(held.sender))],
+            [Span("Held because: ", .muted), Span(TerminalSafe.singleLine(held.reason), .warning)],
+            [Span("Found in: ", .muted), Span(TerminalSafe.singleLine(held.origin), .muted)],
+        ]
+        if !held.subject.isEmpty {
+            lines.append([Span("Subject: ", .muted), Span(TerminalSafe.singleLine(held.subject), .heading)])
+        }
+        lines.append([Span("Read as: ", .muted), Span(reading.kind.rawValue), Span(
+            reading.requested.isEmpty ? "" : ", \(reading.requested.count) requested detail\(reading.requested.count == 1 ? "" : "s")", .muted)])
+        lines.append([])
+        lines += textLines(reading.text)
+        return PagerState(title: "Held message #\(held.id) (q: back to the list, f there files it)", source: lines, width: width)
+    }
+
     /// A plan version with its section headings marked "§".
     static func plan(_ file: CaseHistory, _ plan: PlanVersion, zone: TimeZone, width: Int) -> PagerState {
         let state = plan.submitted.map { "submitted " + Timestamp.local($0, zone: zone) } ?? "draft"

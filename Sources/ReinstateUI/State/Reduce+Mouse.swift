@@ -18,6 +18,12 @@ extension AppState {
             if row == list.scroll.selected || event.kind == .doubleClick { return open() }
             list.scroll.select(row, count: list.total, visible: layout.listRows)
             return ensureListWindow()
+        case .heldMail:
+            let row = heldScroll.top + event.y - layout.listTop
+            guard event.y >= layout.listTop, event.y < layout.listTop + layout.listRows, row < held.count else { return [] }
+            if row == heldScroll.selected || event.kind == .doubleClick { return open() }
+            heldScroll.select(row, count: held.count, visible: layout.listRows)
+            return []
         case .caseView:
             guard var view = caseView else { return [] }
             if event.y == layout.tabBarY {

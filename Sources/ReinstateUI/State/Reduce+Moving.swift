@@ -11,7 +11,7 @@ extension AppState {
     /// Rows of the list or text shown now: what a page is.
     var visibleRows: Int {
         switch screen {
-        case .caseList, .warning: return layout.listRows
+        case .caseList, .warning, .heldMail: return layout.listRows
         case .caseView: return rows(for: caseView?.tab ?? .timeline)
         case .pager, .help: return layout.pagerRows
         }
@@ -27,6 +27,9 @@ extension AppState {
         }
         switch screen {
         case .warning:
+            return []
+        case .heldMail:
+            heldScroll.select(target(from: heldScroll.selected, count: held.count), count: held.count, visible: visibleRows)
             return []
         case .caseList:
             list.scroll.select(target(from: list.scroll.selected, count: list.total), count: list.total, visible: visibleRows)
@@ -87,6 +90,9 @@ extension AppState {
             pager = document
             screens.append(.pager)
             return []
+        case .heldMail:
+            guard held.indices.contains(heldScroll.selected) else { return [] }
+            return [.loadHeldMessage(id: held[heldScroll.selected].id)]
         case .warning, .pager, .help:
             return []
         }

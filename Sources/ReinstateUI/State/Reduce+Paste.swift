@@ -54,7 +54,7 @@ extension AppState {
             return "Pasted text is not read as keys: press / to filter, or open a case to add a message."
         case .pager:
             return "Pasted text is not read as keys: press / to search, then paste."
-        case .help:
+        case .help, .heldMail:
             return "Pasted text is not read as keys."
         }
     }

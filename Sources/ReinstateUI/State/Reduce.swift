@@ -104,6 +104,15 @@ extension AppState {
             return finishEditing(request, result: result)
         case .heldLoaded(let messages):
             held = messages
+            heldScroll.clamp(count: held.count, visible: layout.listRows)
+            if held.isEmpty, screen == .heldMail {
+                screens.removeLast()
+                if message == nil { message = StatusMessage("No message is held any more.") }
+            }
+            return []
+        case .heldMessageLoaded(let message):
+            pager = PagerState.held(message, zone: options.timeZone, width: width)
+            screens.append(.pager)
             return []
         case .heldFiled(let text, let caseID):
             message = StatusMessage(text)
@@ -181,13 +190,20 @@ extension AppState {
             prompt = Prompt(.newCaseTitle, label: "New case: title")
             return []
         case .fileHeld:
-            guard let first = held.first else {
+            guard !held.isEmpty else {
                 message = StatusMessage("No message is held; `reinstate mail import` holds what it cannot place.")
                 return []
             }
-            let from = first.sender.isEmpty ? "" : " from \(first.sender)"
-            message = StatusMessage("Held\(from): \"\(first.subject)\", because \(first.reason).")
-            prompt = Prompt(.fileHeld(id: first.id), label: "File held message #\(first.id) into case # (or new; Esc: later)")
+            // On the case list: the list of held messages, to read and pick from; there: file the selected one.
+            guard screen == .heldMail else {
+                heldScroll = ScrollWindow()
+                screens.append(.heldMail)
+                return []
+            }
+            let chosen = held[min(max(0, heldScroll.selected), held.count - 1)]
+            let from = chosen.sender.isEmpty ? "" : " from \(TerminalSafe.singleLine(chosen.sender))"
+            message = StatusMessage("Held\(from): \"\(TerminalSafe.singleLine(chosen.subject))\", because \(TerminalSafe.singleLine(chosen.reason)).")
+            prompt = Prompt(.fileHeld(id: chosen.id), label: "File held message #\(chosen.id) into case # (or new; Esc: later)")
             return []
         case .nextTab, .previousTab, .showTimeline, .showRequestedDetails, .showPlans, .showDeadlines,
             .addMessage, .newPlanDraft, .addNote, .changeStatus, .exportCase, .markAnswered, .waive, .reopen,
@@ -222,7 +238,7 @@ extension AppState {
             pager = nil
             screens.removeLast()
             return []
-        case .help:
+        case .help, .heldMail:
             screens.removeLast()
             return []
         }

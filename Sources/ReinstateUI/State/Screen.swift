@@ -9,4 +9,6 @@ public enum Screen: Sendable, Equatable {
     case pager
     /// The keys of the screen below.
     case help
+    /// The messages a mail import held, to read and file (`H` on the case list).
+    case heldMail
 }

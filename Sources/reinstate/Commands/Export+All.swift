@@ -39,9 +39,10 @@ extension Export {
 
     /// The whole-store JSON document; without --redact, the backup `reinstate import` loads.
     func writeBackup(_ snapshot: ExportSnapshot) throws {
-        var encoder = try StoreDocument.Encoder()
         try stream(to: output) { out in
             var redactor = try redactor(for: snapshot)
+            // Held mail is a backup's, not a redacted export's: its bytes are the messages as received.
+            var encoder = try StoreDocument.Encoder(held: redactor == nil ? try snapshot.heldDocuments() : nil)
             try out.write(encoder.head)
             try snapshot.forEachHistoryBatch(includingRaw: true) { batch in
                 var documents = try snapshot.documents(for: Self.redacting(batch, with: &redactor))
@@ -51,7 +52,7 @@ extension Export {
                 // print, and it decodes to exactly what the store holds.
                 try out.write(JSONSafety.escapingControls(data))
             }
-            try out.write(encoder.foot)
+            try out.write(JSONSafety.escapingControls(encoder.foot))
         }
     }
 

@@ -37,19 +37,23 @@ extension MailCommand {
                 let store = dryRun && !options.exists ? try CaseStore() : try options.open(readOnly: dryRun, creating: !dryRun)
                 let intake = try MailIntake(store: store, dryRun: dryRun, now: try Clock.now())
                 let progress = ProgressLine(enabled: isatty(STDERR_FILENO) == 1)
-                var outcomes: [MailOutcome] = []
+                // Written as the messages are read, so memory does not grow with the mailbox.
+                var printer = OutcomePrinter(json: json)
                 var failures = 0
                 for path in paths {
                     do {
-                        try intake.importMailbox(path) { outcome in
+                        try intake.importMailbox(path, notice: { line in
+                            progress.clear()
+                            printError("note: " + line)
+                        }) { outcome in
                             if outcome.result == .failed {
                                 failures += 1
                                 progress.clear()
                                 printError(outcome.subject.isEmpty && outcome.date == nil
                                     ? outcome.why : "\(outcome.origin): \(outcome.why)")
                             }
-                            outcomes.append(outcome)
-                            progress.show(outcomes.count, path: path)
+                            printer.add(outcome)
+                            progress.show(printer.tally.total, path: path)
                         }
                     } catch {
                         failures += 1
@@ -58,35 +62,99 @@ extension MailCommand {
                     }
                 }
                 progress.clear()
-                if json {
-                    try Output.json(outcomes)
-                } else {
-                    var rows = [["DATE", "SUBJECT", "WHAT HAPPENED", "WHY"]]
-                    for o in outcomes where o.result != .failed {
-                        rows.append([
-                            o.date.map { Timestamp.local($0) } ?? "-", TerminalSafe.singleLine(String(o.subject.prefix(60))),
-                            o.summary, TerminalSafe.singleLine(o.why),
-                        ])
-                    }
-                    if rows.count > 1 { Output.table(rows) }
-                }
-                printError(Self.summary(outcomes, dryRun: dryRun))
+                try printer.finish()
+                printError(Self.summary(printer.tally, dryRun: dryRun))
                 if failures > 0 { throw ExitCode(ExitStatus.failure) }
             }
         }
 
-        /// "12 messages: 7 added, 2 new cases, 1 held, 1 duplicate, 1 not from Amazon."
-        static func summary(_ outcomes: [MailOutcome], dryRun: Bool) -> String {
-            let messages = outcomes.filter { $0.result != .failed || !$0.subject.isEmpty || $0.date != nil }
-            func n(_ r: MailOutcome.Result) -> Int { outcomes.filter { $0.result == r }.count }
+        /// "12 messages: 7 added to existing cases, 2 opened new cases, 1 held, …"
+        static func summary(_ tally: OutcomeTally, dryRun: Bool) -> String {
+            func n(_ r: MailOutcome.Result) -> Int { tally.counts[r] ?? 0 }
             var parts = ["\(n(.added)) added to existing cases", "\(n(.newCase)) opened new cases", "\(n(.held)) held",
                          "\(n(.duplicate)) already imported", "\(n(.notFromAmazon)) not from Amazon"]
             if n(.failed) > 0 { parts.append("\(n(.failed)) could not be read or stored") }
             let held = n(.held) > 0 && !dryRun ? " See them with: reinstate mail held" : ""
             return (dryRun ? "dry run, nothing was written: " : "")
-                + "\(messages.count) message\(messages.count == 1 ? "" : "s"): " + parts.joined(separator: ", ") + "." + held
+                + "\(tally.messages) message\(tally.messages == 1 ? "" : "s"): " + parts.joined(separator: ", ") + "." + held
         }
     }
+}
+
+/// How many outcomes of each kind an import had, and how many were messages (not unreadable parts).
+struct OutcomeTally {
+    var counts: [MailOutcome.Result: Int] = [:]
+    var messages = 0
+    var total = 0
+
+    mutating func add(_ o: MailOutcome) {
+        counts[o.result, default: 0] += 1
+        total += 1
+        if o.result != .failed || !o.subject.isEmpty || o.date != nil { messages += 1 }
+    }
+}
+
+/// Prints an import's outcomes as they come: the JSON array element by element (the same bytes as the
+/// whole array encoded at once), or the table, whose columns are fitted to its first rows (a mailbox's
+/// later rows keep those widths rather than being held in memory to measure them).
+struct OutcomePrinter {
+    static let measuredRows = 500
+    let json: Bool
+    private(set) var tally = OutcomeTally()
+    private var pending: [[String]] = [["DATE", "SUBJECT", "WHAT HAPPENED", "WHY"]]
+    private var columns: [Int]? = nil
+    private var first = true
+
+    init(json: Bool) { self.json = json }
+
+    mutating func add(_ o: MailOutcome) {
+        tally.add(o)
+        if json {
+            write((first ? "[\n" : ",\n") + Self.element(o))
+            first = false
+            return
+        }
+        guard o.result != .failed else { return }
+        let row = [
+            o.date.map { Timestamp.local($0) } ?? "-", TerminalSafe.singleLine(String(o.subject.prefix(60))), o.summary,
+            TerminalSafe.singleLine(o.why),
+        ]
+        if let columns {
+            var out: [UInt8] = []
+            TextTable.appendLine(row, columns: columns, to: &out)
+            FileHandle.standardOutput.write(Data(out))
+        } else {
+            pending.append(row)
+            if pending.count > Self.measuredRows { flushMeasured() }
+        }
+    }
+
+    mutating func finish() throws {
+        if json {
+            write(first ? "[\n\n]\n" : "\n]\n")
+        } else if columns == nil, pending.count > 1 {
+            flushMeasured()
+        }
+    }
+
+    private mutating func flushMeasured() {
+        var widths: [Int] = []
+        for row in pending { TextTable.measure(row, into: &widths) }
+        FileHandle.standardOutput.write(Data(TextTable.bytes(pending)))
+        columns = widths
+        pending = []
+    }
+
+    /// One outcome as the pretty-printed array holds it: its object indented by two spaces.
+    static func element(_ o: MailOutcome) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        let data = JSONSafety.escapingControls((try? encoder.encode(o)) ?? Data("{}".utf8))
+        return String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+            .map { "  " + $0 }.joined(separator: "\n")
+    }
+
+    private func write(_ text: String) { FileHandle.standardOutput.write(Data(text.utf8)) }
 }
 
 /// A line on stderr that says how far an import is, redrawn in place; only on a terminal.

@@ -30,7 +30,8 @@ extension StoreCommand {
                 all of it in one transaction; a store set up by an earlier Reinstate is upgraded; one already \
                 current is left as it is. A database that holds anything else, or a schema from a newer \
                 Reinstate, is refused untouched (exit status 2), as are a role without the right to create \
-                tables, a wrong password and a server that cannot be reached.
+                tables, a wrong password and a server that cannot be reached. The role that runs it owns the \
+                tables: it is the store's owner, sees every case and alone grants the others theirs (`reinstate team`).
                 """)
 
         @Argument(help: ArgumentHelp("The database, as a postgresql:// URL.", valueName: "url")) var url: String
@@ -44,6 +45,11 @@ extension StoreCommand {
                     case .created: Output.line("Created an empty Reinstate store in \(store.address.redacted).")
                     case .upgraded: Output.line("Upgraded the Reinstate store in \(store.address.redacted).")
                     case .alreadyCurrent: Output.line("\(store.address.redacted) is already a Reinstate store; nothing was changed.")
+                    }
+                    if result != .alreadyCurrent {
+                        // The role that ran this owns the tables: it sees every case, and grants the others theirs.
+                        let owner = try await store.teamOwner().owner
+                        Output.line("Its owner is the role \(owner), which sees every case; give staff roles their clients' cases with: reinstate team grant ROLE --account NAME")
                     }
                 } catch {
                     await store.close()

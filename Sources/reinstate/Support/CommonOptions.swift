@@ -36,8 +36,9 @@ struct StoreOptions: ParsableArguments {
         let path = path
         guard PostgresAddress.isURL(path) else { return }
         let words = Self.commandWords(CommandLine.arguments.dropFirst())
-        // `store` takes its URLs as arguments; `export` decides itself (--case, and --all --format json).
-        if words.first == "store" || words.first == "export" || Self.onPostgres.contains(words.joined(separator: " ")) {
+        // `store` takes its URLs as arguments; `export` decides itself (--case, and --all --format json);
+        // `team` works on a team store only.
+        if words.first == "store" || words.first == "export" || words.first == "team" || Self.onPostgres.contains(words.joined(separator: " ")) {
             return
         }
         printError(Self.notYetOnPostgres(words.isEmpty ? nil : words.joined(separator: " "), url: path))
@@ -53,7 +54,7 @@ struct StoreOptions: ParsableArguments {
 
     /// What a team store supports so far, in words, for the refusal and `--help`.
     static var supportedOnPostgres: String {
-        (onPostgres + ["export --case", "export --all --format json", "store init", "store copy"])
+        (onPostgres + ["export --case", "export --all --format json", "store init", "store copy", "team"])
             .map { "`\($0)`" }.joined(separator: ", ")
     }
 

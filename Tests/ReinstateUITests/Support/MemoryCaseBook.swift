@@ -222,6 +222,11 @@ final class MemoryCaseBook: CaseBook {
 
     func heldMessages() throws -> [HeldMessage] { held }
 
+    func heldMessage(id: Int64) throws -> HeldMessage {
+        guard let message = held.first(where: { $0.id == id }) else { throw MemoryBookError.noSuchCase(id) }
+        return message
+    }
+
     func fileHeld(id: Int64, caseID: Int64?, at time: Date) throws -> AddedMessage {
         guard let index = held.firstIndex(where: { $0.id == id }) else { throw MemoryBookError.noSuchCase(id) }
         let message = held.remove(at: index)
