@@ -256,6 +256,7 @@ extension PostgresStore {
                 RETURNING id
                 """, logger: logger)
             for try await value in rows.decode(Int64.self) { messageID = value }
+            let mail = try await recordMail(of: raw, reading: reading, caseID: caseID, messageID: messageID, connection)
             var requests: [RequestedDetail] = []
             for (position, request) in reading.requested.enumerated() {
                 var requestID: Int64 = 0
@@ -293,10 +294,52 @@ extension PostgresStore {
             let message = AmazonMessage(
                 id: messageID, caseID: caseID, kind: kind, received: received, subject: reading.subject, raw: raw,
                 text: reading.text)
-            return StoredMessage(
+            var stored = StoredMessage(
                 message: message, requests: requests, deadline: deadlines.first { $0.messageID == messageID },
                 statusChange: statusChange)
+            stored.mailIdentityAdded = mail.identity
+            stored.mailMarksAdded = mail.marks
+            return stored
         }
+    }
+
+    /// A saved e-mail added by hand is kept as the local store keeps one (`CaseStore.insertMailRecords`):
+    /// its attachments described beside its raw bytes, and with a Message-ID its identity (once in the
+    /// store) and the marks that place its thread's replies.
+    func recordMail(
+        of raw: Data, reading: MessageReading, caseID: Int64, messageID: Int64, _ connection: PostgresConnection
+    ) async throws -> (identity: String?, marks: [MailMarkDocument]) {
+        guard let envelope = MailEnvelope.read(raw) else { return (nil, []) }
+        let attachments = MailAttachments.read(raw).enumerated().map { index, a in
+            AttachmentDocument(number: index + 1, filename: a.filename, contentType: a.contentType, size: a.data.count, sha256: SHA256.hex(a.data))
+        }
+        var identity: String? = nil
+        var marks: [MailMarkDocument] = []
+        if envelope.messageID != nil {
+            let facts = MailFacts(raw: raw, envelope: envelope, reading: reading)
+            var known = false
+            let rows = try await connection.query(
+                "SELECT EXISTS (SELECT 1 FROM message WHERE mail_identity = \(facts.identity)) OR EXISTS (SELECT 1 FROM held_message WHERE identity = \(facts.identity))",
+                logger: logger)
+            for try await exists in rows.decode(Bool.self) { known = exists }
+            if !known { identity = facts.identity }
+            for (kind, value) in RoutingBook.marks(of: facts) {
+                let key = RoutingBook.markKey(kind, value)
+                let inserted = try await connection.query(
+                    """
+                    INSERT INTO mail_mark (case_id, kind, value) VALUES (\(caseID), \(kind.rawValue), \(key))
+                    ON CONFLICT DO NOTHING RETURNING case_id
+                    """, logger: logger)
+                for try await _ in inserted.decode(Int64.self) { marks.append(MailMarkDocument(kind: kind.rawValue, value: key)) }
+            }
+        }
+        guard identity != nil || !attachments.isEmpty else { return (nil, marks) }
+        try await connection.query(
+            """
+            UPDATE message SET mail_identity = \(identity), attachments = \(try Self.attachmentsJSON(attachments.isEmpty ? nil : attachments))
+            WHERE id = \(messageID)
+            """, logger: logger)
+        return (identity, marks)
     }
 
     // MARK: - Facts and rules

@@ -240,6 +240,35 @@ enum ContractStore: String, CaseIterable, CustomTestStringConvertible, Sendable 
         }
         #expect(stored.statusChange?.after == .moreInformationRequested)
         #expect(stored.deadline != nil)
+        // A saved e-mail added by hand keeps its attachment and teaches routing its thread, on every store.
+        let eml = Data("""
+            From: seller-performance@amazon.com
+            To: ops@acme.example
+            Subject: Your listing B0C1234567
+            Message-ID: <h1@amazon.com>
+            MIME-Version: 1.0
+            Content-Type: multipart/mixed; boundary="b1"
+
+            --b1
+            Content-Type: text/plain
+
+            Hello Acme Outdoor, we removed your listing B0C1234567. Order ID: 111-2223334-4445556
+            --b1
+            Content-Type: application/pdf; name="notice.pdf"
+            Content-Disposition: attachment; filename="notice.pdf"
+            Content-Transfer-Encoding: base64
+
+            JVBERi0xLjQK/wA=
+            --b1--
+
+            """.utf8)
+        let saved = try await both(store, reference) {
+            try await $0.addMessage(caseID: id, raw: eml, reading: MessageReader().read(eml), kind: nil, received: now, now: later)
+        }
+        #expect(saved.mailIdentityAdded == "message-id:h1@amazon.com")
+        let withMail = try await store.caseDocument(id)
+        #expect(withMail.messages.first { $0.id == saved.message.id }?.attachments?.first?.filename == "notice.pdf")
+        #expect(withMail.mailMarks?.contains(MailMarkDocument(kind: "message-id", value: "h1@amazon.com")) == true)
         #expect(try await store.caseSummary(id).status == .moreInformationRequested)
 
         let draft = try await both(store, reference) { try await $0.addPlan(caseID: id, text: Self.plan, created: later, submitted: nil) }
