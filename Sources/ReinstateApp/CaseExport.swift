@@ -22,11 +22,28 @@ public enum CaseExport {
         _ history: CaseHistory, format: String, store: CaseStore, now: Date, evidenceOf stored: CaseHistory? = nil,
         redacted: Bool = false
     ) throws -> Data {
+        try render(
+            history, format: format, now: now, evidenceOf: stored, redacted: redacted,
+            attachments: { try store.attachments(of: stored ?? history) },
+            document: {
+                guard let first = try store.caseDocuments(for: [history]).first else {
+                    throw StoreError.notFound(what: "Case \(history.suspensionCase.id)")
+                }
+                return first
+            })
+    }
+
+    /// Renders a case in a format from what a store read, whichever store: `attachments` are those
+    /// kept with its messages (markdown, html), `document` the case as its JSON document (json).
+    public static func render(
+        _ history: CaseHistory, format: String, now: Date, evidenceOf stored: CaseHistory? = nil, redacted: Bool = false,
+        attachments: () throws -> [Int64: [StoredAttachment]], document: () throws -> CaseDocument
+    ) throws -> Data {
         var settings = ExportSettings(
             now: now, zone: .current,
             evidence: format == "markdown" || format == "html" ? EvidenceFiles.check([stored ?? history]) : [:])
         if format == "markdown" || format == "html" {
-            let kept = try store.attachments(of: stored ?? history)
+            let kept = try attachments()
             settings.attachments = redacted ? ExportSettings.namesLeftOut(kept) : kept
         }
         switch format {
@@ -41,8 +58,7 @@ public enum CaseExport {
         case "json":
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-            let document = try store.caseDocuments(for: [history])
-            guard let first = document.first else { throw StoreError.notFound(what: "Case \(history.suspensionCase.id)") }
+            let first = try document()
             return JSONSafety.escapingControls(try encoder.encode(redacted ? first.redacted() : first) + Data([0x0A]))
         default:
             throw StoreError.invalid("Unknown format \(format); choose one of \(formats.joined(separator: ", ")).")

@@ -12,11 +12,7 @@ extension CaseStore {
     }
 
     static func insertCase(_ new: SuspensionCase, id: Int64? = nil, statusChanged: Date? = nil, db: Database) throws -> Int64 {
-        let title = new.title.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !title.isEmpty else { throw StoreError.invalid("A case needs a title (--title).") }
-        for asin in new.scope.asins where !ASIN.isValid(asin) {
-            throw StoreError.invalid("\(asin) is not an ASIN (10 characters, like B0C1234567).")
-        }
+        let title = try checkedTitle(new)
         let scope = new.scope == .account ? "account" : "listings"
         try db.execute(
             sql: """

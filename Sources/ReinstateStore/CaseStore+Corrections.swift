@@ -73,6 +73,15 @@ public struct StatusChange: Sendable, Equatable {
     public var changedBefore: Date
     public var after: CaseStatus
     public var deadlineChanges: [DeadlineChange]
+
+    /// Public, so the PostgreSQL store answers with the same values.
+    public init(caseID: Int64, before: CaseStatus, changedBefore: Date, after: CaseStatus, deadlineChanges: [DeadlineChange]) {
+        self.caseID = caseID
+        self.before = before
+        self.changedBefore = changedBefore
+        self.after = after
+        self.deadlineChanges = deadlineChanges
+    }
 }
 
 /// A submission taken back, with everything `restoreSubmission` needs to put it back exactly.

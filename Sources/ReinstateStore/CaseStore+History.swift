@@ -13,6 +13,14 @@ public struct StoredMessage: Sendable, Equatable {
     /// (for `undoAddMessage`, which takes them away again).
     public var mailIdentityAdded: String? = nil
     public var mailMarksAdded: [MailMarkDocument] = []
+
+    /// Public, so the PostgreSQL store answers with the same values.
+    public init(message: AmazonMessage, requests: [RequestedDetail], deadline: Deadline?, statusChange: StatusChange? = nil) {
+        self.message = message
+        self.requests = requests
+        self.deadline = deadline
+        self.statusChange = statusChange
+    }
 }
 
 /// A submission as `submitPlan` recorded it, with what `undoSubmission` needs to take it back exactly.
@@ -25,6 +33,20 @@ public struct Submission: Sendable, Equatable {
     public var statusBefore: CaseStatus
     public var statusChangedBefore: Date
     public var deadlineChanges: [DeadlineChange]
+
+    /// Public, so the PostgreSQL store answers with the same values.
+    public init(
+        caseID: Int64, number: Int, submitted: Date, marked: [RequestedDetail], statusBefore: CaseStatus,
+        statusChangedBefore: Date, deadlineChanges: [DeadlineChange]
+    ) {
+        self.caseID = caseID
+        self.number = number
+        self.submitted = submitted
+        self.marked = marked
+        self.statusBefore = statusBefore
+        self.statusChangedBefore = statusChangedBefore
+        self.deadlineChanges = deadlineChanges
+    }
 }
 
 extension CaseStore {
@@ -55,12 +77,7 @@ extension CaseStore {
         let kind = kind ?? reading.kind
         let received = Timestamp.wholeSeconds(received ?? reading.received ?? now)
         // A date past 9999 (or its deadline past it) would be stored in a form that reads back as 1970.
-        let deadlineEnd = reading.deadline.map { received.addingTimeInterval($0.seconds) } ?? received
-        guard Timestamp.inRange(received), Timestamp.inRange(deadlineEnd) else {
-            throw StoreError.invalid(
-                "The message is dated \(Timestamp.utc(received)), and Reinstate keeps dates (and deadlines) from 1900 to 9999; "
-                    + "give the day it arrived with --received. Nothing was stored.")
-        }
+        try checkReceived(received, reading: reading)
         try db.execute(
             sql: """
                 INSERT INTO message (id, case_id, kind, received_at, subject, raw, text, reader_version)
@@ -286,8 +303,7 @@ extension CaseStore {
 
     @discardableResult
     public func addNote(caseID: Int64, text: String, at now: Date) throws -> Int64 {
-        let text = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !text.isEmpty else { throw StoreError.invalid("The note is empty; nothing was stored.") }
+        let text = try Self.checkedNote(text)
         return try write { db in
             try Self.requireCase(caseID, db: db)
             try db.execute(

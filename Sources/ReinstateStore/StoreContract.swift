@@ -6,11 +6,12 @@ import ReinstateCore
 /// Taskwarrior. `CaseStore` (SQLite) and `PostgresStore` implement it, and one shared test suite
 /// (`StoreContractTests`) runs against each.
 ///
-/// It holds what both stores implement today: whole-store copies in and out, one case as a document,
-/// the number of cases. The reads and writes the commands use (case list, due, adding messages and
-/// plans) join it as the PostgreSQL store gains them; until then those commands refuse a PostgreSQL
-/// store. Requirements are `async` because a server is awaited; the SQLite store's synchronous methods
-/// satisfy them as they are.
+/// It holds what both stores implement: whole-store copies in and out, one case as a document or a
+/// history, the case list and `due`, and the everyday writes (a case, a note, a status, a message, a
+/// plan version and its submission, a requested detail's state), each all or nothing. The commands
+/// that use only these work on either store; the others refuse a PostgreSQL store until what they
+/// need joins. Requirements are `async` because
+/// a server is awaited; the SQLite store's synchronous methods satisfy them as they are.
 public protocol StoreContract: Sendable {
     /// Where the store is, for messages: a path, or a URL without its password.
     var location: String { get }
@@ -23,6 +24,44 @@ public protocol StoreContract: Sendable {
     func exportDocument() async throws -> StoreDocument
     /// Loads a whole-store document into this store, which must be empty: all of it, or nothing.
     func importDocument(_ document: StoreDocument) async throws
+
+    // MARK: - Reads of the commands
+
+    /// How many cases pass the filter.
+    func caseCount(_ filter: CaseFilter) async throws -> Int
+    /// A window of the case list (`case list`): `limit` rows from `offset`, in the order of `sort`.
+    func caseSummaries(_ filter: CaseFilter, sort: CaseSort, offset: Int, limit: Int) async throws -> [CaseSummary]
+    /// One case as the list shows it. `StoreError.notFound` when there is no such case.
+    func caseSummary(_ id: Int64) async throws -> CaseSummary
+    /// One case read whole, with its messages' attachments (`case show`, `export --case`).
+    func history(_ caseID: Int64) async throws -> CaseHistory
+    /// Every open deadline that has passed or falls due before `now + window`, most urgent first (`due`).
+    func due(now: Date, within window: TimeInterval) async throws -> [DueDeadline]
+
+    // MARK: - Writes of the commands (each all or nothing, with Core's rules)
+
+    /// Stores a new case and returns its id.
+    @discardableResult func createCase(_ new: SuspensionCase) async throws -> Int64
+    /// Adds a note to a case and returns its id; an empty note is refused.
+    @discardableResult func addNote(caseID: Int64, text: String, at now: Date) async throws -> Int64
+    /// Sets a case's status; deadlines close and open again as `DeadlineRefresh` says.
+    @discardableResult func changeStatus(caseID: Int64, to status: CaseStatus, at now: Date) async throws -> StatusChange
+    /// Stores a message byte for byte with its reading: requests, deadline, and the status `StatusRules` gives.
+    func addMessage(
+        caseID: Int64, raw: Data, reading: MessageReading, kind: MessageKind?, received: Date?, now: Date
+    ) async throws -> StoredMessage
+    /// Stores a new plan version (submitted already, or a draft) and returns its number.
+    func addPlan(caseID: Int64, text: String, created: Date, submitted: Date?) async throws -> Int
+    /// Records that a version was sent: `SubmissionMarks`, the status, the deadlines it closes.
+    @discardableResult func submitPlan(caseID: Int64, number: Int, at: Date) async throws -> Submission
+    /// One plan version. `StoreError.notFound` when there is no such version.
+    func plan(caseID: Int64, number: Int) async throws -> PlanVersion
+    /// The number of a case's latest plan version, nil when it has none.
+    func latestPlanNumber(caseID: Int64) async throws -> Int?
+    /// One requested detail. `StoreError.notFound` when there is no such detail.
+    func request(_ id: Int64) async throws -> RequestedDetail
+    /// Marks a requested detail answered, waived or open again; returns it as it was.
+    @discardableResult func setRequestState(_ id: Int64, to state: RequestState) async throws -> RequestedDetail
 }
 
 extension CaseStore: StoreContract {

@@ -13,8 +13,8 @@ struct Reinstate: AsyncParsableCommand {
         discussion: """
             Without a command, opens the full-screen case tracker (press ? inside it for every key). \
             Every command takes --store PATH (default: $REINSTATE_STORE, else store = … in \
-            ~/.config/reinstate/config, else ~/.local/share/reinstate/cases.sqlite); a postgresql:// URL names a team store, which for now \
-            only `reinstate store`, `reinstate team` and `export --all --format json` support. Dates are ISO 8601 (2026-11-22 or 2026-11-22T09:30); \
+            ~/.config/reinstate/config, else ~/.local/share/reinstate/cases.sqlite); a postgresql:// URL names a team store, which so far \
+            supports \(StoreOptions.supportedOnPostgres). Dates are ISO 8601 (2026-11-22 or 2026-11-22T09:30); \
             REINSTATE_NOW pins "now" for tests and reproducible demos. NO_COLOR turns colours off.
             """,
         subcommands: [

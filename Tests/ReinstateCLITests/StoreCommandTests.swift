@@ -82,6 +82,131 @@ struct StoreCommandTests {
     }
 }
 
+extension StoreCommandTests {
+    /// The reading commands print the same bytes (and exit with the same status) on a team store as on
+    /// the local file it was copied from.
+    @Test func theReadingCommandsPrintTheSameOnATeamStore() throws {
+        let cli = CLI()
+        defer { cli.remove() }
+        let server = try TestPostgresServer.shared()
+        let url = server.url(database: try server.newDatabase())
+        #expect(try cli(["demo", "--cases", "25", "--seed", "3"]).status == 0)
+        #expect(try cli(["note", "add", "--case", "2", "Phoned Seller Support — ticket 4411"]).status == 0)
+        let copied = try cli(["store", "copy", cli.store, url])
+        #expect(copied.status == 0, "\(copied.stderr)")
+        var commands: [[String]] = [
+            ["case", "list"], ["case", "list", "--json"], ["case", "list", "--status", "unfinished", "--sort", "account"],
+            ["case", "list", "--sort", "status"], ["case", "list", "--sort", "updated"], ["case", "list", "--sort", "newest"],
+            ["case", "list", "--search", "ticket 44"], ["case", "list", "--search", "no such words"],
+            ["case", "show", "999"], ["case", "show", "999", "--json"],
+            ["due"], ["due", "--json"], ["due", "--within", "0"], ["due", "--within", "60"],
+            ["export", "--case", "999", "--format", "markdown"],
+        ]
+        for id in ["1", "2", "7", "19"] {
+            commands += [["case", "show", id], ["case", "show", id, "--json"]]
+            for format in ["markdown", "html", "json", "text", "ics"] { commands.append(["export", "--case", id, "--format", format]) }
+            commands += [["export", "--case", id, "--format", "json", "--redact"], ["export", "--case", id, "--format", "html", "--redact"]]
+        }
+        var printed = 0
+        for args in commands {
+            let local = try cli(args)
+            let team = try cli(args, store: url)
+            #expect(team.status == local.status, "\(args): \(team.stderr)")
+            #expect(team.stdoutData == local.stdoutData, "\(args)")
+            #expect(team.stderr == local.stderr, "\(args)")
+            if !local.stdoutData.isEmpty { printed += 1 }
+        }
+        #expect(printed >= commands.count - 3)
+        // `due` says something is due with its exit status, on both.
+        #expect(try cli(["due", "--within", "60"], store: url).status == 1)
+    }
+}
+
+extension StoreCommandTests {
+    /// The everyday writes do on a team store what they do on the local file: the same output, the same
+    /// refusals (exit status 2, nothing changed), and in the end the same cases, byte for byte.
+    @Test func theEverydayWritesDoTheSameOnATeamStore() throws {
+        let cli = CLI()
+        defer { cli.remove() }
+        let server = try TestPostgresServer.shared()
+        let url = server.url(database: try server.newDatabase())
+        #expect(try cli(["demo", "--cases", "5", "--seed", "3"]).status == 0)
+        #expect(try cli(["store", "copy", cli.store, url]).status == 0)
+        let reply = cli.file(
+            "reply.txt",
+            """
+            Subject: Re: Your Amazon.com selling privileges
+
+            Hello,
+
+            We need more information before we can reinstate your account. Please send the following within 17 days:
+
+            - Invoices from your supplier covering the last 365 days
+            - A letter of authorization from the brand owner
+
+            Seller Performance Team
+            """)
+        let plan = cli.file(
+            "plan.txt",
+            """
+            Root cause: we sold items bought from a distributor without invoices from the supplier.
+            Actions taken: we attached invoices from our supplier covering the last 365 days.
+            Preventive steps: every new supplier is checked by our compliance lead.
+            """)
+        func same(_ args: [String], sourceLocation: SourceLocation = #_sourceLocation) throws -> CLI.Result {
+            let local = try cli(args)
+            let team = try cli(args, store: url)
+            #expect(team.status == local.status, "\(args): \(team.stderr)", sourceLocation: sourceLocation)
+            #expect(team.stdout == local.stdout, "\(args)", sourceLocation: sourceLocation)
+            #expect(team.stderr == local.stderr, "\(args)", sourceLocation: sourceLocation)
+            return local
+        }
+        let created = try same(["case", "new", "--title", "Brand complaint", "--account", "Acme", "--asin", "b0c1234567"])
+        #expect(created.stdout == "6\n")
+        #expect(try same(["note", "add", "--case", "6", "Called Seller Support — ticket 4411"]).status == 0)
+        let added = try same(["message", "add", "--case", "6", "--received", "2026-11-20T10:00:00Z", reply])
+        #expect(added.status == 0, "\(added.stderr)")
+        // "reinstate:   #12 [evidence] …": the requested details read from it, by id.
+        let requests = added.stderr.split(separator: "\n").compactMap { line -> String? in
+            guard let mark = line.range(of: ":   #") else { return nil }
+            return String(line[mark.upperBound...].prefix { $0.isNumber })
+        }
+        try #require(requests.count == 2, "\(added.stderr)")
+        #expect(try same(["poa", "add", "--case", "6", plan]).stdout == "1\n")
+        #expect(try same(["request", "answer", requests[0]]).status == 0)
+        #expect(try same(["request", "waive", requests[1], "--reason", "Not a brand item"]).status == 0)
+        #expect(try same(["request", "reopen", requests[1]]).status == 0)
+        #expect(try same(["poa", "submit", "--case", "6", "--date", "2026-11-21T12:00:00Z", "1"]).status == 0)
+        #expect(try same(["case", "status", "6", "closed", "--yes"]).stdout.contains("is now closed"))
+        #expect(try same(["case", "status", "6", "open"]).status == 0)
+        #expect(try same(["message", "add", "--case", "2", reply]).status == 0)
+        // Refusals: one line, exit status 2, the same words, nothing changed.
+        for bad in [
+            ["note", "add", "--case", "999", "x"], ["note", "add", "--case", "6", "  "], ["case", "status", "999", "closed", "--yes"],
+            ["request", "answer", "99999"], ["request", "answer", requests[0], "--version", "7"],
+            ["request", "waive", requests[0], "--reason", " "], ["poa", "submit", "--case", "6", "1"],
+            ["case", "new", "--title", " "], ["case", "new", "--title", "x", "--asin", "nope"],
+            ["message", "add", "--case", "999", reply],
+        ] {
+            let refused = try same(bad)
+            #expect(refused.status == 2, "\(bad)")
+            #expect(refused.stderr.split(separator: "\n").count == 1, "\(bad): \(refused.stderr)")
+        }
+        for args in [["case", "show", "6"], ["case", "show", "2", "--json"], ["due", "--within", "60"], ["case", "list"]] {
+            _ = try same(args)
+        }
+        let local = try cli(["export", "--all", "--format", "json"])
+        let team = try cli(["export", "--all", "--format", "json"], store: url)
+        #expect(team.status == 0, "\(team.stderr)")
+        #expect(team.stdoutData == local.stdoutData)
+        // --read-only: the team store is not changed.
+        let readOnly = try cli(["--read-only", "note", "add", "--case", "1", "x"], store: url)
+        #expect(readOnly.status == 2)
+        #expect(readOnly.stderr.contains("read-only"), "\(readOnly.stderr)")
+        #expect(try cli(["export", "--all", "--format", "json"], store: url).stdoutData == local.stdoutData)
+    }
+}
+
 /// What needs no server: the refusals of a PostgreSQL store by the commands that do not support it yet,
 /// malformed and unreachable addresses, and `store = ` in the configuration file.
 @Suite struct PostgresStoreRefusalTests {
@@ -90,8 +215,8 @@ struct StoreCommandTests {
         defer { cli.remove() }
         let url = "postgresql://alice:hunter2@db.example.com/reinstate"
         for (args, name) in [
-            (["case", "list"], "case list"), (["due"], "due"), (["export", "--case", "1"], "export --case"),
-            (["export", "--all", "--format", "html"], "export --all --format html"),
+            (["check", "--case", "1"], "check"), (["evidence", "add", "--case", "1", "/etc/hostname"], "evidence add"),
+            (["backup"], "backup"), (["export", "--all", "--format", "html"], "export --all --format html"),
         ] {
             let result = try cli(args, store: url)
             #expect(result.status == 2, "\(args)")
@@ -99,9 +224,11 @@ struct StoreCommandTests {
             #expect(result.stderr.contains("postgresql://alice@db.example.com/reinstate"))
             #expect(!result.stderr.contains("hunter2"))
             #expect(result.stderr.split(separator: "\n").count == 1)
+            // The line says what does work on a team store.
+            #expect(result.stderr.contains("`case list`, `case show`, `case new`"), "\(result.stderr)")
         }
         // Through the environment too, and no file named after the URL is made.
-        let viaEnv = try cli(["case", "list"], store: "", environment: ["REINSTATE_STORE": url])
+        let viaEnv = try cli(["check", "--case", "1"], store: "", environment: ["REINSTATE_STORE": url])
         #expect(viaEnv.status == 2)
         #expect(!FileManager.default.fileExists(atPath: "postgresql:"))
     }
@@ -117,6 +244,12 @@ struct StoreCommandTests {
         #expect(nowhere.status == 2)
         #expect(nowhere.stderr.contains("Cannot reach the PostgreSQL server"))
         #expect(nowhere.stderr.split(separator: "\n").count == 1)
+        // A command that works on a team store says in one line that the server is not there.
+        let list = try cli(["case", "list"], store: "postgresql://alice:pw@/db?host=/tmp/no-such-server-\(getpid())")
+        #expect(list.status == 2)
+        #expect(list.stderr.contains("Cannot reach the PostgreSQL server"), "\(list.stderr)")
+        #expect(list.stderr.split(separator: "\n").count == 1)
+        #expect(!list.stderr.contains(":pw@"))
         let help = try cli(["store", "copy", "--help"])
         #expect(help.stdout.contains("USAGE: reinstate store copy <from> <to>"))
     }
@@ -135,7 +268,7 @@ struct StoreCommandTests {
         // A PostgreSQL URL there is refused like --store URL, without its password.
         try "store = postgresql://bob:s3cret@db.example.com/team\n".write(
             toFile: config + "/reinstate/config", atomically: true, encoding: .utf8)
-        let refused = try cli(["due"], store: "", environment: ["XDG_CONFIG_HOME": config])
+        let refused = try cli(["check", "--case", "1"], store: "", environment: ["XDG_CONFIG_HOME": config])
         #expect(refused.status == 2)
         #expect(refused.stderr.contains("postgresql://bob@db.example.com/team"))
         #expect(!refused.stderr.contains("s3cret"))

@@ -196,3 +196,53 @@ struct PostgresStoreTests {
         await store.close()
     }
 }
+
+extension PostgresStoreTests {
+    /// Two clients writing at once, to the same case and to others: every change is kept, none is lost
+    /// to the other's transaction (a crossed transaction is run again), and the deadlines come out as the
+    /// rules say.
+    @Test func twoClientsWritingAtOnceLoseNothing() async throws {
+        let database = try TestPostgresServer.shared().newDatabase()
+        let setup = try await connect(database)
+        try await setup.initialize()
+        let source = try CaseStore()
+        try source.fillDemo(count: 4, seed: 2, now: now)
+        try await setup.importDocument(try source.exportDocument())
+        await setup.close()
+        let reply = Data("Subject: Re: your account\n\nPlease send the following within 7 days:\n\n- Invoices from your supplier\n".utf8)
+        let reading = MessageReader().read(reply)
+        let stores = [try await connect(database), try await connect(database)]
+        // The connections are closed whatever happens (postgres-nio insists), then the outcome is judged.
+        var failure: (any Error)? = nil
+        do {
+            try await writeAtOnce(stores, reply: reply, reading: reading)
+        } catch {
+            failure = error
+        }
+        #expect(failure == nil, "\(String(describing: failure))")
+        let history = try await stores[0].history(1)
+        #expect(history.notes.count == (try source.history(1).notes.count) + 120)
+        let messages = try await stores[0].history(2)
+        #expect(messages.messages.count == (try source.history(2).messages.count) + 20)
+        #expect(messages.deadlines.count == (try source.history(2).deadlines.count) + 20)
+        for store in stores { await store.close() }
+    }
+
+    func writeAtOnce(_ stores: [PostgresStore], reply: Data, reading: MessageReading) async throws {
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for (n, store) in stores.enumerated() {
+                group.addTask {
+                    for i in 0..<60 {
+                        try await store.addNote(caseID: 1, text: "client \(n) note \(i)", at: self.now)
+                        if i % 6 == 0 {
+                            _ = try await store.addMessage(
+                                caseID: 2, raw: reply, reading: reading, kind: nil,
+                                received: self.now.addingTimeInterval(Double(n * 1000 + i)), now: self.now)
+                        }
+                    }
+                }
+            }
+            try await group.waitForAll()
+        }
+    }
+}

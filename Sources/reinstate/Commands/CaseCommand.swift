@@ -12,7 +12,7 @@ struct CaseCommand: ParsableCommand {
 }
 
 extension CaseCommand {
-    struct New: ParsableCommand {
+    struct New: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "new",
             abstract: "Open a new case; prints its id alone on stdout.",
@@ -27,21 +27,21 @@ extension CaseCommand {
         @Option(name: .customLong("asin"), help: "A suspended listing's ASIN (repeat for several).") var asins: [String] = []
         @Option(help: "When the suspension began (ISO 8601; default now).") var opened: String?
 
-        func run() throws {
-            try reporting {
-                let store = try options.open(creating: true)
+        func run() async throws {
+            try await reporting {
                 let now = try Clock.now()
                 let asins = asins.map { $0.trimmingCharacters(in: .whitespaces).uppercased() }
                 let c = SuspensionCase(
                     title: title, account: account.trimmingCharacters(in: .whitespaces),
                     marketplace: Marketplace.normalize(marketplace), scope: asins.isEmpty ? .account : .listings(asins),
                     reason: reason, opened: try opened.map { try parseDate($0, option: "--opened") } ?? now)
-                Output.line(String(try store.createCase(c)))
+                let id = try await options.withStore(creating: true, writing: true) { try await $0.createCase(c) }
+                Output.line(String(id))
             }
         }
     }
 
-    struct List: ParsableCommand {
+    struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "list",
             abstract: "List cases, most urgent first.",
@@ -54,57 +54,70 @@ extension CaseCommand {
         @Option(help: "Order: \(CaseSort.allValueStrings.joined(separator: ", ")).") var sort: CaseSort = .urgency
         @Flag(help: "Print JSON: an array of objects.") var json = false
 
-        func run() throws {
-            try reporting {
-                let store = try options.open()
-                let now = try Clock.now()
-                let filter = CaseFilter(text: search, status: status)
-                if json {
-                    try Output.json(try store.caseSummaries(filter, sort: sort).map(CaseSummaryJSON.init))
-                    return
-                }
-                let header = ["ID", "ACCOUNT", "MARKET", "TITLE", "STATUS", "NEXT DEADLINE", "OPEN", "APPEALS"]
-                func cells(_ r: CaseSummary) -> [String] {
-                    [
-                        String(r.id), DisplayWidth.truncate(Output.safe(r.account), to: 24), r.marketplace,
-                        DisplayWidth.truncate(Output.safe(r.title), to: 36), r.status.label,
-                        r.nextDeadline.map { DeadlineRules.countdown(until: $0, now: now) } ?? "–",
-                        String(r.unanswered), String(r.appealsSubmitted),
-                    ]
-                }
-                // Two passes over one snapshot: the column widths, then the lines, written through the
-                // buffered standard output, so 100,000 cases never sit in memory at once.
-                let count = try store.walkCaseSummaries(filter, sort: sort) { pass -> Int in
-                    var columns: [Int] = []
-                    TextTable.measure(header, into: &columns)
-                    var count = 0
-                    try pass { TextTable.measure(cells($0), into: &columns); count += 1 }
-                    guard count > 0 else { return 0 }
-                    let out = StandardOutput()
-                    var line: [UInt8] = []
-                    TextTable.appendLine(header, columns: columns, to: &line)  // written with the first row
-                    try pass {
-                        TextTable.appendLine(cells($0), columns: columns, to: &line)
-                        try out.write(line)
-                        line.removeAll(keepingCapacity: true)
+        func run() async throws {
+            try await reporting {
+                try await options.withStore { store in
+                    let now = try Clock.now()
+                    let filter = CaseFilter(text: search, status: status)
+                    if json {
+                        let rows = try await store.caseSummaries(filter, sort: sort, offset: 0, limit: Int(Int32.max))
+                        try Output.json(rows.map(CaseSummaryJSON.init))
+                        return
                     }
-                    try out.flush()
-                    return count
-                }
-                if count == 0 {
-                    if filter != CaseFilter() {
-                        Output.line("No case matches; \(try store.caseCount()) in all. Try without --search or --status.")
+                    let count: Int
+                    if let local = store as? CaseStore {
+                        // Two passes over one snapshot, so 100,000 cases never sit in memory at once.
+                        count = try local.walkCaseSummaries(filter, sort: sort) { pass in try printTable(pass, now: now) }
                     } else {
-                        Output.line("No cases yet. Add one with: reinstate case new --title \"…\"  (or try: reinstate demo)")
+                        let rows = try await store.caseSummaries(filter, sort: sort, offset: 0, limit: Int(Int32.max))
+                        count = try printTable({ each in for row in rows { try each(row) } }, now: now)
                     }
-                    return
+                    if count == 0 {
+                        if filter != CaseFilter() {
+                            Output.line(
+                                "No case matches; \(try await store.caseCount(CaseFilter())) in all. Try without --search or --status.")
+                        } else {
+                            Output.line("No cases yet. Add one with: reinstate case new --title \"…\"  (or try: reinstate demo)")
+                        }
+                        return
+                    }
+                    Output.line("\(count) case\(count == 1 ? "" : "s")")
                 }
-                Output.line("\(count) case\(count == 1 ? "" : "s")")
             }
+        }
+
+        /// The table of cases, whichever store they come from: two passes over the same rows (`pass(each)`
+        /// walks them once), the column widths, then the lines, written through the buffered standard
+        /// output. Returns how many rows it printed.
+        func printTable(_ pass: ((CaseSummary) throws -> Void) throws -> Void, now: Date) throws -> Int {
+            let header = ["ID", "ACCOUNT", "MARKET", "TITLE", "STATUS", "NEXT DEADLINE", "OPEN", "APPEALS"]
+            func cells(_ r: CaseSummary) -> [String] {
+                [
+                    String(r.id), DisplayWidth.truncate(Output.safe(r.account), to: 24), r.marketplace,
+                    DisplayWidth.truncate(Output.safe(r.title), to: 36), r.status.label,
+                    r.nextDeadline.map { DeadlineRules.countdown(until: $0, now: now) } ?? "–",
+                    String(r.unanswered), String(r.appealsSubmitted),
+                ]
+            }
+            var columns: [Int] = []
+            TextTable.measure(header, into: &columns)
+            var count = 0
+            try pass { TextTable.measure(cells($0), into: &columns); count += 1 }
+            guard count > 0 else { return 0 }
+            let out = StandardOutput()
+            var line: [UInt8] = []
+            TextTable.appendLine(header, columns: columns, to: &line)  // written with the first row
+            try pass {
+                TextTable.appendLine(cells($0), columns: columns, to: &line)
+                try out.write(line)
+                line.removeAll(keepingCapacity: true)
+            }
+            try out.flush()
+            return count
         }
     }
 
-    struct Show: ParsableCommand {
+    struct Show: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "show",
             abstract: "Show one case: its messages, requested details, plan versions, deadlines and notes.")
@@ -113,22 +126,21 @@ extension CaseCommand {
         @Argument(help: "The case id.") var id: Int64
         @Flag(help: "Print everything the store holds about the case as JSON (the export format).") var json = false
 
-        func run() throws {
-            try reporting {
-                let store = try options.open()
-                if json {
-                    try Output.json(try store.caseDocument(id))
-                    return
+        func run() async throws {
+            try await reporting {
+                try await options.withStore { store in
+                    if json {
+                        try Output.json(try await store.caseDocument(id))
+                        return
+                    }
+                    let h = try await store.history(id)
+                    CaseReport.print(h, now: try Clock.now(), attachments: h.attachments)
                 }
-                let h = try store.history(id)
-                var attachments: [Int64: [StoredAttachment]] = [:]
-                for m in h.messages { attachments[m.id] = try store.attachments(messageID: m.id) }
-                CaseReport.print(h, now: try Clock.now(), attachments: attachments)
             }
         }
     }
 
-    struct Status: ParsableCommand {
+    struct Status: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "status",
             abstract: "Change a case's status.",
@@ -144,20 +156,21 @@ extension CaseCommand {
         @Argument(help: "The new status.") var status: CaseStatus
         @Flag(name: [.customShort("y"), .long], help: "Finish the case without asking.") var yes = false
 
-        func run() throws {
-            try reporting {
-                let store = try options.open()
-                let current = try store.caseSummary(id)
-                if status.isFinished, current.status != status {
-                    let open = try store.history(id).deadlines.filter(\.isOpen).count
-                    try Confirm.ifTerminal(
-                        "Set case \(id) (\(Output.safe(current.title))) to \(status.rawValue)?"
-                            + (open > 0 ? " It closes \(open) open deadline\(open == 1 ? "" : "s")." : ""),
-                        yes: yes)
+        func run() async throws {
+            try await reporting {
+                try await options.withStore(writing: true) { store in
+                    let current = try await store.caseSummary(id)
+                    if status.isFinished, current.status != status {
+                        let open = try await store.history(id).deadlines.filter(\.isOpen).count
+                        try Confirm.ifTerminal(
+                            "Set case \(id) (\(Output.safe(current.title))) to \(status.rawValue)?"
+                                + (open > 0 ? " It closes \(open) open deadline\(open == 1 ? "" : "s")." : ""),
+                            yes: yes)
+                    }
+                    let change = try await store.changeStatus(caseID: id, to: status, at: try Clock.now())
+                    Output.line("Case \(id) is now \(status.label) (was \(change.before.label)).")
+                    if !change.deadlineChanges.isEmpty { Output.lines(DeadlineWords.lines(change.deadlineChanges)) }
                 }
-                let change = try store.changeStatus(caseID: id, to: status, at: try Clock.now())
-                Output.line("Case \(id) is now \(status.label) (was \(change.before.label)).")
-                if !change.deadlineChanges.isEmpty { Output.lines(DeadlineWords.lines(change.deadlineChanges)) }
             }
         }
     }

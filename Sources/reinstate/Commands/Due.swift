@@ -3,7 +3,7 @@ import Foundation
 import ReinstateCore
 import ReinstateStore
 
-struct Due: ParsableCommand {
+struct Due: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "due",
         abstract: "List open deadlines that have passed or fall within the window, most urgent first.",
@@ -17,15 +17,14 @@ struct Due: ParsableCommand {
     @Flag(help: "Print JSON: an array of objects with case, title, account, deadline, overdue, unanswered …")
     var json = false
 
-    func run() throws {
+    func run() async throws {
         var somethingDue = false
-        try reporting {
+        try await reporting {
             guard within >= 0, within <= Timestamp.maxDays else {
                 throw CLIError("--within must be from 0 to \(Int(Timestamp.maxDays)) days.")
             }
-            let store = try options.open()
             let now = try Clock.now()
-            let due = try store.due(now: now, within: within * 86_400)
+            let due = try await options.withStore { try await $0.due(now: now, within: within * 86_400) }
             somethingDue = !due.isEmpty
             if json {
                 try Output.json(due.map { DueJSON($0, now: now) })

@@ -3,13 +3,14 @@ import ReinstateCore
 import ReinstatePostgres
 import ReinstateStore
 
-/// `export` on a PostgreSQL team store. So far the whole-store JSON document (`--all --format json`,
+/// `export --all` on a PostgreSQL team store. So far the whole-store JSON document (`--all --format json`,
 /// without --redact): the same bytes the local store writes for the same cases, which is how a copy is
-/// checked. The other forms refuse the store in one line until the store contract has what they read.
+/// checked. The other whole-store forms refuse the store in one line until the store contract has what
+/// they read. (`export --case` works on either store: `exportOne`.)
 extension Export {
     func exportFromPostgres() async throws {
         guard all, format == .json, !redact else {
-            let what = all ? "export --all --format \(format.rawValue)\(redact ? " --redact" : "")" : "export --case"
+            let what = "export --all --format \(format.rawValue)\(redact ? " --redact" : "")"
             throw CLIError(StoreOptions.notYetOnPostgres(what, url: options.path))
         }
         let store = try await PostgresOpening.connect(options.path)

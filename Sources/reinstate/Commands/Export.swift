@@ -82,23 +82,22 @@ struct Export: AsyncParsableCommand {
     }
 
     func run() async throws {
+        if let caseID {
+            try await reporting { try await options.withStore { try await exportOne(caseID, from: $0) } }
+            return
+        }
         if PostgresAddress.isURL(options.path) {
             try await reporting { try await exportFromPostgres() }
             return
         }
-        try reporting {
-            let store = try options.open()
-            if let caseID {
-                try exportOne(try store.history(caseID), store: store)
-            } else {
-                try exportAll(store)
-            }
-        }
+        try reporting { try exportAll(try options.open()) }
     }
 
     // MARK: - One case
 
-    func exportOne(_ history: CaseHistory, store: CaseStore) throws {
+    /// One case, from either store: only what the store contract reads.
+    func exportOne(_ caseID: Int64, from store: any StoreContract) async throws {
+        let history = try await store.history(caseID)
         var h = history
         if redact {
             var redactor = Redactor.forExport(of: [h], extraNames: redactNames)
@@ -109,8 +108,19 @@ struct Export: AsyncParsableCommand {
                 "Case \(h.suspensionCase.id) has no Plan of Action version yet; add one with: "
                     + "reinstate poa add --case \(h.suspensionCase.id) FILE")
         }
+        var document: CaseDocument? = nil
+        if format == .json {
+            let stored = try await store.caseDocument(caseID)
+            // Redacted, the document is the redacted case's, with when its status changed as stored.
+            document = redact ? CaseDocument(h, statusChanged: stored.statusChangedDate ?? history.suspensionCase.opened) : stored
+        }
         let data = try CaseExport.render(
-            h, format: format.rawValue, store: store, now: try Clock.now(), evidenceOf: history, redacted: redact)
+            h, format: format.rawValue, now: try Clock.now(), evidenceOf: history, redacted: redact,
+            attachments: { history.attachments },
+            document: {
+                guard let document else { throw StoreError.notFound(what: "Case \(caseID)") }
+                return document
+            })
         try emit(data, to: output)
         switch format {
         case .text:

@@ -12,7 +12,7 @@ struct MessageCommand: ParsableCommand {
 }
 
 extension MessageCommand {
-    struct Add: ParsableCommand {
+    struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "add",
             abstract: "Store a message from Amazon (a text file, a saved .eml e-mail, or - for pasted text); prints its id.",
@@ -28,16 +28,17 @@ extension MessageCommand {
         var kind: MessageKind?
         @Argument(help: "The message file, or - to read standard input.") var file: String
 
-        func run() throws {
-            try reporting {
-                let store = try options.open()
+        func run() async throws {
+            try await reporting {
                 let now = try Clock.now()
                 let raw = try InputFile.read(file, what: "message")
                 let reading = MessageReader().read(raw)
-                let events = DateInput.events(try store.history(caseID))
-                let stored = try store.addMessage(
-                    caseID: caseID, raw: raw, reading: reading, kind: kind,
-                    received: try received.map { try DateInput.resolve($0, option: "--received", events: events) }, now: now)
+                let stored = try await options.withStore(writing: true) { store in
+                    let events = DateInput.events(try await store.history(caseID))
+                    return try await store.addMessage(
+                        caseID: caseID, raw: raw, reading: reading, kind: kind,
+                        received: try received.map { try DateInput.resolve($0, option: "--received", events: events) }, now: now)
+                }
                 Output.line(String(stored.message.id))
                 for warning in reading.warnings { printError("warning: " + warning) }
                 printError(

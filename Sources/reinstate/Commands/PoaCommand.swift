@@ -11,7 +11,7 @@ struct PoaCommand: ParsableCommand {
 }
 
 extension PoaCommand {
-    struct Add: ParsableCommand {
+    struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "add",
             abstract: "Store a new plan version from a file (or - for standard input); prints its number.")
@@ -22,21 +22,22 @@ extension PoaCommand {
         var submitted: String?
         @Argument(help: "The plan file (UTF-8 text), or - to read standard input.") var file: String
 
-        func run() throws {
-            try reporting {
-                let store = try options.open()
-                let now = try Clock.now()
-                let text = try InputFile.text(try InputFile.read(file, what: "plan"), path: file)
-                let events = DateInput.events(try store.history(caseID))
-                let number = try store.addPlan(
-                    caseID: caseID, text: text, created: now,
-                    submitted: try submitted.map { try DateInput.resolve($0, option: "--submitted", events: events) })
-                Output.line(String(number))
+        func run() async throws {
+            try await reporting {
+                try await options.withStore(writing: true) { store in
+                    let now = try Clock.now()
+                    let text = try InputFile.text(try InputFile.read(file, what: "plan"), path: file)
+                    let events = DateInput.events(try await store.history(caseID))
+                    let number = try await store.addPlan(
+                        caseID: caseID, text: text, created: now,
+                        submitted: try submitted.map { try DateInput.resolve($0, option: "--submitted", events: events) })
+                    Output.line(String(number))
+                }
             }
         }
     }
 
-    struct Submit: ParsableCommand {
+    struct Submit: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "submit",
             abstract: "Record that a plan version was sent to Amazon; it closes the deadlines set before it.",
@@ -51,13 +52,14 @@ extension PoaCommand {
         var date: String?
         @Argument(help: "The version number.") var version: Int
 
-        func run() throws {
-            try reporting {
-                let store = try options.open()
-                let events = DateInput.events(try store.history(caseID), excludingPlan: version)
-                let at = try date.map { try DateInput.resolve($0, option: "--date", events: events) } ?? Clock.now()
-                try store.submitPlan(caseID: caseID, number: version, at: at)
-                Output.line("Version \(version) of case \(caseID) submitted \(Timestamp.local(at)).")
+        func run() async throws {
+            try await reporting {
+                try await options.withStore(writing: true) { store in
+                    let events = DateInput.events(try await store.history(caseID), excludingPlan: version)
+                    let at = try date.map { try DateInput.resolve($0, option: "--date", events: events) } ?? Clock.now()
+                    try await store.submitPlan(caseID: caseID, number: version, at: at)
+                    Output.line("Version \(version) of case \(caseID) submitted \(Timestamp.local(at)).")
+                }
             }
         }
     }

@@ -11,56 +11,57 @@ struct RequestCommand: ParsableCommand {
 }
 
 extension RequestCommand {
-    struct Answer: ParsableCommand {
+    struct Answer: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "answer", abstract: "Mark a requested detail answered by a plan version.")
 
         @OptionGroup var options: StoreOptions
         @Argument(help: "The requested detail's id (see: reinstate case show ID).") var id: Int64
         @Option(help: "The plan version that answers it (default: the case's latest).") var version: Int?
 
-        func run() throws {
-            try reporting {
-                let store = try options.open()
-                let request = try store.request(id)
-                guard let number = try version ?? store.latestPlanNumber(caseID: request.caseID) else {
-                    throw CLIError("Case \(request.caseID) has no plan version to answer with; add one: reinstate poa add --case \(request.caseID) FILE")
-                }
-                try store.setRequestState(id, to: .answered(version: number, by: .user))
-                if try store.plan(caseID: request.caseID, number: number).isDraft {
-                    Output.line("Request \(id) answered in draft v\(number), not sent yet: it counts as answered once v\(number) is submitted.")
-                } else {
-                    Output.line("Request \(id) answered by version \(number).")
+        func run() async throws {
+            try await reporting {
+                try await options.withStore(writing: true) { store in
+                    let request = try await store.request(id)
+                    var number = version
+                    if number == nil { number = try await store.latestPlanNumber(caseID: request.caseID) }
+                    guard let number else {
+                        throw CLIError("Case \(request.caseID) has no plan version to answer with; add one: reinstate poa add --case \(request.caseID) FILE")
+                    }
+                    try await store.setRequestState(id, to: .answered(version: number, by: .user))
+                    if try await store.plan(caseID: request.caseID, number: number).isDraft {
+                        Output.line("Request \(id) answered in draft v\(number), not sent yet: it counts as answered once v\(number) is submitted.")
+                    } else {
+                        Output.line("Request \(id) answered by version \(number).")
+                    }
                 }
             }
         }
     }
 
-    struct Waive: ParsableCommand {
+    struct Waive: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "waive", abstract: "Set a requested detail aside, with the reason why.")
 
         @OptionGroup var options: StoreOptions
         @Argument(help: "The requested detail's id.") var id: Int64
         @Option(help: "Why it needs no answer.") var reason: String
 
-        func run() throws {
-            try reporting {
-                let store = try options.open()
-                try store.setRequestState(id, to: .waived(reason: reason))
+        func run() async throws {
+            try await reporting {
+                try await options.withStore(writing: true) { try await $0.setRequestState(id, to: .waived(reason: reason)) }
                 Output.line("Request \(id) waived.")
             }
         }
     }
 
-    struct Reopen: ParsableCommand {
+    struct Reopen: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "reopen", abstract: "Mark a requested detail unanswered again.")
 
         @OptionGroup var options: StoreOptions
         @Argument(help: "The requested detail's id.") var id: Int64
 
-        func run() throws {
-            try reporting {
-                let store = try options.open()
-                try store.setRequestState(id, to: .reopened)
+        func run() async throws {
+            try await reporting {
+                try await options.withStore(writing: true) { try await $0.setRequestState(id, to: .reopened) }
                 Output.line("Request \(id) is open again.")
             }
         }
@@ -98,17 +99,18 @@ struct NoteCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "note", abstract: "Keep notes on a case; edit or remove them by id.", subcommands: [Add.self, Edit.self, Remove.self])
 
-    struct Add: ParsableCommand {
+    struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a note to a case; prints its id.")
 
         @OptionGroup var options: StoreOptions
         @Option(name: .customLong("case"), help: "The case id.") var caseID: Int64
         @Argument(help: "The note's text.") var text: String
 
-        func run() throws {
-            try reporting {
-                let store = try options.open()
-                Output.line(String(try store.addNote(caseID: caseID, text: text, at: try Clock.now())))
+        func run() async throws {
+            try await reporting {
+                let now = try Clock.now()
+                let id = try await options.withStore(writing: true) { try await $0.addNote(caseID: caseID, text: text, at: now) }
+                Output.line(String(id))
             }
         }
     }

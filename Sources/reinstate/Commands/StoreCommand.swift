@@ -14,8 +14,8 @@ struct StoreCommand: ParsableCommand {
             postgresql://USER@HOST:PORT/DATABASE?sslmode=require (sslmode: disable, prefer, require, \
             verify-full), or postgresql:///DATABASE?host=/run/postgresql for a Unix socket. The password comes \
             from the URL, else PGPASSWORD, else ~/.pgpass (used only when its mode is 0600); it is never shown. \
-            For now a team store supports `store init`, `store copy`, `team` and `export --all --format json` only; \
-            the other commands refuse it and say so. Copy a team store to a local file to work on it with every command.
+            So far a team store supports \(StoreOptions.supportedOnPostgres), with the same output as on a local \
+            file; the other commands refuse it and say so. Copy a team store to a local file to work on it with every command.
             """,
         subcommands: [StoreInit.self, StoreCopy.self])
 }

@@ -9,7 +9,7 @@ struct StoreOptions: ParsableArguments {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "The case store file (a postgresql:// URL: for now `store`, `team` and `export --all --format json` only).",
+            "The case store file, or a postgresql:// URL of a team store (see `reinstate store --help` for what works on it).",
             discussion: "Default: $REINSTATE_STORE, else store = … in the configuration file, else $XDG_DATA_HOME/reinstate/cases.sqlite (~/.local/share/reinstate/cases.sqlite).",
             valueName: "path"))
     var store: String?
@@ -36,11 +36,26 @@ struct StoreOptions: ParsableArguments {
         let path = path
         guard PostgresAddress.isURL(path) else { return }
         let words = Self.commandWords(CommandLine.arguments.dropFirst())
-        // `store` takes its URLs as arguments; `export` decides itself (it supports --all --format json);
+        // `store` takes its URLs as arguments; `export` decides itself (--case, and --all --format json);
         // `team` works on a team store only.
-        if words.first == "store" || words.first == "export" || words.first == "team" { return }
+        if words.first == "store" || words.first == "export" || words.first == "team" || Self.onPostgres.contains(words.joined(separator: " ")) {
+            return
+        }
         printError(Self.notYetOnPostgres(words.isEmpty ? nil : words.joined(separator: " "), url: path))
         throw ExitCode(ExitStatus.failure)
+    }
+
+    /// The commands that work on a PostgreSQL team store through the store contract, besides `store`
+    /// and `export`, which take it themselves.
+    static let onPostgres: [String] = [
+        "case list", "case show", "case new", "case status", "due", "note add", "message add", "poa add", "poa submit",
+        "request answer", "request waive", "request reopen",
+    ]
+
+    /// What a team store supports so far, in words, for the refusal and `--help`.
+    static var supportedOnPostgres: String {
+        (onPostgres + ["export --case", "export --all --format json", "store init", "store copy", "team"])
+            .map { "`\($0)`" }.joined(separator: ", ")
     }
 
     /// The one line that says a command does not work on a PostgreSQL store yet, naming the store
@@ -48,9 +63,8 @@ struct StoreOptions: ParsableArguments {
     static func notYetOnPostgres(_ command: String?, url: String) -> String {
         let shown = (try? PostgresAddress(url: url, loginName: "")).map(\.redacted) ?? "postgresql://…"
         let name = command.map { "`reinstate \($0)`" } ?? "The case tracker"
-        return "\(name) does not work on a PostgreSQL store yet (\(shown)); for now a team store supports "
-            + "`reinstate store init`, `reinstate store copy`, `reinstate team` and `reinstate export --all --format json` only. "
-            + "Copy it to a local file to use this command."
+        return "\(name) does not work on a PostgreSQL store yet (\(shown)); so far a team store supports "
+            + "\(supportedOnPostgres). Copy it to a local file to use this command."
     }
 
     /// The command's name from its arguments ("case list"): the first words, the top command's options

@@ -1,6 +1,7 @@
 import Foundation
 import ReinstateCore
 import ReinstatePostgres
+import ReinstateStore
 
 /// Runs an async command body the way `reporting` runs a sync one: any error as one line, exit status 2.
 func reporting(_ body: () async throws -> Void) async throws {
@@ -35,5 +36,33 @@ enum PostgresOpening {
     static var loginName: String {
         if let pw = getpwuid(geteuid()), let name = pw.pointee.pw_name { return String(cString: name) }
         return NSUserName()
+    }
+}
+
+extension StoreOptions {
+    /// Runs `body` on the store the options name, through the store contract: the local file (opened as
+    /// `open` opens it) or the team store at a postgresql:// URL (connected, checked, and closed after,
+    /// whatever `body` does). The commands that use only the contract work the same on either.
+    /// `writing` marks a command that changes the store: `--read-only` refuses it on a team store, as
+    /// the local file opened read-only refuses the write.
+    @discardableResult
+    func withStore<T>(
+        readOnly: Bool = false, creating: Bool = false, writing: Bool = false, _ body: (any StoreContract) async throws -> T
+    ) async throws -> T {
+        guard PostgresAddress.isURL(path) else {
+            return try await body(try open(readOnly: readOnly, creating: creating))
+        }
+        if writing, readOnly || Self.readOnlyRequested {
+            throw CLIError("The team store was opened read-only (--read-only); nothing was changed.")
+        }
+        let store = try await PostgresOpening.connect(path)
+        do {
+            let result = try await body(store)
+            await store.close()
+            return result
+        } catch {
+            await store.close()
+            throw error
+        }
     }
 }
