@@ -12,7 +12,6 @@ import Testing
     .serialized,
     .enabled(if: TestPostgresServer.isAvailable, "\(TestPostgresServer.unavailableReason ?? "PostgreSQL is available")"))
 struct PostgresCopyTests {
-    let now = Timestamp.parse("2026-11-22T09:00:00Z")!
     static let tables = [
         "suspension_case", "case_asin", "message", "requested_detail", "plan_version", "deadline", "note", "evidence",
         "mail_mark", "held_message",
@@ -24,20 +23,21 @@ struct PostgresCopyTests {
         return try await PostgresStore.connect(to: address, password: TestPostgresServer.password)
     }
 
-    func demoDocument(cases: Int) throws -> StoreDocument {
+    /// 250 demo cases, made once for the suite: more messages and requested details than one statement takes.
+    static let demo: Result<StoreDocument, any Error> = Result {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pg-batch-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let store = try CaseStore(path: folder + "/cases.sqlite")
-        try store.fillDemo(count: cases, seed: 3, now: now)
+        _ = try store.fillDemo(count: 250, seed: 3, now: Timestamp.parse("2026-11-22T09:00:00Z")!)
         return try store.exportDocument()
     }
 
     @Test func aStoreFillingManyStatementsArrivesWhole() async throws {
-        let document = try demoDocument(cases: 600)
-        // More rows than one statement takes, in the tables that have the most.
-        #expect(document.cases.count > RowBatches.rowsPerStatement)
-        #expect(document.cases.flatMap(\.messages).count > 2 * RowBatches.rowsPerStatement)
+        let document = try Self.demo.get()
+        // More rows than one statement takes (two for requested details): batches fill and are sent mid-copy.
+        #expect(document.cases.flatMap(\.messages).count > RowBatches.rowsPerStatement)
+        #expect(document.cases.flatMap(\.messages).flatMap(\.requested).count > 2 * RowBatches.rowsPerStatement)
         let database = try TestPostgresServer.shared().newDatabase()
         let store = try await connect(database)
         try await store.initialize()
@@ -49,7 +49,7 @@ struct PostgresCopyTests {
 
     @Test(arguments: ["a date that is not one", "an id already taken"])
     func aBadRowAfterManyStatementsLeavesEveryTableEmpty(_ fault: String) async throws {
-        var document = try demoDocument(cases: 600)
+        var document = try Self.demo.get()
         let last = document.cases.count - 1
         if fault == "a date that is not one" {
             // Refused by the store's own check, after many statements were sent.
