@@ -21,8 +21,12 @@ extension PostgresStore {
             for try await n in count.decode(Int64.self) where n > 0 { throw PostgresStoreError.notEmpty(address: name) }
             let held = try await connection.query("SELECT count(*) FROM held_message", logger: logger)
             for try await n in held.decode(Int64.self) where n > 0 { throw PostgresStoreError.notEmpty(address: name) }
-            for c in document.cases { try await insert(c, connection) }
-            try await insert(held: document.held ?? [], connection)
+            // Many rows per statement (one round trip per few hundred rows, not one per row), still in
+            // this one transaction: a refused row leaves nothing.
+            let batches = RowBatches(connection: connection, logger: logger)
+            for c in document.cases { try await insert(c, into: batches) }
+            try await insert(held: document.held ?? [], into: batches)
+            try await batches.flush()
             for (table, column) in [
                 ("suspension_case", "id"), ("message", "id"), ("requested_detail", "id"), ("deadline", "id"), ("note", "id"),
                 ("evidence", "id"), ("held_message", "id"),
@@ -45,18 +49,25 @@ extension PostgresStore {
         return date
     }
 
+    /// Stores one case with everything it holds, ids kept.
     func insert(_ c: CaseDocument, _ connection: PostgresConnection) async throws {
+        let batches = RowBatches(connection: connection, logger: logger)
+        try await insert(c, into: batches)
+        try await batches.flush()
+    }
+
+    /// Adds one case's rows to `batches` (written when a batch fills, or at `flush`), checked as they go.
+    func insert(_ c: CaseDocument, into batches: RowBatches) async throws {
         func date(_ text: String, _ what: String) throws -> Date { try Self.instant(text, case: c.id, what) }
         let nextDue = try c.nextDeadline.map { try date($0, "nextDeadline") }
-        try await connection.query(
-            """
-            INSERT INTO suspension_case (id, title, account, marketplace, scope, reason, status, status_changed_at,
-                opened_at, next_due_at)
-            VALUES (\(c.id), \(c.title), \(c.account), \(c.marketplace), \(c.scope), \(c.reason), \(c.status),
-                \(try date(c.statusChanged, "statusChanged")), \(try date(c.opened, "opened")), \(nextDue))
-            """, logger: logger)
+        let statusChanged = try date(c.statusChanged, "statusChanged"), opened = try date(c.opened, "opened")
+        try await batches.add(.cases) { row in
+            try row.append(c.id); try row.append(c.title); try row.append(c.account); try row.append(c.marketplace)
+            try row.append(c.scope); try row.append(c.reason); try row.append(c.status); try row.append(statusChanged)
+            try row.append(opened); try row.append(nextDue)
+        }
         for asin in c.asins {
-            try await connection.query("INSERT INTO case_asin (case_id, asin) VALUES (\(c.id), \(asin))", logger: logger)
+            try await batches.add(.asins) { row in try row.append(c.id); try row.append(asin) }
         }
         for m in c.messages {
             let raw: Data
@@ -67,77 +78,75 @@ extension PostgresStore {
             } else {
                 throw StoreError.badDocument("case \(c.id), message \(m.id): no message as received (a redacted export?)")
             }
-            try await connection.query(
-                """
-                INSERT INTO message (id, case_id, kind, received_at, subject, raw, text, reader_version, mail_identity,
-                    attachments)
-                VALUES (\(m.id), \(c.id), \(m.kind), \(try date(m.received, "received")), \(m.subject), \(raw), \(m.text),
-                    \(m.readerVersion), \(m.mailIdentity), \(try Self.attachmentsJSON(m.attachments)))
-                """, logger: logger)
+            let received = try date(m.received, "received"), attachments = try Self.attachmentsJSON(m.attachments)
+            try await batches.add(.messages, bytes: raw.count + m.text.utf8.count) { row in
+                try row.append(m.id); try row.append(c.id); try row.append(m.kind); try row.append(received)
+                try row.append(m.subject); try row.append(raw); try row.append(m.text); try row.append(m.readerVersion)
+                try row.append(m.mailIdentity); try row.append(attachments)
+            }
             for (position, r) in m.requested.enumerated() {
-                try await connection.query(
-                    """
-                    INSERT INTO requested_detail (id, case_id, message_id, position, text, aspect, topic, state,
-                        answered_version, answered_by, waived_reason, corrected, alternative_group, alternative_option)
-                    VALUES (\(r.id), \(c.id), \(m.id), \(position), \(r.text), \(r.aspect), \(r.topic), \(r.state),
-                        \(r.answeredVersion), \(r.answeredBy), \(r.waivedReason), \(r.corrected == true),
-                        \(r.alternativeGroup), \(r.alternativeOption))
-                    """, logger: logger)
+                try await batches.add(.requests) { row in
+                    try row.append(r.id); try row.append(c.id); try row.append(m.id); try row.append(position)
+                    try row.append(r.text); try row.append(r.aspect); try row.append(r.topic); try row.append(r.state)
+                    try row.append(r.answeredVersion); try row.append(r.answeredBy); try row.append(r.waivedReason)
+                    try row.append(r.corrected == true); try row.append(r.alternativeGroup); try row.append(r.alternativeOption)
+                }
             }
         }
         for p in c.plans {
-            let submitted = try p.submitted.map { try date($0, "submitted") }
-            try await connection.query(
-                """
-                INSERT INTO plan_version (case_id, number, text, created_at, submitted_at)
-                VALUES (\(c.id), \(p.number), \(p.text), \(try date(p.created, "created")), \(submitted))
-                """, logger: logger)
+            let submitted = try p.submitted.map { try date($0, "submitted") }, created = try date(p.created, "created")
+            try await batches.add(.plans, bytes: p.text.utf8.count) { row in
+                try row.append(c.id); try row.append(p.number); try row.append(p.text); try row.append(created)
+                try row.append(submitted)
+            }
         }
         for d in c.deadlines {
             let closed = try d.closedAt.map { try date($0, "closedAt") }
-            try await connection.query(
-                """
-                INSERT INTO deadline (id, case_id, message_id, amount, unit, anchor, phrase, set_at, due_at, closed_at,
-                    closed_by, closed_version, closed_status)
-                VALUES (\(d.id), \(c.id), \(d.messageId), \(d.amount), \(d.unit), \(d.anchor), \(d.text),
-                    \(try date(d.set, "set")), \(try date(d.due, "due")), \(closed), \(d.closedBy), \(d.closedVersion),
-                    \(d.closedStatus))
-                """, logger: logger)
+            let set = try date(d.set, "set"), due = try date(d.due, "due")
+            try await batches.add(.deadlines) { row in
+                try row.append(d.id); try row.append(c.id); try row.append(d.messageId); try row.append(d.amount)
+                try row.append(d.unit); try row.append(d.anchor); try row.append(d.text); try row.append(set)
+                try row.append(due); try row.append(closed); try row.append(d.closedBy); try row.append(d.closedVersion)
+                try row.append(d.closedStatus)
+            }
         }
         for n in c.notes {
-            try await connection.query(
-                "INSERT INTO note (id, case_id, created_at, text) VALUES (\(n.id), \(c.id), \(try date(n.created, "created")), \(n.text))",
-                logger: logger)
+            let created = try date(n.created, "created")
+            try await batches.add(.notes, bytes: n.text.utf8.count) { row in
+                try row.append(n.id); try row.append(c.id); try row.append(created); try row.append(n.text)
+            }
         }
         for e in c.evidence {
-            try await connection.query(
-                """
-                INSERT INTO evidence (id, case_id, path, size, sha256, added_at)
-                VALUES (\(e.id), \(c.id), \(e.path), \(e.size), \(e.sha256), \(try date(e.added, "added")))
-                """, logger: logger)
+            let added = try date(e.added, "added")
+            try await batches.add(.evidence) { row in
+                try row.append(e.id); try row.append(c.id); try row.append(e.path); try row.append(e.size)
+                try row.append(e.sha256); try row.append(added)
+            }
         }
         for mark in c.mailMarks ?? [] {
             guard let kind = MailMark(rawValue: mark.kind), !mark.value.isEmpty else {
                 throw StoreError.badDocument("case \(c.id): a mail mark \"\(mark.kind)\" is of no known kind, or empty")
             }
-            try await connection.query(
-                """
-                INSERT INTO mail_mark (case_id, kind, value) VALUES (\(c.id), \(kind.rawValue), \(RoutingBook.markKey(kind, mark.value)))
-                ON CONFLICT DO NOTHING
-                """, logger: logger)
+            let key = RoutingBook.markKey(kind, mark.value)
+            try await batches.add(.marks) { row in try row.append(c.id); try row.append(kind.rawValue); try row.append(key) }
         }
     }
 
     /// Stores the document's held messages with their ids, checked as the local store checks them.
     func insert(held: [HeldDocument], _ connection: PostgresConnection) async throws {
+        let batches = RowBatches(connection: connection, logger: logger)
+        try await insert(held: held, into: batches)
+        try await batches.flush()
+    }
+
+    func insert(held: [HeldDocument], into batches: RowBatches) async throws {
         for h in held {
             let r = try h.record(limit: MessageReader.largestMessage)
-            try await connection.query(
-                """
-                INSERT INTO held_message (id, identity, received_at, subject, sender, reason, origin, raw, held_at)
-                VALUES (\(r.id), \(r.identity), \(r.received), \(r.subject), \(r.sender), \(r.reason), \(r.origin), \(r.raw),
-                    \(r.held))
-                """, logger: logger)
+            try await batches.add(.held, bytes: r.raw.count) { row in
+                try row.append(r.id); try row.append(r.identity); try row.append(r.received); try row.append(r.subject)
+                try row.append(r.sender); try row.append(r.reason); try row.append(r.origin); try row.append(r.raw)
+                try row.append(r.held)
+            }
         }
     }
 
@@ -334,5 +343,91 @@ extension PostgresStore {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         return String(decoding: try encoder.encode(attachments), as: UTF8.self)
+    }
+}
+
+/// Rows waiting to be inserted, table by table, written many rows to a statement
+/// (`INSERT … VALUES (…), (…), …`) on the connection of one transaction. When one table's batch fills,
+/// every table is written, parents first, so a row never arrives before the case or message it belongs to.
+final class RowBatches {
+    /// A table the document fills, in the order they are written.
+    enum Table: Int, CaseIterable {
+        case cases, asins, messages, requests, plans, deadlines, notes, evidence, marks, held
+
+        var insert: (table: String, columns: [String], suffix: String) {
+            switch self {
+            case .cases:
+                return ("suspension_case", ["id", "title", "account", "marketplace", "scope", "reason", "status",
+                                             "status_changed_at", "opened_at", "next_due_at"], "")
+            case .asins: return ("case_asin", ["case_id", "asin"], "")
+            case .messages:
+                return ("message", ["id", "case_id", "kind", "received_at", "subject", "raw", "text", "reader_version",
+                                    "mail_identity", "attachments"], "")
+            case .requests:
+                return ("requested_detail", ["id", "case_id", "message_id", "position", "text", "aspect", "topic", "state",
+                                             "answered_version", "answered_by", "waived_reason", "corrected",
+                                             "alternative_group", "alternative_option"], "")
+            case .plans: return ("plan_version", ["case_id", "number", "text", "created_at", "submitted_at"], "")
+            case .deadlines:
+                return ("deadline", ["id", "case_id", "message_id", "amount", "unit", "anchor", "phrase", "set_at", "due_at",
+                                     "closed_at", "closed_by", "closed_version", "closed_status"], "")
+            case .notes: return ("note", ["id", "case_id", "created_at", "text"], "")
+            case .evidence: return ("evidence", ["id", "case_id", "path", "size", "sha256", "added_at"], "")
+            case .marks: return ("mail_mark", ["case_id", "kind", "value"], " ON CONFLICT DO NOTHING")
+            case .held:
+                return ("held_message", ["id", "identity", "received_at", "subject", "sender", "reason", "origin", "raw",
+                                         "held_at"], "")
+            }
+        }
+    }
+
+    /// At most this many rows to a statement (and under the protocol's 65,535 parameters).
+    static let rowsPerStatement = 500
+    /// A statement is sent once its values pass this many bytes, so large messages do not pile up in memory.
+    static let bytesPerStatement = 4 << 20
+
+    private let connection: PostgresConnection
+    private let logger: Logger
+    private var binds: [PostgresBindings]
+    private var rows: [Int]
+    private var bytes = 0
+
+    init(connection: PostgresConnection, logger: Logger) {
+        self.connection = connection
+        self.logger = logger
+        binds = Table.allCases.map { _ in PostgresBindings() }
+        rows = Table.allCases.map { _ in 0 }
+    }
+
+    /// Adds one row to `table`: `values` appends one value per column, in the columns' order. `size` is
+    /// roughly how many bytes the row holds beyond its small values.
+    func add(_ table: Table, bytes size: Int = 0, _ values: (inout PostgresBindings) throws -> Void) async throws {
+        let before = binds[table.rawValue].count
+        try values(&binds[table.rawValue])
+        precondition(binds[table.rawValue].count - before == table.insert.columns.count, "a row of \(table) has the wrong width")
+        rows[table.rawValue] += 1
+        bytes += size
+        if rows[table.rawValue] >= Self.rowsPerStatement || bytes >= Self.bytesPerStatement { try await flush() }
+    }
+
+    /// Writes every waiting row, parents first.
+    func flush() async throws {
+        for table in Table.allCases where rows[table.rawValue] > 0 {
+            let (name, columns, suffix) = table.insert
+            var sql = "INSERT INTO \(name) (\(columns.joined(separator: ", "))) VALUES "
+            var parameter = 0
+            for row in 0..<rows[table.rawValue] {
+                sql += row == 0 ? "(" : ", ("
+                for column in columns.indices {
+                    parameter += 1
+                    sql += (column == 0 ? "$" : ", $") + String(parameter)
+                }
+                sql += ")"
+            }
+            try await connection.query(PostgresQuery(unsafeSQL: sql + suffix, binds: binds[table.rawValue]), logger: logger)
+            binds[table.rawValue] = PostgresBindings()
+            rows[table.rawValue] = 0
+        }
+        bytes = 0
     }
 }

@@ -20,46 +20,102 @@ public final class PostgresStore: Sendable {
     }
 
     /// Connects to the server at `address` as its user, with `password` when the server asks for one.
-    /// Nothing is read or written yet.
-    public static func connect(to address: PostgresAddress, password: String?) async throws -> PostgresStore {
+    /// `home` is where libpq's `~/.postgresql/root.crt` is looked for. Nothing is read or written yet.
+    public static func connect(to address: PostgresAddress, password: String?, home: String = defaultHome) async throws
+        -> PostgresStore
+    {
         // postgres-nio logs nothing unless asked; its logger is never given the password either way.
         var logger = Logger(label: "reinstate.postgres")
         logger.logLevel = .critical
         let name = address.redacted
+        var roots = PostgresAddress.RootCertificate.defaulted
         do {
             var configuration: PostgresConnection.Configuration
             if address.isUnixSocket {
                 configuration = PostgresConnection.Configuration(
                     unixSocketPath: address.socketPath, username: address.user, password: password, database: address.database)
             } else {
+                roots = address.rootCertificate(home: home)
                 configuration = PostgresConnection.Configuration(
                     host: address.host, port: address.port, username: address.user, password: password,
-                    database: address.database, tls: try tls(address.sslMode))
+                    database: address.database, tls: try tls(address.sslMode, roots: roots, address: name))
             }
             configuration.options.connectTimeout = .seconds(Int64(address.connectTimeout))
             let connection = try await PostgresConnection.connect(
                 configuration: configuration, id: 1, logger: logger)
             return PostgresStore(address: address, connection: connection, logger: logger)
         } catch {
+            if let refused = PostgresStoreError.certificateRefused(error, host: address.host, roots: roots, address: name) {
+                throw refused
+            }
             throw PostgresStoreError.from(error, address: name)
         }
     }
 
+    /// This user's home folder: `HOME` when it is a full path, else the account's.
+    public static var defaultHome: String {
+        ProcessInfo.processInfo.environment["HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil } ?? NSHomeDirectory()
+    }
+
     /// libpq's sslmode as postgres-nio's TLS setting. `verify-full` checks the certificate chain against
-    /// the system's trusted roots and the host name; `require` and `prefer` encrypt without checking it.
-    static func tls(_ mode: PostgresAddress.SSLMode) throws -> PostgresConnection.Configuration.TLS {
-        switch mode {
-        case .disable:
+    /// `roots` and the host name (for an IP address, the certificate's IP entries). `require` checks the
+    /// chain, not the name, when a root certificate file is given or ~/.postgresql/root.crt exists, as
+    /// libpq does (its verify-ca), and otherwise only encrypts; `prefer` only encrypts.
+    static func tls(_ mode: PostgresAddress.SSLMode, roots: PostgresAddress.RootCertificate, address: String) throws
+        -> PostgresConnection.Configuration.TLS
+    {
+        var config = TLSConfiguration.makeClientConfiguration()
+        switch (mode, roots) {
+        case (.disable, _):
             return .disable
-        case .prefer, .require:
-            var config = TLSConfiguration.makeClientConfiguration()
+        case (.prefer, _), (.require, .system), (.require, .defaulted):
             config.certificateVerification = .none
-            let context = try NIOSSLContext(configuration: config)
-            return mode == .prefer ? .prefer(context) : .require(context)
-        case .verifyFull:
-            var config = TLSConfiguration.makeClientConfiguration()
+        case (.require, .file(let path)):
+            config.certificateVerification = .noHostnameVerification
+            config.trustRoots = try trustRoots(path, address: address)
+        case (.verifyFull, .file(let path)):
             config.certificateVerification = .fullVerification
-            return .require(try NIOSSLContext(configuration: config))
+            config.trustRoots = try trustRoots(path, address: address)
+        case (.verifyFull, .system), (.verifyFull, .defaulted):
+            config.certificateVerification = .fullVerification
+            config.trustRoots = .default
+        }
+        let context: NIOSSLContext
+        do {
+            context = try NIOSSLContext(configuration: config)
+        } catch {
+            throw PostgresStoreError.tls(address: address, why: "TLS could not be set up (\(error))")
+        }
+        return mode == .prefer ? .prefer(context) : .require(context)
+    }
+
+    /// The certificate authorities in the PEM file (or folder) at `path`, refused in words when missing or unreadable.
+    static func trustRoots(_ path: String, address: String) throws -> NIOSSLTrustRoots {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+            throw PostgresStoreError.tls(
+                address: address,
+                why: "the root certificate file \(path) does not exist (give the certificate authority's file with "
+                    + "sslrootcert=FILE, or sslrootcert=system for the system's trusted roots)")
+        }
+        if isFolder.boolValue { return .file(path) }
+        do {
+            let certificates = try NIOSSLCertificate.fromPEMFile(path)
+            guard !certificates.isEmpty else { throw PostgresStoreError.badAddress("empty") }
+            return .certificates(certificates)
+        } catch {
+            throw PostgresStoreError.tls(
+                address: address, why: "the root certificate file \(path) holds no PEM certificate Reinstate can read")
+        }
+    }
+
+    /// Whether this connection is encrypted, as the server sees it (`pg_stat_ssl`), and with which TLS version.
+    public func encryption() async throws -> (tls: Bool, version: String?) {
+        try await reading { connection in
+            let rows = try await connection.query(
+                "SELECT ssl, version FROM pg_stat_ssl WHERE pid = pg_backend_pid()", logger: logger)
+            for try await (ssl, version) in rows.decode((Bool, String?).self) { return (ssl, version) }
+            return (false, nil)
         }
     }
 

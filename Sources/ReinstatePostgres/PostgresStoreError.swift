@@ -61,6 +61,9 @@ public enum PostgresStoreError: Error, Equatable, CustomStringConvertible, Local
         switch psql.code {
         case .server:
             switch state {
+            case "28000" where message.hasSuffix("no encryption"):
+                // pg_hba.conf lets this client in over TLS only (hostssl lines).
+                return .tls(address: address, why: "the server accepts this login only over TLS (use sslmode=require or verify-full)")
             case "28P01", "28000":
                 return .loginRefused(address: address, why: message.isEmpty ? "wrong user or password" : message)
             case "3D000":
@@ -94,6 +97,31 @@ public enum PostgresStoreError: Error, Equatable, CustomStringConvertible, Local
             }
             return .failed(address: address, why: "\(psql.code)")
         }
+    }
+
+    /// A server certificate that TLS refused (signed by an authority not trusted here, or made out to
+    /// another name) in words, naming what it was checked against; nil for any other error.
+    static func certificateRefused(
+        _ error: any Error, host: String, roots: PostgresAddress.RootCertificate, address: String
+    ) -> PostgresStoreError? {
+        let underlying = (error as? PSQLError)?.underlying ?? error
+        if let extra = underlying as? NIOSSLExtraError, extra == .failedToValidateHostname {
+            return .tls(
+                address: address,
+                why: "the server's certificate is not made out to \(host) (sslmode=verify-full checks the host name; "
+                    + "connect by a name the certificate holds)")
+        }
+        guard underlying is NIOSSLError || underlying is BoringSSLError else { return nil }
+        let text = String(describing: underlying)
+        guard text.contains("CERTIFICATE_VERIFY_FAILED") || text.lowercased().contains("certificate verify failed") else {
+            return nil
+        }
+        let trusted: String
+        switch roots {
+        case .file(let path): trusted = "a certificate authority in \(path)"
+        case .system, .defaulted: trusted = "a certificate authority this system trusts (name yours with sslrootcert=FILE)"
+        }
+        return .tls(address: address, why: "the server's certificate is not signed by \(trusted)")
     }
 
     /// NIO's connection errors in words: refused, timed out, no such host, a certificate not trusted.

@@ -59,16 +59,26 @@ public final class TestPostgresServer: Sendable {
         }
     }
 
+    /// A server of its own for one test that also listens on TCP at `localhost` (a free port), with TLS
+    /// on, presenting the PEM `certificate` and `key` (copied into the server's folder, the key readable
+    /// by the server's user only; see `TestCertificates`). `tlsOnly` leaves network logins only
+    /// `hostssl` lines in pg_hba.conf, so a connection without TLS is refused. Stop it with `stop()`.
+    public static func startTLS(certificate: String, key: String, tlsOnly: Bool = true) throws -> TestPostgresServer {
+        try TestPostgresServer(tcp: (certificate: certificate, key: key, tlsOnly: tlsOnly))
+    }
+
     /// The temporary folder: the data directory and the socket live in it.
     public let folder: String
-    public let port = 5432
+    /// The port: 5432 on the Unix socket only, or a free TCP port for a TLS server.
+    public let port: Int
     private let runAsPostgres: Bool
 
-    private init() throws {
+    private init(tcp: (certificate: String, key: String, tlsOnly: Bool)? = nil) throws {
         guard let programs = Self.programs, Self.unavailableReason == nil else {
             throw TestServerError(Self.unavailableReason ?? "PostgreSQL is not available")
         }
         runAsPostgres = getuid() == 0
+        port = tcp == nil ? 5432 : try Self.freePort()
         Self.removeLeftovers(programs: programs, runAsPostgres: runAsPostgres)
         // A short path: a Unix socket's path must fit in 107 bytes.
         folder = "/tmp/reinstate-pg-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
@@ -83,11 +93,57 @@ public final class TestPostgresServer: Sendable {
             programs + "/initdb",
             ["-D", folder + "/data", "-U", Self.superuser, "--pwfile=" + passwordFile, "--auth=scram-sha-256",
              "-E", "UTF8", "--locale=C", "--no-sync", "--no-instructions"])
+        var listen = "-c listen_addresses=''"
+        if let tcp {
+            let certificate = folder + "/server.crt", key = folder + "/server.key"
+            try FileManager.default.copyItem(atPath: tcp.certificate, toPath: certificate)
+            try FileManager.default.copyItem(atPath: tcp.key, toPath: key)
+            if runAsPostgres, let pw = getpwnam("postgres") {
+                for file in [certificate, key] { chown(file, pw.pointee.pw_uid, pw.pointee.pw_gid) }
+            }
+            chmod(certificate, 0o644)
+            chmod(key, 0o600)  // the server refuses a key others can read
+            listen = "-c listen_addresses='localhost' -c ssl=on -c ssl_cert_file='\(certificate)' -c ssl_key_file='\(key)'"
+            let network = tcp.tlsOnly ? ["hostssl"] : ["host"]
+            let rules = ["local all all scram-sha-256"]
+                + network.flatMap { ["\($0) all all 127.0.0.1/32 scram-sha-256", "\($0) all all ::1/128 scram-sha-256"] }
+            let hba = folder + "/data/pg_hba.conf"
+            try (rules.joined(separator: "\n") + "\n").write(toFile: hba, atomically: false, encoding: .utf8)
+        }
         try run(
             programs + "/pg_ctl",
             ["-D", folder + "/data", "-l", folder + "/log", "-w", "-t", "60",
-             "-o", "-c listen_addresses='' -c unix_socket_directories='\(folder)' -p \(port) -c fsync=off -c full_page_writes=off -c synchronous_commit=off",
+             "-o", "\(listen) -c unix_socket_directories='\(folder)' -p \(port) -c fsync=off -c full_page_writes=off -c synchronous_commit=off",
              "start"])
+    }
+
+    /// A TCP port on localhost that nothing listens on now (the kernel's pick, released at once).
+    private static func freePort() throws -> Int {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { throw TestServerError("cannot open a socket: \(String(cString: strerror(errno)))") }
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = 0
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { pointer in
+                bind(fd, pointer, length) == 0 && getsockname(fd, pointer, &length) == 0
+            }
+        }
+        guard bound else { throw TestServerError("cannot find a free port: \(String(cString: strerror(errno)))") }
+        return Int(UInt16(bigEndian: address.sin_port))
+    }
+
+    /// A URL for `database` on this server over TCP at `host` (`localhost` or `127.0.0.1`), with the given
+    /// `sslmode` and further parameters (such as `sslrootcert=…`), with the password in it unless nil.
+    public func tcpURL(
+        database: String, host: String = "localhost", sslMode: String, parameters: String = "",
+        user: String = TestPostgresServer.superuser, password: String? = TestPostgresServer.password
+    ) -> String {
+        let login = password.map { "\(user):\($0)" } ?? user
+        return "postgresql://\(login)@\(host):\(port)/\(database)?sslmode=\(sslMode)" + (parameters.isEmpty ? "" : "&" + parameters)
     }
 
     /// Stops and removes the servers of earlier test processes that were killed before they could

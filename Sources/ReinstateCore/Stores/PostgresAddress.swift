@@ -2,9 +2,10 @@ import Foundation
 
 /// Where a PostgreSQL team store lives, read from a `postgresql://` (or `postgres://`) URL the way
 /// libpq reads one: `postgresql://[user[:password]@][host][:port][/database][?param=value&…]`, with
-/// the `host`, `port`, `dbname`, `user`, `password`, `sslmode` and `connect_timeout` parameters, a host
+/// the `host`, `port`, `dbname`, `user`, `password`, `sslmode`, `sslrootcert` and `connect_timeout` parameters, a host
 /// that is a folder (`?host=/run/postgresql`, or `%2Frun%2Fpostgresql` in place of the host) for a
-/// Unix socket, and libpq's environment variables (PGHOST, PGPORT, PGDATABASE, PGUSER) for what the
+/// Unix socket, and libpq's environment variables (PGHOST, PGPORT, PGDATABASE, PGUSER, PGSSLMODE,
+/// PGSSLROOTCERT) for what the
 /// URL leaves out. The password is never part of `description` or `redacted`.
 public struct PostgresAddress: Sendable, Equatable, CustomStringConvertible {
     /// libpq's `sslmode`, as far as Reinstate supports it.
@@ -27,6 +28,11 @@ public struct PostgresAddress: Sendable, Equatable, CustomStringConvertible {
     /// The password written in the URL, if any (PGPASSWORD and ~/.pgpass are looked up by `password(…)`).
     public var urlPassword: String?
     public var sslMode: SSLMode
+    /// libpq's `sslrootcert`: the file (or folder) of certificate authorities the server's certificate
+    /// must chain to, or `system` for the operating system's trusted roots. Nil when the URL and
+    /// PGSSLROOTCERT leave it out: libpq's default, `~/.postgresql/root.crt`, is looked up by
+    /// `rootCertificate(home:)`.
+    public var sslRootCert: String?
     /// Seconds to wait for the server before saying it cannot be reached.
     public var connectTimeout: Int
 
@@ -58,6 +64,7 @@ public struct PostgresAddress: Sendable, Equatable, CustomStringConvertible {
         if sslMode != .prefer && !isUnixSocket || sslMode != .disable && isUnixSocket {
             query.append("sslmode=" + sslMode.rawValue)
         }
+        if let sslRootCert { query.append("sslrootcert=" + Self.encode(sslRootCert, keeping: Self.pathSafe)) }
         return "postgresql://" + Self.encode(user, keeping: Self.unreserved) + "@" + hostPart + "/"
             + Self.encode(database, keeping: Self.unreserved) + (query.isEmpty ? "" : "?" + query.joined(separator: "&"))
     }
@@ -115,6 +122,7 @@ public struct PostgresAddress: Sendable, Equatable, CustomStringConvertible {
         }
         var databaseText = path.isEmpty ? nil : try Self.decode(path, "database name")
         var sslText: String? = nil
+        var rootCertText: String? = nil
         var timeoutText: String? = nil
         for pair in queryText.split(separator: "&", omittingEmptySubsequences: true) {
             guard let eq = pair.firstIndex(of: "=") else {
@@ -129,12 +137,13 @@ public struct PostgresAddress: Sendable, Equatable, CustomStringConvertible {
             case "user": userText = value
             case "password": password = value
             case "sslmode": sslText = value
+            case "sslrootcert": rootCertText = value
             case "connect_timeout": timeoutText = value
             case "application_name", "fallback_application_name": break  // harmless: Reinstate names itself
             default:
                 throw PostgresAddressError(
                     "the parameter \"\(Self.shown(name))\" is not one Reinstate understands "
-                        + "(host, port, dbname, user, password, sslmode, connect_timeout)")
+                        + "(host, port, dbname, user, password, sslmode, sslrootcert, connect_timeout)")
             }
         }
         func given(_ value: String?) -> String? { value.flatMap { $0.isEmpty ? nil : $0 } }
@@ -148,6 +157,7 @@ public struct PostgresAddress: Sendable, Equatable, CustomStringConvertible {
         user = given(userText) ?? given(environment["PGUSER"]) ?? loginName
         database = given(databaseText) ?? given(environment["PGDATABASE"]) ?? user
         urlPassword = password
+        sslRootCert = given(rootCertText) ?? given(environment["PGSSLROOTCERT"])
         let sslValue = given(sslText) ?? given(environment["PGSSLMODE"])
         if let sslValue {
             guard let mode = SSLMode(rawValue: sslValue) else {
@@ -155,9 +165,15 @@ public struct PostgresAddress: Sendable, Equatable, CustomStringConvertible {
                     "sslmode=\(Self.shown(sslValue)) is not one Reinstate supports (disable, prefer, require, verify-full)")
             }
             sslMode = mode
+        } else if host.hasPrefix("/") {
+            sslMode = .disable  // a Unix socket never uses TLS
         } else {
-            // libpq's default: try TLS over the network; a Unix socket never uses it.
-            sslMode = host.hasPrefix("/") ? .disable : .prefer
+            // libpq's default: try TLS over the network; with sslrootcert=system, check it fully.
+            sslMode = sslRootCert == "system" ? .verifyFull : .prefer
+        }
+        if sslRootCert == "system", sslMode != .verifyFull, !host.hasPrefix("/") {
+            // libpq refuses the same: anyone can get a certificate from a public authority, for their own name.
+            throw PostgresAddressError("sslrootcert=system needs sslmode=verify-full (the system's roots vouch only for host names)")
         }
         if host.hasPrefix("/"), sslMode == .require || sslMode == .verifyFull {
             throw PostgresAddressError("sslmode=\(sslMode.rawValue) needs a network host; a Unix socket (\(host)) has no TLS")
@@ -168,6 +184,27 @@ public struct PostgresAddress: Sendable, Equatable, CustomStringConvertible {
         }
         connectTimeout = timeout == 0 ? 10 : max(timeout, 2)  // libpq: 0 is "wait for ever", 1 counts as 2
         if user.isEmpty { throw PostgresAddressError("it names no user") }
+    }
+
+    /// Where the server's certificate is checked against, libpq's way: the `sslrootcert` given (`system`
+    /// for the operating system's trusted roots), else `HOME/.postgresql/root.crt` when that file
+    /// exists, else the system's roots (`defaulted`: nothing was named). The file is not read here.
+    public func rootCertificate(home: String) -> RootCertificate {
+        if let sslRootCert {
+            return sslRootCert == "system" ? .system : .file(sslRootCert)
+        }
+        let standard = home + "/.postgresql/root.crt"
+        return FileManager.default.fileExists(atPath: standard) ? .file(standard) : .defaulted
+    }
+
+    /// The certificate authorities a server's certificate is checked against.
+    public enum RootCertificate: Sendable, Equatable {
+        /// A PEM file of certificate authorities (or a folder of them).
+        case file(String)
+        /// The operating system's trusted roots, asked for with `sslrootcert=system`.
+        case system
+        /// The operating system's trusted roots, because no file was named and ~/.postgresql/root.crt is absent.
+        case defaulted
     }
 
     /// The password to send: the URL's, else `PGPASSWORD`, else the first matching line of the password

@@ -49,6 +49,27 @@ import Testing
         #expect(a.redacted == "postgresql://u@[::1]:5433/d")
     }
 
+    @Test func theRootCertificateAsLibpqFindsIt() throws {
+        let a = try address("postgresql://u@db.example.com/d?sslmode=verify-full&sslrootcert=%2Fetc%2Fca%20file.crt")
+        #expect(a.sslRootCert == "/etc/ca file.crt")
+        #expect(a.rootCertificate(home: "/nowhere") == .file("/etc/ca file.crt"))
+        #expect(a.redacted == "postgresql://u@db.example.com/d?sslmode=verify-full&sslrootcert=/etc/ca%20file.crt")
+        let env = try address("postgresql://u@db.example.com/d?sslmode=verify-full", ["PGSSLROOTCERT": "/etc/team-ca.crt"])
+        #expect(env.sslRootCert == "/etc/team-ca.crt")
+        // Nothing named: ~/.postgresql/root.crt when it exists, else the system's roots.
+        let plain = try address("postgresql://u@db.example.com/d?sslmode=verify-full")
+        let home = NSTemporaryDirectory() + "home-\(UUID().uuidString)"
+        #expect(plain.rootCertificate(home: home) == .defaulted)
+        try FileManager.default.createDirectory(atPath: home + "/.postgresql", withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        FileManager.default.createFile(atPath: home + "/.postgresql/root.crt", contents: Data())
+        #expect(plain.rootCertificate(home: home) == .file(home + "/.postgresql/root.crt"))
+        // sslrootcert=system: the system's roots, and (libpq 16) verify-full unless said otherwise.
+        let system = try address("postgresql://u@db.example.com/d?sslrootcert=system")
+        #expect(system.sslMode == .verifyFull)
+        #expect(system.rootCertificate(home: home) == .system)
+    }
+
     @Test func malformedURLsAreRefusedInWords() {
         let bad = [
             "postgresql://h:99999/d": "port",
@@ -59,6 +80,7 @@ import Testing
             "postgresql://[::1/d": "IPv6",
             "postgresql:///d?host=/run/postgresql&sslmode=require": "Unix socket",
             "postgresql://h/d?sslmode": "no value",
+            "postgresql://h/d?sslmode=require&sslrootcert=system": "sslrootcert=system needs sslmode=verify-full",
         ]
         for (url, words) in bad {
             #expect(throws: PostgresAddressError.self) { try address(url) }
