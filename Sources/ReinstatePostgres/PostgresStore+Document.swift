@@ -178,17 +178,8 @@ extension PostgresStore {
     /// in the order and form the SQLite store writes, so both export the same bytes.
     public func exportDocument() async throws -> StoreDocument {
         try await requireCurrent()
-        return try await reading { connection in
-            try await connection.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", logger: logger)
-            do {
-                let cases = try await readCases(connection)
-                let held = try await readHeld(connection)
-                try await connection.query("COMMIT", logger: logger)
-                return StoreDocument(cases: cases, held: held)
-            } catch {
-                _ = try? await connection.query("ROLLBACK", logger: logger)
-                throw error
-            }
+        return try await snapshot { connection in
+            StoreDocument(cases: try await readCases(connection), held: try await readHeld(connection))
         }
     }
 
@@ -320,17 +311,7 @@ extension PostgresStore: StoreContract {
 
     public func caseDocument(_ caseID: Int64) async throws -> CaseDocument {
         try await requireCurrent()
-        let cases = try await reading { connection in
-            try await connection.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", logger: logger)
-            do {
-                let cases = try await readCases(connection, only: caseID)
-                try await connection.query("COMMIT", logger: logger)
-                return cases
-            } catch {
-                _ = try? await connection.query("ROLLBACK", logger: logger)
-                throw error
-            }
-        }
+        let cases = try await snapshot { connection in try await readCases(connection, only: caseID) }
         guard let found = cases.first else { throw StoreError.notFound(what: "Case \(caseID)") }
         return found
     }
