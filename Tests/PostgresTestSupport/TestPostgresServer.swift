@@ -49,6 +49,13 @@ public final class TestPostgresServer: Sendable {
         }
     }
 
+    /// A server of its own for one test that stops or restarts it (the shared one serves other suites in
+    /// parallel); the caller stops it with `stop()` when done. `durable`: a commit is answered only once
+    /// it is in the WAL (synchronous_commit on), so what was committed survives `stopImmediately`.
+    public static func makePrivate(durable: Bool = false) throws -> TestPostgresServer {
+        try TestPostgresServer(durable: durable)
+    }
+
     nonisolated(unsafe) private static var started: TestPostgresServer?
     private static let lock = NSLock()
 
@@ -63,8 +70,10 @@ public final class TestPostgresServer: Sendable {
     public let folder: String
     public let port = 5432
     private let runAsPostgres: Bool
+    private let durable: Bool
 
-    private init() throws {
+    private init(durable: Bool = false) throws {
+        self.durable = durable
         guard let programs = Self.programs, Self.unavailableReason == nil else {
             throw TestServerError(Self.unavailableReason ?? "PostgreSQL is not available")
         }
@@ -83,11 +92,24 @@ public final class TestPostgresServer: Sendable {
             programs + "/initdb",
             ["-D", folder + "/data", "-U", Self.superuser, "--pwfile=" + passwordFile, "--auth=scram-sha-256",
              "-E", "UTF8", "--locale=C", "--no-sync", "--no-instructions"])
+        try start()
+    }
+
+    /// Starts the server (again, after `stopImmediately`), its data as it was left.
+    public func start() throws {
+        guard let programs = Self.programs else { throw TestServerError("PostgreSQL is not installed") }
         try run(
             programs + "/pg_ctl",
             ["-D", folder + "/data", "-l", folder + "/log", "-w", "-t", "60",
-             "-o", "-c listen_addresses='' -c unix_socket_directories='\(folder)' -p \(port) -c fsync=off -c full_page_writes=off -c synchronous_commit=off",
+             "-o", "-c listen_addresses='' -c unix_socket_directories='\(folder)' -p \(port) -c fsync=off -c full_page_writes=off -c synchronous_commit=\(durable ? "on" : "off")",
              "start"])
+    }
+
+    /// Stops the server as a crash would (`pg_ctl stop -m immediate`): every connection cut, no goodbye,
+    /// the folder kept for `start`.
+    public func stopImmediately() throws {
+        guard let programs = Self.programs else { throw TestServerError("PostgreSQL is not installed") }
+        try run(programs + "/pg_ctl", ["-D", folder + "/data", "-m", "immediate", "-w", "stop"])
     }
 
     /// Stops and removes the servers of earlier test processes that were killed before they could
