@@ -42,6 +42,13 @@ extension PostgresStore {
         _ = try? await connection.query("ROLLBACK", logger: logger)
     }
 
+    /// Asks the server for `SELECT 1`: the least a command can do on the store (the benchmarks' floor).
+    public func ping() async throws {
+        try await reading { connection in
+            _ = try await connection.query("SELECT 1", logger: logger).collect()
+        }
+    }
+
     public func history(_ caseID: Int64) async throws -> CaseHistory {
         try await caseDocument(caseID).history()
     }
