@@ -56,6 +56,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Benchmarks/ParseFloor"),
+        // The floor of the team store's benchmarks: connect as the CLI does, run SELECT 1, exit (Benchmarks/postgres.sh).
+        .executableTarget(
+            name: "postgres-floor", dependencies: ["ReinstatePostgres", "ReinstateCore", .product(name: "PostgresNIO", package: "postgres-nio")],
+            path: "Benchmarks/PostgresFloor"),
         // In-process measurements (first frame, a key, the reader's throughput) for Benchmarks/run.
         .executableTarget(
             name: "reinstate-bench", dependencies: ["ReinstateApp", "ReinstateUI", "ReinstateStore", "ReinstateCore"],

@@ -14,12 +14,38 @@ extension PostgresStore {
             try await connection.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", logger: logger)
             do {
                 let result = try await body(connection)
-                try await connection.query("COMMIT", logger: logger)
+                // END, not COMMIT: nothing is saved here, so a connection lost now is said as lost, not as
+                // a write whose outcome is unknown (PostgresStoreError.from looks for COMMIT).
+                try await connection.query("END", logger: logger)
                 return result
             } catch {
-                _ = try? await connection.query("ROLLBACK", logger: logger)
+                await rollBack()
                 throw error
             }
+        }
+    }
+
+    /// Throws, as a lost connection, when the server has already closed this connection (stopped,
+    /// restarted, the session terminated). Checked before a query is sent: postgres-nio 1.33 never
+    /// answers a query written to a connection already closed, and the command would wait for ever.
+    func ensureConnected() throws {
+        if connection.isClosed {
+            throw PostgresStoreError.unreachable(
+                address: address.redacted, why: "the connection was lost (the server stopped, restarted or closed it)")
+        }
+    }
+
+    /// Rolls the open transaction back, when the connection is still there to say it on (a closed
+    /// connection's transaction was rolled back by the server already).
+    func rollBack() async {
+        guard !connection.isClosed else { return }
+        _ = try? await connection.query("ROLLBACK", logger: logger)
+    }
+
+    /// Asks the server for `SELECT 1`: the least a command can do on the store (the benchmarks' floor).
+    public func ping() async throws {
+        try await reading { connection in
+            _ = try await connection.query("SELECT 1", logger: logger).collect()
         }
     }
 

@@ -136,13 +136,14 @@ public final class PostgresStore: Sendable {
         var attempt = 1
         while true {
             do {
+                try ensureConnected()
                 try await connection.query("BEGIN ISOLATION LEVEL READ COMMITTED", logger: logger)
                 do {
                     let result = try await body(connection)
                     try await connection.query("COMMIT", logger: logger)
                     return result
                 } catch {
-                    _ = try? await connection.query("ROLLBACK", logger: logger)
+                    await rollBack()
                     throw error
                 }
             } catch let refusal as StoreError {
@@ -173,6 +174,7 @@ public final class PostgresStore: Sendable {
     /// Runs a read outside a transaction, its errors in words.
     func reading<T: Sendable>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
         do {
+            try ensureConnected()
             return try await body(connection)
         } catch let refusal as StoreError {
             throw refusal

@@ -16,6 +16,9 @@ public enum PostgresStoreError: Error, Equatable, CustomStringConvertible, Local
     case notEmpty(address: String)
     case noRights(address: String, why: String)
     case failed(address: String, why: String)
+    /// The connection went away after COMMIT was sent and before its answer came: the server may have
+    /// saved the change or not, and only reading the store again can tell.
+    case outcomeUnknown(address: String, why: String)
 
     public var errorDescription: String? { description }
 
@@ -46,6 +49,10 @@ public enum PostgresStoreError: Error, Equatable, CustomStringConvertible, Local
             return "The database role has no right to do this on \(address): \(why). Nothing was changed."
         case .failed(let address, let why):
             return "The PostgreSQL store \(address) failed: \(why). Nothing was changed."
+        case .outcomeUnknown(let address, let why):
+            return "The connection to the PostgreSQL server of \(address) was lost while the change was being saved "
+                + "(\(why)): it is not known whether it was saved. It was saved whole or not at all; "
+                + "look before doing it again (`reinstate case show CASE --store …` for a case)."
         }
     }
 
@@ -58,6 +65,13 @@ public enum PostgresStoreError: Error, Equatable, CustomStringConvertible, Local
         let server = psql.serverInfo
         let state = server?[.sqlState] ?? ""
         let message = server?[.message] ?? ""
+        // The connection lost while the server was answering COMMIT: the change may be saved or not.
+        if let lost = lostConnection(psql), psql.query?.sql.trimmingCharacters(in: .whitespaces).uppercased() == "COMMIT" {
+            return .outcomeUnknown(address: address, why: lost)
+        }
+        if let lost = lostConnection(psql), psql.code != .connectionError {
+            return .unreachable(address: address, why: lost)
+        }
         switch psql.code {
         case .server:
             switch state {
@@ -122,6 +136,31 @@ public enum PostgresStoreError: Error, Equatable, CustomStringConvertible, Local
         case .system, .defaulted: trusted = "a certificate authority this system trusts (name yours with sslrootcert=FILE)"
         }
         return .tls(address: address, why: "the server's certificate is not signed by \(trusted)")
+    }
+
+    /// Why the connection was lost, in words, when `error` says it was (the server stopped or restarted,
+    /// the backend terminated, the network gone); nil for any other error.
+    static func lostConnection(_ error: PSQLError) -> String? {
+        switch error.code {
+        case .serverClosedConnection, .uncleanShutdown, .clientClosedConnection:
+            return "the connection was lost (the server stopped, restarted or closed it)"
+        case .connectionError:
+            return describe(error.underlying)
+        case .server:
+            let state = error.serverInfo?[.sqlState] ?? ""
+            // 57P01 admin shutdown or pg_terminate_backend, 57P02 crash of another backend, 57P03 cannot
+            // connect now (starting up, shutting down), class 08 connection exceptions.
+            switch state {
+            case "57P01", "57P02":
+                return "the server ended the connection (it was stopped, restarted or the session was terminated)"
+            case "57P03":
+                return "the server is starting up or shutting down; try again in a moment"
+            default:
+                return state.hasPrefix("08") ? "the connection failed (\(state))" : nil
+            }
+        default:
+            return nil
+        }
     }
 
     /// NIO's connection errors in words: refused, timed out, no such host, a certificate not trusted.

@@ -49,6 +49,13 @@ public final class TestPostgresServer: Sendable {
         }
     }
 
+    /// A server of its own for one test that stops or restarts it (the shared one serves other suites in
+    /// parallel); the caller stops it with `stop()` when done. `durable`: a commit is answered only once
+    /// it is in the WAL (synchronous_commit on), so what was committed survives `stopImmediately`.
+    public static func makePrivate(durable: Bool = false) throws -> TestPostgresServer {
+        try TestPostgresServer(durable: durable)
+    }
+
     nonisolated(unsafe) private static var started: TestPostgresServer?
     private static let lock = NSLock()
 
@@ -72,8 +79,13 @@ public final class TestPostgresServer: Sendable {
     /// The port: 5432 on the Unix socket only, or a free TCP port for a TLS server.
     public let port: Int
     private let runAsPostgres: Bool
+    private let durable: Bool
 
-    private init(tcp: (certificate: String, key: String, tlsOnly: Bool)? = nil) throws {
+    /// What the server listens on besides its socket (TCP with TLS for `startTLS`).
+    private let listen: String
+
+    private init(tcp: (certificate: String, key: String, tlsOnly: Bool)? = nil, durable: Bool = false) throws {
+        self.durable = durable
         guard let programs = Self.programs, Self.unavailableReason == nil else {
             throw TestServerError(Self.unavailableReason ?? "PostgreSQL is not available")
         }
@@ -82,6 +94,8 @@ public final class TestPostgresServer: Sendable {
         Self.removeLeftovers(programs: programs, runAsPostgres: runAsPostgres)
         // A short path: a Unix socket's path must fit in 107 bytes.
         folder = "/tmp/reinstate-pg-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        listen = tcp == nil ? "-c listen_addresses=''"
+            : "-c listen_addresses='localhost' -c ssl=on -c ssl_cert_file='\(folder)/server.crt' -c ssl_key_file='\(folder)/server.key'"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
         if runAsPostgres, let pw = getpwnam("postgres") {
             chown(folder, pw.pointee.pw_uid, pw.pointee.pw_gid)
@@ -93,7 +107,6 @@ public final class TestPostgresServer: Sendable {
             programs + "/initdb",
             ["-D", folder + "/data", "-U", Self.superuser, "--pwfile=" + passwordFile, "--auth=scram-sha-256",
              "-E", "UTF8", "--locale=C", "--no-sync", "--no-instructions"])
-        var listen = "-c listen_addresses=''"
         if let tcp {
             let certificate = folder + "/server.crt", key = folder + "/server.key"
             try FileManager.default.copyItem(atPath: tcp.certificate, toPath: certificate)
@@ -103,18 +116,13 @@ public final class TestPostgresServer: Sendable {
             }
             chmod(certificate, 0o644)
             chmod(key, 0o600)  // the server refuses a key others can read
-            listen = "-c listen_addresses='localhost' -c ssl=on -c ssl_cert_file='\(certificate)' -c ssl_key_file='\(key)'"
             let network = tcp.tlsOnly ? ["hostssl"] : ["host"]
             let rules = ["local all all scram-sha-256"]
                 + network.flatMap { ["\($0) all all 127.0.0.1/32 scram-sha-256", "\($0) all all ::1/128 scram-sha-256"] }
             let hba = folder + "/data/pg_hba.conf"
             try (rules.joined(separator: "\n") + "\n").write(toFile: hba, atomically: false, encoding: .utf8)
         }
-        try run(
-            programs + "/pg_ctl",
-            ["-D", folder + "/data", "-l", folder + "/log", "-w", "-t", "60",
-             "-o", "\(listen) -c unix_socket_directories='\(folder)' -p \(port) -c fsync=off -c full_page_writes=off -c synchronous_commit=off",
-             "start"])
+        try start()
     }
 
     /// A TCP port on localhost that nothing listens on now (the kernel's pick, released at once).
@@ -144,6 +152,23 @@ public final class TestPostgresServer: Sendable {
     ) -> String {
         let login = password.map { "\(user):\($0)" } ?? user
         return "postgresql://\(login)@\(host):\(port)/\(database)?sslmode=\(sslMode)" + (parameters.isEmpty ? "" : "&" + parameters)
+    }
+
+    /// Starts the server (again, after `stopImmediately`), its data as it was left.
+    public func start() throws {
+        guard let programs = Self.programs else { throw TestServerError("PostgreSQL is not installed") }
+        try run(
+            programs + "/pg_ctl",
+            ["-D", folder + "/data", "-l", folder + "/log", "-w", "-t", "60",
+             "-o", "\(listen) -c unix_socket_directories='\(folder)' -p \(port) -c fsync=off -c full_page_writes=off -c synchronous_commit=\(durable ? "on" : "off")",
+             "start"])
+    }
+
+    /// Stops the server as a crash would (`pg_ctl stop -m immediate`): every connection cut, no goodbye,
+    /// the folder kept for `start`.
+    public func stopImmediately() throws {
+        guard let programs = Self.programs else { throw TestServerError("PostgreSQL is not installed") }
+        try run(programs + "/pg_ctl", ["-D", folder + "/data", "-m", "immediate", "-w", "stop"])
     }
 
     /// Stops and removes the servers of earlier test processes that were killed before they could
