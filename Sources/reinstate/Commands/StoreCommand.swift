@@ -12,7 +12,8 @@ struct StoreCommand: ParsableCommand {
         discussion: """
             A team store lives in a PostgreSQL database, named by a URL with libpq's conventions: \
             postgresql://USER@HOST:PORT/DATABASE?sslmode=require (sslmode: disable, prefer, require, \
-            verify-full), or postgresql:///DATABASE?host=/run/postgresql for a Unix socket. The password comes \
+            verify-full; sslrootcert=FILE names the certificate authority to check against, else ~/.postgresql/root.crt, \
+            else the system's), or postgresql:///DATABASE?host=/run/postgresql for a Unix socket. The password comes \
             from the URL, else PGPASSWORD, else ~/.pgpass (used only when its mode is 0600); it is never shown. \
             So far a team store supports \(StoreOptions.supportedOnPostgres), with the same output as on a local \
             file; the other commands refuse it and say so. Copy a team store to a local file to work on it with every command.
