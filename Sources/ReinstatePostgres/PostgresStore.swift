@@ -124,6 +124,19 @@ public final class PostgresStore: Sendable {
         try? await connection.close()
     }
 
+    /// Runs `body` with this store, then closes it however `body` ends (postgres-nio treats a
+    /// connection dropped without being closed as a bug).
+    public func closing<T>(_ body: (PostgresStore) async throws -> T) async throws -> T {
+        do {
+            let result = try await body(self)
+            await close()
+            return result
+        } catch {
+            await close()
+            throw error
+        }
+    }
+
     /// Runs `body` in one transaction: committed when it returns, rolled back when it throws.
     ///
     /// Every write to a case first locks the case's row (`lockCase`, `SELECT … FOR UPDATE`), so two

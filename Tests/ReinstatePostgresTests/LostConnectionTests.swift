@@ -30,14 +30,7 @@ struct LostConnectionTests {
     /// Runs `body` with `store` and closes it however `body` ends (a store dropped unclosed is a crash
     /// in postgres-nio's debug build).
     func using<T>(_ store: PostgresStore, _ body: (PostgresStore) async throws -> T) async throws -> T {
-        do {
-            let result = try await body(store)
-            await store.close()
-            return result
-        } catch {
-            await store.close()
-            throw error
-        }
+        try await store.closing(body)
     }
 
     func connect(_ server: TestPostgresServer, _ database: String) async throws -> PostgresStore {

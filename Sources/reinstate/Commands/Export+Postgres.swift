@@ -13,15 +13,7 @@ extension Export {
             let what = "export --all --format \(format.rawValue)\(redact ? " --redact" : "")"
             throw CLIError(StoreOptions.notYetOnPostgres(what, url: options.path))
         }
-        let store = try await PostgresOpening.connect(options.path)
-        let document: StoreDocument
-        do {
-            document = try await store.exportDocument()
-        } catch {
-            await store.close()
-            throw error
-        }
-        await store.close()
+        let document = try await PostgresOpening.connect(options.path).closing { try await $0.exportDocument() }
         // As `writeBackup` writes it: DEL, C1 and bidirectional controls as \u escapes.
         let data = JSONSafety.escapingControls(try document.encoded())
         try stream(to: output) { out in try out.write(data) }

@@ -32,14 +32,7 @@ struct TeamCommand: ParsableCommand {
 
     /// Runs `body` on the connected team store, and closes it whatever happens.
     static func withStore(_ options: StoreOptions, _ body: (PostgresStore) async throws -> Void) async throws {
-        let store = try await connect(options)
-        do {
-            try await body(store)
-        } catch {
-            await store.close()
-            throw error
-        }
-        await store.close()
+        try await connect(options).closing(body)
     }
 
     static func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }

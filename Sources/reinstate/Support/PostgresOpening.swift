@@ -55,14 +55,6 @@ extension StoreOptions {
         if writing, readOnly || Self.readOnlyRequested {
             throw CLIError("The team store was opened read-only (--read-only); nothing was changed.")
         }
-        let store = try await PostgresOpening.connect(path)
-        do {
-            let result = try await body(store)
-            await store.close()
-            return result
-        } catch {
-            await store.close()
-            throw error
-        }
+        return try await PostgresOpening.connect(path).closing { try await body($0) }
     }
 }
