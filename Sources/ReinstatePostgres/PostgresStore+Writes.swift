@@ -309,29 +309,27 @@ extension PostgresStore {
     func recordMail(
         of raw: Data, reading: MessageReading, caseID: Int64, messageID: Int64, _ connection: PostgresConnection
     ) async throws -> (identity: String?, marks: [MailMarkDocument]) {
-        guard let envelope = MailEnvelope.read(raw) else { return (nil, []) }
-        let attachments = MailAttachments.read(raw).enumerated().map { index, a in
+        guard let mail = AddedMail(raw: raw, reading: reading) else { return (nil, []) }
+        let attachments = mail.attachments.enumerated().map { index, a in
             AttachmentDocument(number: index + 1, filename: a.filename, contentType: a.contentType, size: a.data.count, sha256: SHA256.hex(a.data))
         }
         var identity: String? = nil
-        var marks: [MailMarkDocument] = []
-        if envelope.messageID != nil {
-            let facts = MailFacts(raw: raw, envelope: envelope, reading: reading)
+        if let candidate = mail.identity {
             var known = false
             let rows = try await connection.query(
-                "SELECT EXISTS (SELECT 1 FROM message WHERE mail_identity = \(facts.identity)) OR EXISTS (SELECT 1 FROM held_message WHERE identity = \(facts.identity))",
+                "SELECT EXISTS (SELECT 1 FROM message WHERE mail_identity = \(candidate)) OR EXISTS (SELECT 1 FROM held_message WHERE identity = \(candidate))",
                 logger: logger)
             for try await exists in rows.decode(Bool.self) { known = exists }
-            if !known { identity = facts.identity }
-            for (kind, value) in RoutingBook.marks(of: facts) {
-                let key = RoutingBook.markKey(kind, value)
-                let inserted = try await connection.query(
-                    """
-                    INSERT INTO mail_mark (case_id, kind, value) VALUES (\(caseID), \(kind.rawValue), \(key))
-                    ON CONFLICT DO NOTHING RETURNING case_id
-                    """, logger: logger)
-                for try await _ in inserted.decode(Int64.self) { marks.append(MailMarkDocument(kind: kind.rawValue, value: key)) }
-            }
+            if !known { identity = candidate }
+        }
+        var marks: [MailMarkDocument] = []
+        for (kind, key) in mail.marks {
+            let inserted = try await connection.query(
+                """
+                INSERT INTO mail_mark (case_id, kind, value) VALUES (\(caseID), \(kind.rawValue), \(key))
+                ON CONFLICT DO NOTHING RETURNING case_id
+                """, logger: logger)
+            for try await _ in inserted.decode(Int64.self) { marks.append(MailMarkDocument(kind: kind.rawValue, value: key)) }
         }
         guard identity != nil || !attachments.isEmpty else { return (nil, marks) }
         try await connection.query(

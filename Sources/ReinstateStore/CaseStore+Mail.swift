@@ -116,13 +116,25 @@ extension CaseStore {
     static func insertMailRecords(
         facts: MailFacts, attachments: [MailAttachment], caseID: Int64, messageID: Int64, now: Date, db: Database
     ) throws -> (identity: String?, marks: [MailMarkDocument]) {
-        try db.execute(
-            sql: "INSERT OR IGNORE INTO mail_identity (identity, message_id, imported_at) VALUES (?, ?, ?)",
-            arguments: [facts.identity, messageID, now.stored])
-        let identity = db.changesCount > 0 ? facts.identity : nil
+        try insertMailRecords(
+            identity: facts.identity,
+            marks: RoutingBook.marks(of: facts).map { (kind: $0.0, key: RoutingBook.markKey($0.0, $0.1)) },
+            attachments: attachments, caseID: caseID, messageID: messageID, now: now, db: db)
+    }
+
+    static func insertMailRecords(
+        identity candidate: String?, marks candidates: [(kind: MailMark, key: String)], attachments: [MailAttachment],
+        caseID: Int64, messageID: Int64, now: Date, db: Database
+    ) throws -> (identity: String?, marks: [MailMarkDocument]) {
+        var identity: String? = nil
+        if let candidate {
+            try db.execute(
+                sql: "INSERT OR IGNORE INTO mail_identity (identity, message_id, imported_at) VALUES (?, ?, ?)",
+                arguments: [candidate, messageID, now.stored])
+            if db.changesCount > 0 { identity = candidate }
+        }
         var marks: [MailMarkDocument] = []
-        for (kind, value) in RoutingBook.marks(of: facts) {
-            let key = RoutingBook.markKey(kind, value)
+        for (kind, key) in candidates {
             try db.execute(
                 sql: "INSERT OR IGNORE INTO mail_mark (case_id, kind, value) VALUES (?, ?, ?)", arguments: [caseID, kind.rawValue, key])
             if db.changesCount > 0 { marks.append(MailMarkDocument(kind: kind.rawValue, value: key)) }
@@ -135,13 +147,9 @@ extension CaseStore {
     /// keeps one: its attachments stay retrievable, and when it has a Message-ID, importing the mailbox
     /// it came from later does not add it a second time, and its thread's replies find its case.
     static func insertMailRecords(ofAdded stored: inout StoredMessage, raw: Data, reading: MessageReading, now: Date, db: Database) throws {
-        guard let envelope = MailEnvelope.read(raw) else { return }
-        let attachments = MailAttachments.read(raw)
-        guard envelope.messageID != nil else {
-            return try insertAttachments(attachments, messageID: stored.message.id, db: db)
-        }
+        guard let mail = AddedMail(raw: raw, reading: reading) else { return }
         let added = try insertMailRecords(
-            facts: MailFacts(raw: raw, envelope: envelope, reading: reading), attachments: attachments,
+            identity: mail.identity, marks: mail.marks, attachments: mail.attachments,
             caseID: stored.message.caseID, messageID: stored.message.id, now: now, db: db)
         stored.mailIdentityAdded = added.identity
         stored.mailMarksAdded = added.marks
