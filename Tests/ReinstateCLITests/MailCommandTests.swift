@@ -259,6 +259,21 @@ struct MailCommandTests {
         #expect(try cli(["demo", "--cases", "12", "--mailbox", cli.folder + "/demo.mbox"]).status == 2)  // never written over
     }
 
+    @Test func aWholeMailboxGivenToMessageAddIsRefusedAndMailImportNamed() throws {
+        let cli = CLI()
+        defer { cli.remove() }
+        #expect(try cli(["case", "new", "--title", "Inauthentic", "--account", "Blue Harbor Goods LLC"]).status == 0)
+        let box = cli.file("Amazon.mbox", "From MAILER-DAEMON Tue Nov 10 09:15:00 2026\n" + Self.reply
+            + "\nFrom MAILER-DAEMON Wed Nov 11 09:15:00 2026\n" + Self.reply.replacingOccurrences(of: "r1@", with: "r2@"))
+        let refused = try cli(["message", "add", "--case", "1", box])
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("is a mailbox of several messages") && refused.stderr.contains("reinstate mail import"))
+        #expect(try StoreFile(path: cli.store).count("SELECT count(*) FROM message") == 0)
+        // One message saved in mbox form is one message.
+        let one = cli.file("one.mbox", "From MAILER-DAEMON Tue Nov 10 09:15:00 2026\n" + Self.reply)
+        #expect(try cli(["message", "add", "--case", "1", one]).status == 0)
+    }
+
     @Test func everyMailCommandHasHelp() throws {
         let cli = CLI()
         defer { cli.remove() }

@@ -18,7 +18,8 @@ extension MessageCommand {
             abstract: "Store a message from Amazon (a text file, a saved .eml e-mail, or - for pasted text); prints its id.",
             discussion: """
                 The message is kept byte for byte. Its requested details become the case's checklist and its \
-                deadline the case's clock; what was read is shown on stderr so you can check it.
+                deadline the case's clock; what was read is shown on stderr so you can check it. An mbox file \
+                of several messages is refused: `reinstate mail import FILE` files each into its case.
                 """)
 
         @OptionGroup var options: StoreOptions
@@ -32,6 +33,7 @@ extension MessageCommand {
             try await reporting {
                 let now = try Clock.now()
                 let raw = try InputFile.read(file, what: "message")
+                try Self.refuseMailbox(file)
                 let reading = MessageReader().read(raw)
                 let stored = try await options.withStore(writing: true) { store in
                     let events = DateInput.events(try await store.history(caseID))
@@ -139,5 +141,21 @@ extension MessageCommand {
                 }
             }
         }
+    }
+}
+
+extension MessageCommand.Add {
+    /// A whole mailbox given as one message would be stored as one message that reads as its first:
+    /// an mbox file of more than one message is refused, and `mail import` named.
+    static func refuseMailbox(_ file: String) throws {
+        guard file != "-", (try? MailboxFormat.detect(file)) == .mbox, let mailbox = try? MboxReader(path: file) else { return }
+        var messages = 0
+        while let entry = mailbox.next(), messages < 2 {
+            if case .message = entry { messages += 1 }
+        }
+        guard messages > 1 else { return }
+        throw CLIError(
+            "\(file) is a mailbox of several messages, not one message; nothing was stored. "
+                + "File each into its case with: reinstate mail import \(file)")
     }
 }
