@@ -62,6 +62,39 @@ public protocol StoreContract: Sendable {
     func request(_ id: Int64) async throws -> RequestedDetail
     /// Marks a requested detail answered, waived or open again; returns it as it was.
     @discardableResult func setRequestState(_ id: Int64, to state: RequestState) async throws -> RequestedDetail
+
+    // MARK: - What the tracker reads besides
+
+    /// Open deadlines of unfinished cases in the window, most urgent first: every due date, the first `limit` whole.
+    func dueWarnings(now: Date, within window: TimeInterval, first limit: Int) async throws -> DueWarnings
+    /// Checks `text` as version `version` of a case (nil: a draft) against the case and other cases' plans.
+    func checkPlan(caseID: Int64, text: String, version: Int?) async throws -> PlanCheck
+    /// The attachments kept with a case's messages, by message id (without their bytes).
+    func attachments(of history: CaseHistory) async throws -> [Int64: [StoredAttachment]]
+    /// One note. `StoreError.notFound` when there is no such note.
+    func note(_ id: Int64) async throws -> Note
+    /// Mail held for the seller to file, oldest first, and one of them whole.
+    func heldMessages() async throws -> [HeldMessage]
+    func heldMessage(_ id: Int64) async throws -> HeldMessage
+    func heldCount() async throws -> Int
+
+    // MARK: - Corrections and their undo (each all or nothing; each returns what puts it back)
+
+    @discardableResult func editMessageReceived(_ id: Int64, to received: Date) async throws -> MessageCorrection
+    @discardableResult func moveMessage(_ id: Int64, toCase target: Int64) async throws -> MessageCorrection
+    @discardableResult func removeMessage(_ id: Int64) async throws -> RemovedMessage
+    @discardableResult func restoreMessage(_ removed: RemovedMessage) async throws -> [DeadlineChange]
+    @discardableResult func undoMessageCorrection(_ correction: MessageCorrection) async throws -> [DeadlineChange]
+    @discardableResult func undoAddMessage(_ stored: StoredMessage) async throws -> RemovedMessage
+    func undoSubmission(_ submission: Submission) async throws
+    func restoreRequestStates(_ requests: [RequestedDetail]) async throws
+    @discardableResult func editCase(_ id: Int64, _ edit: CaseEdit) async throws -> SuspensionCase
+    func restoreStatus(_ change: StatusChange) async throws
+    @discardableResult func editNote(_ id: Int64, text: String) async throws -> Note
+    @discardableResult func removeNote(_ id: Int64) async throws -> Note
+    func restoreNote(_ note: Note) async throws
+    @discardableResult func unsubmitPlan(caseID: Int64, number: Int, at now: Date) async throws -> Unsubmission
+    func restoreSubmission(_ unsubmission: Unsubmission) async throws
 }
 
 extension CaseStore: StoreContract {
