@@ -2,23 +2,14 @@ import Foundation
 import ReinstateCore
 import ReinstateStore
 
-// PLACEHOLDERS (being replaced, issue #17): the store contract's tracker reads and corrections are not
-// written for PostgreSQL yet; each refuses in one line and changes nothing. No command reaches these:
+// PLACEHOLDERS (being replaced, issue #17): the store contract's corrections and their undo are not written
+// for PostgreSQL yet; each refuses in one line and changes nothing. No command reaches these:
 // `StoreOptions.onPostgres` does not list the commands that need them.
 extension PostgresStore {
     func notYet(_ what: String) -> PostgresStoreError {
         .failed(address: location, why: "\(what) does not work on a team store yet")
     }
 
-    public func dueWarnings(now: Date, within window: TimeInterval, first limit: Int) async throws -> DueWarnings {
-        throw notYet("the deadline warnings")
-    }
-    public func checkPlan(caseID: Int64, text: String, version: Int?) async throws -> PlanCheck { throw notYet("check") }
-    public func attachments(of history: CaseHistory) async throws -> [Int64: [StoredAttachment]] { throw notYet("attachments") }
-    public func note(_ id: Int64) async throws -> Note { throw notYet("a note") }
-    public func heldMessages() async throws -> [HeldMessage] { throw notYet("held mail") }
-    public func heldMessage(_ id: Int64) async throws -> HeldMessage { throw notYet("held mail") }
-    public func heldCount() async throws -> Int { throw notYet("held mail") }
     public func editMessageReceived(_ id: Int64, to received: Date) async throws -> MessageCorrection { throw notYet("message edit") }
     public func moveMessage(_ id: Int64, toCase target: Int64) async throws -> MessageCorrection { throw notYet("message move") }
     public func removeMessage(_ id: Int64) async throws -> RemovedMessage { throw notYet("message remove") }
