@@ -4,8 +4,8 @@ import ReinstateCore
 import ReinstateStore
 
 /// What the everyday commands read (`case list`, `case show`, `due`, `export --case`), in SQL. A case is
-/// read as its document and turned into the same `CaseHistory` the SQLite store reads, and the open
-/// count of a list row is counted by Core's rule (`CaseHistory.unanswered`), not again in SQL.
+/// read as its document and turned into the same `CaseHistory` the SQLite store reads; the open count of
+/// a list row is counted by the server with the SQL the local store's count uses (`OpenCountSQL`).
 extension PostgresStore {
     /// Runs `body` in one read-only snapshot (repeatable read), so what it reads in several queries
     /// belongs together whatever colleagues write meanwhile.
@@ -123,62 +123,24 @@ extension PostgresStore {
             PostgresQuery(
                 unsafeSQL: """
                     SELECT c.id, c.title, c.account, c.marketplace, c.reason, c.status, c.next_due_at,
-                        (SELECT count(*) FROM plan_version p WHERE p.case_id = c.id AND p.submitted_at IS NOT NULL)
+                        (SELECT count(*) FROM plan_version p WHERE p.case_id = c.id AND p.submitted_at IS NOT NULL),
+                        (\(Self.openCount))
                     FROM suspension_case c \(tail)
                     """, binds: binds), logger: logger)
-        for try await (id, title, account, marketplace, reason, status, next, submitted)
-            in result.decode((Int64, String, String, String, String, String, Date?, Int64).self)
+        for try await (id, title, account, marketplace, reason, status, next, submitted, open)
+            in result.decode((Int64, String, String, String, String, String, Date?, Int64, Int64).self)
         {
             rows.append(
                 CaseSummary(
                     id: id, title: title, account: account, marketplace: marketplace,
                     reason: SuspensionReason(rawValue: reason) ?? .other, status: CaseStatus(rawValue: status) ?? .open,
-                    nextDeadline: next, unanswered: 0, appealsSubmitted: Int(submitted)))
+                    nextDeadline: next, unanswered: Int(open), appealsSubmitted: Int(submitted)))
         }
-        guard !rows.isEmpty else { return [] }
-        let open = try await openCounts(rows.map(\.id), connection)
-        for i in rows.indices { rows[i].unanswered = open[rows[i].id] ?? 0 }
         return rows
     }
 
-    /// How many requested details of each case are still open for Amazon, by Core's rule: the requests
-    /// and the plan versions are read, `CaseHistory.unanswered` counts.
-    func openCounts(_ ids: [Int64], _ connection: PostgresConnection) async throws -> [Int64: Int] {
-        var binds = PostgresBindings()
-        binds.append(ids)
-        var histories: [Int64: CaseHistory] = [:]
-        func history(_ id: Int64) -> CaseHistory {
-            histories[id] ?? CaseHistory(suspensionCase: SuspensionCase(id: id, title: "", opened: Date(timeIntervalSince1970: 0)))
-        }
-        let requests = try await connection.query(
-            PostgresQuery(
-                unsafeSQL: """
-                    SELECT id, case_id, message_id, state, answered_version, answered_by, alternative_group, alternative_option
-                    FROM requested_detail WHERE case_id = ANY($1) ORDER BY case_id, message_id, position
-                    """, binds: binds), logger: logger)
-        for try await (id, caseID, messageID, state, version, by, group, option)
-            in requests.decode((Int64, Int64, Int64, String, Int?, String?, Int?, Int?).self)
-        {
-            var h = history(caseID)
-            h.requests.append(
-                CaseDocument.request(
-                    RequestDocument(
-                        id: id, text: "", aspect: "", corrected: nil, topic: "", state: state, answeredVersion: version,
-                        answeredBy: by, waivedReason: nil, alternativeGroup: group, alternativeOption: option),
-                    caseID: caseID, messageID: messageID))
-            histories[caseID] = h
-        }
-        guard !histories.isEmpty else { return [:] }
-        let plans = try await connection.query(
-            PostgresQuery(unsafeSQL: "SELECT case_id, number, submitted_at FROM plan_version WHERE case_id = ANY($1)", binds: binds),
-            logger: logger)
-        for try await (caseID, number, submitted) in plans.decode((Int64, Int, Date?).self) {
-            guard var h = histories[caseID] else { continue }
-            h.plans.append(PlanVersion(caseID: caseID, number: number, text: "", created: submitted ?? Date(), submitted: submitted))
-            histories[caseID] = h
-        }
-        return histories.mapValues { $0.unanswered.count }
-    }
+    /// A list row's open requests, counted by the server with the local store's words (`OpenCountSQL`).
+    static let openCount = OpenCountSQL.count(of: "c.id", postgres: true)
 
     /// The WHERE of a case list on `c`, with its values as bindings ($1, $2, …): the same cases the
     /// SQLite store's filter admits. Text is matched case-insensitively in the title, account,

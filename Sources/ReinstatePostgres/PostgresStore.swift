@@ -41,6 +41,10 @@ public final class PostgresStore: Sendable {
                     database: address.database, tls: try tls(address.sslMode, roots: roots, address: name))
             }
             configuration.options.connectTimeout = .seconds(Int64(address.connectTimeout))
+            // In the startup packet, no extra round trip: the name colleagues see in pg_stat_activity, and
+            // no JIT compilation: the case list's counts are estimated dear enough to trigger it, and
+            // compiling took 60 of a 118 ms query that runs in 55 ms without it (1,000 cases).
+            configuration.options.additionalStartupParameters = [("application_name", "reinstate"), ("jit", "off")]
             let connection = try await PostgresConnection.connect(
                 configuration: configuration, id: 1, logger: logger)
             return PostgresStore(address: address, connection: connection, logger: logger)
