@@ -156,7 +156,36 @@ enum PostgresSchema {
                 "CREATE INDEX mail_mark_case ON mail_mark (case_id)",
             ]),
         teamAccess,
+        textSearch,
     ]
+
+    /// Search in the texts (`case list --search`, the tracker's `/`) through trigram indexes, as the
+    /// SQLite store's FTS5 trigram table: `ILIKE '%words%'` on a message, plan version or note is
+    /// answered from a GIN index instead of reading every text (10,000 cases: see Benchmarks/RESULTS.md).
+    /// `pg_trgm` is a contrib extension, trusted since PostgreSQL 13 (a role that may create in the
+    /// database may add it); where it is missing or may not be added, the store works the same, only
+    /// without the indexes (`store init` says so), and they can be made by hand later: the three
+    /// statements below. The indexed expressions are the very ones the search's WHERE uses.
+    static let textSearch = Migration(
+        identifier: "v6-search",
+        statements: [
+            """
+            DO $$
+            BEGIN
+                BEGIN
+                    CREATE EXTENSION IF NOT EXISTS pg_trgm;
+                EXCEPTION WHEN OTHERS THEN
+                    RAISE NOTICE 'pg_trgm is not available (%): search works without its indexes', SQLERRM;
+                END;
+                IF EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm') THEN
+                    CREATE INDEX message_search ON message USING gin ((subject || E'\\n' || text) gin_trgm_ops);
+                    CREATE INDEX plan_version_search ON plan_version USING gin (text gin_trgm_ops);
+                    CREATE INDEX note_search ON note USING gin (text gin_trgm_ops);
+                END IF;
+            END
+            $$
+            """
+        ])
 
     /// The tables that hold case data: the cases, and the tables that hang off a case by `case_id`.
     /// Each has row-level security, and `team grant` gives a role its privileges on exactly these.
@@ -351,5 +380,18 @@ extension PostgresStore {
     public func initializeIfEmpty() async throws -> Bool {
         guard try await inspect() == .empty else { return false }
         return try await initialize() == .created
+    }
+}
+
+extension PostgresStore {
+    /// Whether search has its trigram indexes (migration v6-search made them when `pg_trgm` could be added).
+    public func searchIndexed() async throws -> Bool {
+        try await reading { connection in
+            var found = false
+            let rows = try await connection.query(
+                "SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_indexes WHERE indexname = 'message_search')", logger: logger)
+            for try await exists in rows.decode(Bool.self) { found = exists }
+            return found
+        }
     }
 }

@@ -42,7 +42,7 @@ struct PostgresStoreTests {
         #expect(try tables(database).contains("reinstate_migration"))
         let applied = try TestPostgresServer.shared().psql(
             "SELECT identifier FROM reinstate_migration ORDER BY applied_at, identifier", database: database)
-        #expect(applied == "v1\nv2-held-mail\nv3-team-access\n", "\(applied)")
+        #expect(applied == "v1\nv2-held-mail\nv3-team-access\nv6-search\n", "\(applied)")
     }
 
     @Test func aDatabaseHoldingSomethingElseIsRefusedUntouched() async throws {
@@ -118,6 +118,34 @@ struct PostgresStoreTests {
         }
         await store.close()
         #expect(try tables(database).isEmpty)
+    }
+
+    /// Search has trigram indexes where `pg_trgm` can be added, and finds the same without them: a role
+    /// that may create tables in the schema but not extensions in the database still gets a store.
+    @Test func searchUsesTrigramIndexesWhereItMayAndWorksWithout() async throws {
+        let server = try TestPostgresServer.shared()
+        let role = "owner_\(UInt32.random(in: 0...UInt32.max))"
+        try server.psql("CREATE ROLE \(role) LOGIN PASSWORD 'owner-pw'")
+        for indexed in [true, false] {
+            let database = try server.newDatabase()
+            if !indexed { try server.psql("GRANT CREATE ON SCHEMA public TO \(role)", database: database) }
+            let store = indexed ? try await connect(database) : try await connect(database, user: role, password: "owner-pw")
+            try await store.closing { store in
+                #expect(try await store.initialize() == .created)
+                #expect(try await store.searchIndexed() == indexed)
+                let id = try await store.createCase(SuspensionCase(id: 0, title: "Case", opened: now))
+                _ = try await store.createCase(SuspensionCase(id: 0, title: "Other", opened: now))
+                try await store.addNote(caseID: id, text: "Sent the invoices from Shenzhen Trading", at: now)
+                #expect(try await store.caseSummaries(CaseFilter(text: "shenzhen"), sort: .urgency, offset: 0, limit: 10).map(\.id) == [id])
+                #expect(try await store.caseCount(CaseFilter(text: "zzq")) == 0)
+            }
+            if indexed {
+                let plan = try server.psql(
+                    "SET enable_seqscan = off; EXPLAIN SELECT case_id FROM message WHERE subject || E'\\n' || text ILIKE '%shenzhen%'",
+                    database: database)
+                #expect(plan.contains("message_search"), "\(plan)")
+            }
+        }
     }
 
     // MARK: - Copying

@@ -32,7 +32,12 @@ extension StoreCommand {
                 current is left as it is. A database that holds anything else, or a schema from a newer \
                 Reinstate, is refused untouched (exit status 2), as are a role without the right to create \
                 tables, a wrong password and a server that cannot be reached. The role that runs it owns the \
-                tables: it is the store's owner, sees every case and alone grants the others theirs (`reinstate team`).
+                tables: it is the store's owner, sees every case and alone grants the others theirs (`reinstate team`). \
+                Search uses trigram indexes of the pg_trgm extension (PostgreSQL's contrib, trusted since version \
+                13); where it cannot be added, a note says so and search reads every text instead. To add them \
+                later, as a role that may: CREATE EXTENSION pg_trgm; CREATE INDEX message_search ON message USING \
+                gin ((subject || E'\\n' || text) gin_trgm_ops); CREATE INDEX plan_version_search ON plan_version \
+                USING gin (text gin_trgm_ops); CREATE INDEX note_search ON note USING gin (text gin_trgm_ops).
                 """)
 
         @Argument(help: ArgumentHelp("The database, as a postgresql:// URL.", valueName: "url")) var url: String
@@ -51,6 +56,11 @@ extension StoreCommand {
                         // The role that ran this owns the tables: it sees every case, and grants the others theirs.
                         let owner = try await store.teamOwner().owner
                         Output.line("Its owner is the role \(owner), which sees every case; give staff roles their clients' cases with: reinstate team grant ROLE --account NAME")
+                    }
+                    if try await !store.searchIndexed() {
+                        printError(
+                            "note: the server lacks the pg_trgm extension (or this role may not add it), so a search reads "
+                                + "every text; it works, only slower on a large store. See `reinstate store init --help`.")
                     }
                 } catch {
                     await store.close()
