@@ -95,12 +95,13 @@ for n in $sizes; do
     "$bin/reinstate due --store $u" "$bin/reinstate due --store $store" \
     "$bin/reinstate case list --store $u" "$bin/reinstate case list --store $store" \
     "$bin/reinstate case show 1 --store $u" "$bin/reinstate case show 1 --store $store" \
+    "$bin/reinstate case list --search zqxw --store $u" "$bin/reinstate case list --search zqxw --store $store" \
     -i >/dev/null 2>&1
   python3 - "$work/pg-$n.json" "$n" <<'PY'
 import json, sys
 r = [x["median"] * 1000 for x in json.load(open(sys.argv[1]))["results"]]
 floor = r[0]
-for i, name in enumerate(["due", "case list", "case show 1"]):
+for i, name in enumerate(["due", "case list", "case show 1", "case list --search zqxw"]):
     pg, lite = r[1 + 2 * i], r[2 + 2 * i]
     print("| %s | `%s` | %.1f ms | %.1f ms | %.2f× | %.2f× |" % (f"{int(sys.argv[2]):,}", name, pg, lite, pg / floor, pg / lite))
 print("| %s | floor: connect, `SELECT 1` | %.1f ms | | 1.00× | |" % (f"{int(sys.argv[2]):,}", floor))
