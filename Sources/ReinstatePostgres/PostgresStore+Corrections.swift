@@ -323,6 +323,19 @@ extension PostgresStore {
         }
     }
 
+    // MARK: - Reads of the corrections' commands
+
+    public func message(_ id: Int64) async throws -> AmazonMessage {
+        try await requireCurrent()
+        return try await reading { connection in
+            let caseID = try await messageCase(id, connection)
+            guard let document = try await readCases(connection, only: caseID).first,
+                let message = try document.history().messages.first(where: { $0.id == id })
+            else { throw StoreError.notFound(what: "Message \(id)") }
+            return message
+        }
+    }
+
     // MARK: - Facts
 
     /// The case a message is in, or "Message N" not found.

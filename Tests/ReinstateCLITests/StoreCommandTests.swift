@@ -274,3 +274,88 @@ extension StoreCommandTests {
         #expect(!refused.stderr.contains("s3cret"))
     }
 }
+
+extension StoreCommandTests {
+    /// The corrections do on a team store what they do on the local file: the same output on both
+    /// streams, the same refusals (exit status 2, one line, nothing changed), and the same cases after.
+    @Test func theCorrectionsDoTheSameOnATeamStore() throws {
+        let cli = CLI()
+        defer { cli.remove() }
+        let server = try TestPostgresServer.shared()
+        let url = server.url(database: try server.newDatabase())
+        #expect(try cli(["demo", "--cases", "5", "--seed", "3"]).status == 0)
+        #expect(try cli(["store", "copy", cli.store, url]).status == 0)
+        let reply = cli.file(
+            "reply.txt",
+            """
+            Subject: Re: Your Amazon.com selling privileges
+
+            Hello,
+
+            We need more information before we can reinstate your account. Please send the following within 17 days:
+
+            - Invoices from your supplier covering the last 365 days
+            - A letter of authorization from the brand owner
+
+            Seller Performance Team
+            """)
+        let plan = cli.file(
+            "plan.txt",
+            """
+            Root cause: we sold items bought from a distributor without invoices from the supplier.
+            Actions taken: we attached invoices from our supplier covering the last 365 days.
+            Preventive steps: every new supplier is checked by our compliance lead.
+            """)
+        func same(_ args: [String], sourceLocation: SourceLocation = #_sourceLocation) throws -> CLI.Result {
+            let local = try cli(args)
+            let team = try cli(args, store: url)
+            #expect(team.status == local.status, "\(args): \(team.stderr)", sourceLocation: sourceLocation)
+            #expect(team.stdout == local.stdout, "\(args)", sourceLocation: sourceLocation)
+            #expect(team.stderr == local.stderr, "\(args)", sourceLocation: sourceLocation)
+            return local
+        }
+        #expect(try same(["case", "new", "--title", "Brand complaint", "--account", "Acme", "--asin", "b0c1234567"]).stdout == "6\n")
+        let note = try same(["note", "add", "--case", "6", "Called Seller Support — ticket 4411"]).stdout
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let message = try same(["message", "add", "--case", "6", "--received", "2026-11-20T10:00:00Z", reply]).stdout
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(Int(message) != nil && Int(note) != nil)
+        #expect(try same(["poa", "add", "--case", "6", "--submitted", "2026-11-21T12:00:00Z", plan]).status == 0)
+
+        let edited = try same(["message", "edit", message, "--received", "2026-11-22T08:30:00Z"])
+        #expect(edited.status == 0 && edited.stdout.contains("Message \(message) received"), "\(edited.stderr)")
+        #expect(try same(["message", "move", message, "--case", "2"]).stdout.contains("moved from case 6 to case 2"))
+        #expect(try same(["message", "move", message, "--case", "6"]).status == 0)
+        #expect(try same(["poa", "unsubmit", "--case", "6", "1"]).stdout.contains("is a draft again"))
+        #expect(try same(["note", "edit", note, "Seller Support called back"]).stdout.contains("it was: Called Seller Support"))
+        let caseEdit = try same(["case", "edit", "6", "--title", "Counterfeit claim", "--asin", "b0c7654321", "--marketplace", "Amazon.DE"])
+        #expect(caseEdit.stdout.contains("title: Brand complaint → Counterfeit claim"), "\(caseEdit.stdout)")
+        #expect(try same(["case", "edit", "6", "--clear-asins"]).status == 0)
+        // Without a terminal to ask on, a removal needs --yes, on both.
+        #expect(try same(["message", "remove", message]).status == 2)
+        #expect(try same(["message", "remove", message, "--yes"]).stdout.contains("with 2 requested details and 1 deadline"))
+        #expect(try same(["note", "remove", note, "--yes"]).stdout.contains("it read: Seller Support called back"))
+        for bad in [
+            ["message", "edit", "99999", "--received", "2026-11-22T08:30:00Z"], ["message", "move", "99999", "--case", "1"],
+            ["message", "move", "1", "--case", "999"], ["message", "remove", "99999", "--yes"], ["note", "edit", "99999", "x"],
+            ["note", "edit", "1", "  "], ["note", "remove", "99999", "--yes"], ["poa", "unsubmit", "--case", "6", "7"],
+            ["poa", "unsubmit", "--case", "6", "1"], ["case", "edit", "999", "--title", "x"], ["case", "edit", "6", "--title", " "],
+            ["case", "edit", "6", "--asin", "nope"],
+        ] {
+            let refused = try same(bad)
+            #expect(refused.status == 2, "\(bad)")
+            #expect(refused.stderr.split(separator: "\n").count == 1, "\(bad): \(refused.stderr)")
+        }
+        for args in [["case", "show", "6"], ["case", "show", "2", "--json"], ["due", "--within", "60"], ["case", "list"]] {
+            _ = try same(args)
+        }
+        let local = try cli(["export", "--all", "--format", "json"])
+        let team = try cli(["export", "--all", "--format", "json"], store: url)
+        #expect(team.status == 0, "\(team.stderr)")
+        #expect(team.stdoutData == local.stdoutData)
+        // --read-only refuses a correction on the team store.
+        let readOnly = try cli(["--read-only", "case", "edit", "6", "--title", "x"], store: url)
+        #expect(readOnly.status == 2)
+        #expect(readOnly.stderr.contains("read-only"), "\(readOnly.stderr)")
+    }
+}
