@@ -100,6 +100,8 @@ public protocol StoreContract: Sendable {
 
     /// One message. `StoreError.notFound` ("Message N") when there is no such message.
     func message(_ id: Int64) async throws -> AmazonMessage
+    /// Records an evidence file of a case (path, size, SHA-256) and returns its id.
+    @discardableResult func addEvidence(caseID: Int64, path: String, size: Int64, sha256: String, at now: Date) async throws -> Int64
 }
 
 extension CaseStore: StoreContract {

@@ -232,6 +232,12 @@ enum ContractStore: String, CaseIterable, CustomTestStringConvertible, Sendable 
         }
         #expect(try await store.history(id).suspensionCase.title == "Counterfeit complaint")
         _ = try await both(store, reference) { try await $0.addNote(caseID: id, text: " Called Seller Support. ", at: now) }
+        _ = try await both(store, reference) {
+            try await $0.addEvidence(caseID: id, path: "/srv/evidence/loa.pdf", size: 2_048, sha256: String(repeating: "ab", count: 32), at: now)
+        }
+        await #expect(throws: StoreError.notFound(what: "Case 999")) {
+            try await store.addEvidence(caseID: 999, path: "/x", size: 1, sha256: "00", at: now)
+        }
 
         let reading = MessageReader().read(Self.reply)
         #expect(reading.requested.count >= 2)
