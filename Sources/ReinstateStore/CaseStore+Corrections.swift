@@ -25,6 +25,13 @@ public struct MessageCorrection: Sendable, Equatable {
     /// Its requested details as they were before; `restoreRequestStates` puts their states back.
     public var requestsBefore: [RequestedDetail]
     public var deadlineChanges: [DeadlineChange]
+
+    /// Public, so the PostgreSQL store answers with the same values.
+    public init(before: AmazonMessage, requestsBefore: [RequestedDetail], deadlineChanges: [DeadlineChange]) {
+        self.before = before
+        self.requestsBefore = requestsBefore
+        self.deadlineChanges = deadlineChanges
+    }
 }
 
 /// A removed message, whole: `restoreMessage` puts it back with the same ids and states.
@@ -34,6 +41,14 @@ public struct RemovedMessage: Sendable, Equatable {
     /// Its deadlines as they were (rule, set date, id).
     public var deadlines: [Deadline]
     public var deadlineChanges: [DeadlineChange]
+
+    /// Public, so the PostgreSQL store answers with the same values.
+    public init(message: AmazonMessage, requests: [RequestedDetail], deadlines: [Deadline], deadlineChanges: [DeadlineChange]) {
+        self.message = message
+        self.requests = requests
+        self.deadlines = deadlines
+        self.deadlineChanges = deadlineChanges
+    }
 }
 
 /// Changes to a case's own facts; nil leaves a field as it is.
@@ -96,6 +111,21 @@ public struct Unsubmission: Sendable, Equatable {
     public var statusChangedBefore: Date
     public var statusAfter: CaseStatus
     public var deadlineChanges: [DeadlineChange]
+
+    /// Public, so the PostgreSQL store answers with the same values.
+    public init(
+        caseID: Int64, number: Int, submitted: Date, unmarked: [RequestedDetail], statusBefore: CaseStatus,
+        statusChangedBefore: Date, statusAfter: CaseStatus, deadlineChanges: [DeadlineChange]
+    ) {
+        self.caseID = caseID
+        self.number = number
+        self.submitted = submitted
+        self.unmarked = unmarked
+        self.statusBefore = statusBefore
+        self.statusChangedBefore = statusChangedBefore
+        self.statusAfter = statusAfter
+        self.deadlineChanges = deadlineChanges
+    }
 }
 
 extension CaseStore {
@@ -131,19 +161,13 @@ extension CaseStore {
             let message = try Self.fetchMessage(id, db: db)
             try Self.requireCase(target, db: db)
             guard target != message.caseID else {
-                throw StoreError.invalid("Message \(id) is already in case \(target).")
+                throw Self.alreadyInCase(message: id, case: target)
             }
             let requests = try Self.messageRequests(id, db: db)
             let before = try Self.deadlines(ofCases: [message.caseID, target], db: db)
             try db.execute(sql: "UPDATE message SET case_id = ? WHERE id = ?", arguments: [target, id])
-            try db.execute(
-                sql: """
-                    UPDATE requested_detail SET case_id = ?,
-                        state = CASE state WHEN 'answered' THEN 'unanswered' ELSE state END,
-                        answered_version = NULL, answered_by = NULL
-                    WHERE message_id = ?
-                    """,
-                arguments: [target, id])
+            try db.execute(sql: "UPDATE requested_detail SET case_id = ? WHERE message_id = ?", arguments: [target, id])
+            for r in requests { try Self.writeState(of: CorrectionRules.movedToAnotherCase(r, caseID: target), db: db) }
             try db.execute(sql: "UPDATE deadline SET case_id = ? WHERE message_id = ?", arguments: [target, id])
             try Self.rematch(messageID: id, caseID: target, db: db)
             try Self.refreshDeadlines(caseID: message.caseID, db: db)
@@ -276,29 +300,24 @@ extension CaseStore {
     public func editCase(_ id: Int64, _ edit: CaseEdit) throws -> SuspensionCase {
         try write { db in
             let previous = try Self.fetchCase(id, db: db)
+            let edit = try Self.checkedEdit(edit)
             if let title = edit.title {
-                let title = title.trimmingCharacters(in: .whitespacesAndNewlines)
-                guard !title.isEmpty else { throw StoreError.invalid("A case needs a title; it was not changed.") }
                 try db.execute(sql: "UPDATE suspension_case SET title = ? WHERE id = ?", arguments: [title, id])
             }
             if let account = edit.account {
                 try db.execute(
                     sql: "UPDATE suspension_case SET account = ? WHERE id = ?",
-                    arguments: [account.trimmingCharacters(in: .whitespacesAndNewlines), id])
+                    arguments: [account, id])
             }
             if let marketplace = edit.marketplace {
                 try db.execute(
                     sql: "UPDATE suspension_case SET marketplace = ? WHERE id = ?",
-                    arguments: [Marketplace.normalize(marketplace), id])
+                    arguments: [marketplace, id])
             }
             if let reason = edit.reason {
                 try db.execute(sql: "UPDATE suspension_case SET reason = ? WHERE id = ?", arguments: [reason.rawValue, id])
             }
             if let asins = edit.asins {
-                let asins = asins.map { $0.trimmingCharacters(in: .whitespaces).uppercased() }
-                for asin in asins where !ASIN.isValid(asin) {
-                    throw StoreError.invalid("\(asin) is not an ASIN (10 characters, like B0C1234567).")
-                }
                 try db.execute(sql: "DELETE FROM case_asin WHERE case_id = ?", arguments: [id])
                 for asin in Set(asins) {
                     try db.execute(sql: "INSERT INTO case_asin (case_id, asin) VALUES (?, ?)", arguments: [id, asin])
@@ -345,8 +364,7 @@ extension CaseStore {
     /// Replaces a note's text; returns the note as it was.
     @discardableResult
     public func editNote(_ id: Int64, text: String) throws -> Note {
-        let text = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !text.isEmpty else { throw StoreError.invalid("The note would be empty; to remove it: reinstate note remove \(id)") }
+        let text = try Self.checkedNoteEdit(id, text: text)
         return try write { db in
             let previous = try Self.fetchNote(id, db: db)
             try db.execute(sql: "UPDATE note SET text = ? WHERE id = ?", arguments: [text, id])
@@ -395,7 +413,7 @@ extension CaseStore {
                 arguments: [caseID, number])
             else { throw StoreError.notFound(what: "Plan version \(number) of case \(caseID)") }
             guard let submitted = row.optionalDate("submitted_at") else {
-                throw StoreError.invalid("Version \(number) of case \(caseID) is a draft; it was never submitted.")
+                throw Self.neverSubmitted(number, case: caseID)
             }
             let before = try Self.deadlines(ofCases: [caseID], db: db)
             let unmarked = try Row.fetchAll(
@@ -419,8 +437,8 @@ extension CaseStore {
             let othersSubmitted = try Int.fetchOne(
                 db, sql: "SELECT count(*) FROM plan_version WHERE case_id = ? AND submitted_at IS NOT NULL",
                 arguments: [caseID]) ?? 0
-            if current.status == .appealSubmitted, othersSubmitted == 0 {
-                statusAfter = .planDrafted
+            if let next = CorrectionRules.statusAfterUnsubmit(current: current.status, otherSubmitted: othersSubmitted) {
+                statusAfter = next
                 try db.execute(
                     sql: "UPDATE suspension_case SET status = ?, status_changed_at = ? WHERE id = ?",
                     arguments: [statusAfter.rawValue, now.stored, caseID])
@@ -476,13 +494,7 @@ extension CaseStore {
 
     /// Writes a request's state columns exactly as `r` holds them.
     static func writeState(of r: RequestedDetail, db: Database) throws {
-        var state = "unanswered", version: Int? = nil, by: String? = nil, waived = r.waivedBefore
-        switch r.state {
-        case .unanswered: break
-        case .reopened: state = "reopened"
-        case .answered(let v, let source): (state, version, by) = ("answered", v, source.rawValue)
-        case .waived(let reason): (state, waived) = ("waived", reason)
-        }
+        let (state, version, by, waived) = stateColumns(of: r)
         try db.execute(
             sql: "UPDATE requested_detail SET state = ?, answered_version = ?, answered_by = ?, waived_reason = ? WHERE id = ?",
             arguments: [state, version, by, waived, r.id])
@@ -492,24 +504,12 @@ extension CaseStore {
     /// have made them had the message been where (and when) it is now: marks the matcher made are taken
     /// off, then every submitted version, in the order they were sent, marks what it answers among the
     /// requests asked before it. Requests carrying the seller's word are left alone.
+    /// (The rule is `CorrectionRules.redoMatcherMarks` in Core; the store reads the case and writes the states.)
     static func rematch(messageID: Int64, caseID: Int64, db: Database) throws {
-        let candidates = try messageRequests(messageID, db: db).filter { !$0.state.isUsersWord }
-        guard !candidates.isEmpty else { return }
-        try db.execute(
-            sql: """
-                UPDATE requested_detail SET state = 'unanswered', answered_version = NULL, answered_by = NULL
-                WHERE message_id = ? AND state = 'answered' AND answered_by = 'matcher'
-                """,
-            arguments: [messageID])
-        let ids = Set(candidates.map(\.id))
-        let submitted = try Row.fetchAll(
-            db,
-            sql: "SELECT number, text, submitted_at FROM plan_version WHERE case_id = ? AND submitted_at IS NOT NULL ORDER BY submitted_at, number",
-            arguments: [caseID])
-        for plan in submitted {
-            try markAnswered(
-                caseID: caseID, version: plan["number"], text: plan["text"] ?? "", submitted: plan.date("submitted_at"),
-                only: ids, db: db)
+        let ids = Set(try messageRequests(messageID, db: db).filter { !$0.state.isUsersWord }.map(\.id))
+        guard !ids.isEmpty else { return }
+        for r in CorrectionRules.redoMatcherMarks(of: ids, in: try fetchHistory(caseID, db: db)) {
+            try writeState(of: r, db: db)
         }
     }
 

@@ -95,6 +95,13 @@ public protocol StoreContract: Sendable {
     func restoreNote(_ note: Note) async throws
     @discardableResult func unsubmitPlan(caseID: Int64, number: Int, at now: Date) async throws -> Unsubmission
     func restoreSubmission(_ unsubmission: Unsubmission) async throws
+
+    // MARK: - What the remaining commands read besides (message, case edit, evidence, …)
+
+    /// One message. `StoreError.notFound` ("Message N") when there is no such message.
+    func message(_ id: Int64) async throws -> AmazonMessage
+    /// Records an evidence file of a case (path, size, SHA-256) and returns its id.
+    @discardableResult func addEvidence(caseID: Int64, path: String, size: Int64, sha256: String, at now: Date) async throws -> Int64
 }
 
 extension CaseStore: StoreContract {

@@ -215,8 +215,8 @@ extension StoreCommandTests {
         defer { cli.remove() }
         let url = "postgresql://alice:hunter2@db.example.com/reinstate"
         for (args, name) in [
-            (["check", "--case", "1"], "check"), (["evidence", "add", "--case", "1", "/etc/hostname"], "evidence add"),
-            (["backup"], "backup"), (["export", "--all", "--format", "html"], "export --all --format html"),
+            (["check", "--case", "1"], "check"), (["poa", "show", "--case", "1"], "poa show"),
+            (["message", "show", "1"], "message show"), (["demo", "--cases", "3"], "demo"),
         ] {
             let result = try cli(args, store: url)
             #expect(result.status == 2, "\(args)")
@@ -272,5 +272,151 @@ extension StoreCommandTests {
         #expect(refused.status == 2)
         #expect(refused.stderr.contains("postgresql://bob@db.example.com/team"))
         #expect(!refused.stderr.contains("s3cret"))
+    }
+}
+
+extension StoreCommandTests {
+    /// The corrections do on a team store what they do on the local file: the same output on both
+    /// streams, the same refusals (exit status 2, one line, nothing changed), and the same cases after.
+    @Test func theCorrectionsDoTheSameOnATeamStore() throws {
+        let cli = CLI()
+        defer { cli.remove() }
+        let server = try TestPostgresServer.shared()
+        let url = server.url(database: try server.newDatabase())
+        #expect(try cli(["demo", "--cases", "5", "--seed", "3"]).status == 0)
+        #expect(try cli(["store", "copy", cli.store, url]).status == 0)
+        let reply = cli.file(
+            "reply.txt",
+            """
+            Subject: Re: Your Amazon.com selling privileges
+
+            Hello,
+
+            We need more information before we can reinstate your account. Please send the following within 17 days:
+
+            - Invoices from your supplier covering the last 365 days
+            - A letter of authorization from the brand owner
+
+            Seller Performance Team
+            """)
+        let plan = cli.file(
+            "plan.txt",
+            """
+            Root cause: we sold items bought from a distributor without invoices from the supplier.
+            Actions taken: we attached invoices from our supplier covering the last 365 days.
+            Preventive steps: every new supplier is checked by our compliance lead.
+            """)
+        func same(_ args: [String], sourceLocation: SourceLocation = #_sourceLocation) throws -> CLI.Result {
+            let local = try cli(args)
+            let team = try cli(args, store: url)
+            #expect(team.status == local.status, "\(args): \(team.stderr)", sourceLocation: sourceLocation)
+            #expect(team.stdout == local.stdout, "\(args)", sourceLocation: sourceLocation)
+            #expect(team.stderr == local.stderr, "\(args)", sourceLocation: sourceLocation)
+            return local
+        }
+        #expect(try same(["case", "new", "--title", "Brand complaint", "--account", "Acme", "--asin", "b0c1234567"]).stdout == "6\n")
+        let note = try same(["note", "add", "--case", "6", "Called Seller Support — ticket 4411"]).stdout
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let message = try same(["message", "add", "--case", "6", "--received", "2026-11-20T10:00:00Z", reply]).stdout
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(Int(message) != nil && Int(note) != nil)
+        #expect(try same(["poa", "add", "--case", "6", "--submitted", "2026-11-21T12:00:00Z", plan]).status == 0)
+
+        let edited = try same(["message", "edit", message, "--received", "2026-11-22T08:30:00Z"])
+        #expect(edited.status == 0 && edited.stdout.contains("Message \(message) received"), "\(edited.stderr)")
+        #expect(try same(["message", "move", message, "--case", "2"]).stdout.contains("moved from case 6 to case 2"))
+        #expect(try same(["message", "move", message, "--case", "6"]).status == 0)
+        #expect(try same(["poa", "unsubmit", "--case", "6", "1"]).stdout.contains("is a draft again"))
+        #expect(try same(["note", "edit", note, "Seller Support called back"]).stdout.contains("it was: Called Seller Support"))
+        let caseEdit = try same(["case", "edit", "6", "--title", "Counterfeit claim", "--asin", "b0c7654321", "--marketplace", "Amazon.DE"])
+        #expect(caseEdit.stdout.contains("title: Brand complaint → Counterfeit claim"), "\(caseEdit.stdout)")
+        #expect(try same(["case", "edit", "6", "--clear-asins"]).status == 0)
+        let invoice = cli.file("invoice.pdf", "%PDF-1.4 invoice 2231")
+        let evidence = try same(["evidence", "add", "--case", "6", invoice])
+        #expect(evidence.status == 0 && evidence.stderr.contains("recorded \(invoice): 21 bytes"), "\(evidence.stderr)")
+        // Without a terminal to ask on, a removal needs --yes, on both.
+        #expect(try same(["message", "remove", message]).status == 2)
+        #expect(try same(["message", "remove", message, "--yes"]).stdout.contains("with 2 requested details and 1 deadline"))
+        #expect(try same(["note", "remove", note, "--yes"]).stdout.contains("it read: Seller Support called back"))
+        for bad in [
+            ["message", "edit", "99999", "--received", "2026-11-22T08:30:00Z"], ["message", "move", "99999", "--case", "1"],
+            ["message", "move", "1", "--case", "999"], ["message", "remove", "99999", "--yes"], ["note", "edit", "99999", "x"],
+            ["note", "edit", "1", "  "], ["note", "remove", "99999", "--yes"], ["poa", "unsubmit", "--case", "6", "7"],
+            ["poa", "unsubmit", "--case", "6", "1"], ["case", "edit", "999", "--title", "x"], ["case", "edit", "6", "--title", " "],
+            ["case", "edit", "6", "--asin", "nope"], ["evidence", "add", "--case", "999", invoice],
+            ["evidence", "add", "--case", "6", cli.folder + "/missing.pdf"], ["evidence", "add", "--case", "6", cli.folder],
+        ] {
+            let refused = try same(bad)
+            #expect(refused.status == 2, "\(bad)")
+            #expect(refused.stderr.split(separator: "\n").count == 1, "\(bad): \(refused.stderr)")
+        }
+        for args in [["case", "show", "6"], ["case", "show", "2", "--json"], ["due", "--within", "60"], ["case", "list"]] {
+            _ = try same(args)
+        }
+        let local = try cli(["export", "--all", "--format", "json"])
+        let team = try cli(["export", "--all", "--format", "json"], store: url)
+        #expect(team.status == 0, "\(team.stderr)")
+        #expect(team.stdoutData == local.stdoutData)
+        // --read-only refuses a correction on the team store.
+        let readOnly = try cli(["--read-only", "case", "edit", "6", "--title", "x"], store: url)
+        #expect(readOnly.status == 2)
+        #expect(readOnly.stderr.contains("read-only"), "\(readOnly.stderr)")
+    }
+}
+
+extension StoreCommandTests {
+    /// `export --all` in every format and `backup` of a team store give what they give for the local
+    /// file the team store was copied from: the same bytes, files and words.
+    @Test func wholeStoreExportsAndBackupsAreTheLocalFilesOnATeamStore() throws {
+        let cli = CLI()
+        defer { cli.remove() }
+        let server = try TestPostgresServer.shared()
+        let url = server.url(database: try server.newDatabase())
+        #expect(try cli(["demo", "--cases", "12", "--seed", "4"]).status == 0)
+        #expect(try cli(["note", "add", "--case", "2", "Phoned Seller Support — ticket 4411"]).status == 0)
+        #expect(try cli(["store", "copy", cli.store, url]).status == 0)
+        for args in [
+            ["export", "--all", "--format", "markdown"], ["export", "--all", "--format", "html"], ["export", "--all", "--format", "ics"],
+            ["export", "--all", "--format", "json", "--redact"], ["export", "--all", "--format", "html", "--redact", "--redact-name", "Acme"],
+            ["export", "--all", "--format", "text"],
+        ] {
+            let local = try cli(args)
+            let team = try cli(args, store: url)
+            #expect(team.status == local.status, "\(args): \(team.stderr)")
+            #expect(team.stdoutData == local.stdoutData, "\(args)")
+            #expect(team.stderr == local.stderr, "\(args)")
+            if args.count == 4, args[3] != "text" { #expect(!local.stdoutData.isEmpty, "\(args)") }
+        }
+        // One file per case: the same files with the same bytes.
+        for format in ["markdown", "text"] {
+            let localDir = cli.folder + "/local-\(format)", teamDir = cli.folder + "/team-\(format)"
+            let local = try cli(["export", "--all", "--format", format, "--output-dir", localDir])
+            let team = try cli(["export", "--all", "--format", format, "--output-dir", teamDir], store: url)
+            #expect(local.status == 0 && team.status == 0, "\(team.stderr)")
+            let names = try FileManager.default.contentsOfDirectory(atPath: localDir).sorted()
+            #expect(!names.isEmpty)
+            #expect(try FileManager.default.contentsOfDirectory(atPath: teamDir).sorted() == names)
+            for name in names {
+                #expect(FileManager.default.contents(atPath: teamDir + "/" + name) == FileManager.default.contents(atPath: localDir + "/" + name), "\(name)")
+            }
+        }
+        // A backup of the team store is a local store file holding the same cases.
+        let localBackup = cli.folder + "/local-backup.sqlite", teamBackup = cli.folder + "/team-backup.sqlite"
+        let local = try cli(["backup", "--output", localBackup])
+        let team = try cli(["backup", "--output", teamBackup], store: url)
+        #expect(team.status == 0, "\(team.stderr)")
+        #expect(team.stdout == local.stdout.replacingOccurrences(of: localBackup, with: teamBackup))
+        #expect(team.stdout.hasPrefix("Backed up 12 cases to "))
+        let fromLocal = try cli(["export", "--all", "--format", "json"], store: localBackup)
+        let fromTeam = try cli(["export", "--all", "--format", "json"], store: teamBackup)
+        #expect(!fromTeam.stdoutData.isEmpty && fromTeam.stdoutData == fromLocal.stdoutData)
+        // Never over a file without --force; and no dated backups beside a server.
+        let again = try cli(["backup", "--output", teamBackup], store: url)
+        #expect(again.status == 2 && again.stderr.split(separator: "\n").count == 1, "\(again.stderr)")
+        #expect(try cli(["backup", "--output", teamBackup, "--force"], store: url).status == 0)
+        let dated = try cli(["backup"], store: url)
+        #expect(dated.status == 2)
+        #expect(dated.stderr.contains("reinstate backup --output FILE"), "\(dated.stderr)")
+        #expect(dated.stderr.split(separator: "\n").count == 1)
     }
 }

@@ -232,6 +232,12 @@ enum ContractStore: String, CaseIterable, CustomTestStringConvertible, Sendable 
         }
         #expect(try await store.history(id).suspensionCase.title == "Counterfeit complaint")
         _ = try await both(store, reference) { try await $0.addNote(caseID: id, text: " Called Seller Support. ", at: now) }
+        _ = try await both(store, reference) {
+            try await $0.addEvidence(caseID: id, path: "/srv/evidence/loa.pdf", size: 2_048, sha256: String(repeating: "ab", count: 32), at: now)
+        }
+        await #expect(throws: StoreError.notFound(what: "Case 999")) {
+            try await store.addEvidence(caseID: 999, path: "/x", size: 1, sha256: "00", at: now)
+        }
 
         let reading = MessageReader().read(Self.reply)
         #expect(reading.requested.count >= 2)
@@ -353,4 +359,243 @@ enum ContractStore: String, CaseIterable, CustomTestStringConvertible, Sendable 
         #expect(try await store.exportDocument() == once)
         await done()
     }
+}
+
+// MARK: - Corrections and their undo
+
+extension StoreContractTests {
+    /// Runs `body` on a store of this kind and a reference SQLite store, both holding the sample, and
+    /// closes the store however `body` ends.
+    func withSample(_ kind: ContractStore, _ body: (any StoreContract, CaseStore) async throws -> Void) async throws {
+        let (store, done) = try await kind.makeEmpty()
+        do {
+            let reference = try reference()
+            try await store.importDocument(try reference.exportDocument())
+            try await body(store, reference)
+            await done()
+        } catch {
+            await done()
+            throw error
+        }
+    }
+
+    /// A case with a reply that asks for three things, a submitted version whose matcher marked some of
+    /// them, and a note, on `store` and on `reference` alike.
+    func correctionCase(_ store: any StoreContract, _ reference: CaseStore) async throws -> (id: Int64, reply: StoredMessage, note: Int64) {
+        let id = try await both(store, reference) {
+            try await $0.createCase(
+                SuspensionCase(
+                    title: "Inauthentic complaint", account: "Acme Outdoor", marketplace: "amazon.com",
+                    scope: .listings(["B0C1234567"]), reason: .inauthentic, opened: now.addingTimeInterval(-86_400)))
+        }
+        let reply = try await both(store, reference) {
+            try await $0.addMessage(
+                caseID: id, raw: Self.reply, reading: MessageReader().read(Self.reply), kind: .reply, received: now, now: now)
+        }
+        let note = try await both(store, reference) { try await $0.addNote(caseID: id, text: "Asked the supplier", at: now) }
+        _ = try await both(store, reference) {
+            try await $0.addPlan(caseID: id, text: Self.plan, created: now, submitted: now.addingTimeInterval(3_600))
+        }
+        return (id, reply, note)
+    }
+
+    /// Runs a correction on both stores (the same answer from each), expects it to change the store, then
+    /// runs its undo on both (the same answer) and expects every store byte for byte as before.
+    func correctedAndPutBack<T: Equatable & Sendable, U: Equatable & Sendable>(
+        _ store: any StoreContract, _ reference: CaseStore,
+        _ correction: (any StoreContract) async throws -> T, undo: (any StoreContract, T) async throws -> U,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) async throws -> T {
+        let before = try await store.exportDocument().encoded()
+        #expect(try reference.exportDocument().encoded() == before, sourceLocation: sourceLocation)
+        let result = try await both(store, reference, correction, sourceLocation: sourceLocation)
+        #expect(try await store.exportDocument().encoded() != before, "the correction changed nothing", sourceLocation: sourceLocation)
+        #expect(try await store.exportDocument() == reference.exportDocument(), sourceLocation: sourceLocation)
+        _ = try await both(store, reference, { try await undo($0, result) }, sourceLocation: sourceLocation)
+        #expect(try await store.exportDocument().encoded() == before, sourceLocation: sourceLocation)
+        #expect(try reference.exportDocument().encoded() == before, sourceLocation: sourceLocation)
+        return result
+    }
+
+    /// The same, for an undo that answers nothing.
+    func correctedAndPutBack<T: Equatable & Sendable>(
+        _ store: any StoreContract, _ reference: CaseStore,
+        _ correction: (any StoreContract) async throws -> T, undo: (any StoreContract, T) async throws -> Void,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) async throws -> T {
+        try await correctedAndPutBack(
+            store, reference, correction, undo: { (store: any StoreContract, result: T) -> Bool in
+                try await undo(store, result)
+                return true
+            }, sourceLocation: sourceLocation)
+    }
+
+    @Test(arguments: ContractStore.testable)
+    func messageCorrectionsAndTheirUndoAreTheLocalStores(kind: ContractStore) async throws {
+        try await withSample(kind) { store, reference in
+            let (id, reply, _) = try await correctionCase(store, reference)
+            let marked = try await store.history(id).requests.filter { if case .answered(_, .matcher) = $0.state { true } else { false } }
+            #expect(!marked.isEmpty, "the submission's matcher marked something")
+            let messageID = reply.message.id
+
+            // A later date: the deadline is counted from it, and the submission now comes before the message.
+            let later = try await correctedAndPutBack(store, reference, {
+                try await $0.editMessageReceived(messageID, to: now.addingTimeInterval(7_200.4))
+            }, undo: { try await $0.undoMessageCorrection($1) })
+            #expect(later.before.received == now)
+            #expect(!later.deadlineChanges.isEmpty)
+            #expect(later.requestsBefore.map(\.id) == reply.requests.map(\.id))
+
+            // An earlier date marks nothing new, but the deadline moves.
+            let earlier = try await correctedAndPutBack(store, reference, {
+                try await $0.editMessageReceived(messageID, to: now.addingTimeInterval(-3_600))
+            }, undo: { try await $0.undoMessageCorrection($1) })
+            #expect(!earlier.deadlineChanges.isEmpty)
+
+            // Moved to a demo case with its requests and deadline: the marks of this case's version go.
+            let moved = try await correctedAndPutBack(store, reference, { try await $0.moveMessage(messageID, toCase: 2) },
+                undo: { try await $0.undoMessageCorrection($1) })
+            #expect(moved.before.caseID == id)
+            #expect(moved.deadlineChanges.contains { $0.before?.caseID == id && $0.after?.caseID == 2 })
+
+            let removed = try await correctedAndPutBack(store, reference, { try await $0.removeMessage(messageID) },
+                undo: { try await $0.restoreMessage($1) })
+            #expect(removed.requests.map(\.id) == reply.requests.map(\.id))
+            #expect(removed.deadlines.count == 1)
+            #expect(removed.deadlineChanges.contains { $0.after == nil })
+
+            // A message just added, taken back (the tracker's undo of `m`), with the status it moved the
+            // case from; and a saved e-mail's identity and thread marks with it.
+            // (Ids are not compared: the local store gives a removed message's id to the next, a server's
+            // sequence never does.)
+            for raw in [Self.reply, Self.mail] {
+                let before = try await store.exportDocument().encoded()
+                let reading = MessageReader().read(raw)
+                let expected = try reference.addMessage(caseID: 2, raw: raw, reading: reading, kind: nil, received: now, now: now)
+                let added = try await store.addMessage(caseID: 2, raw: raw, reading: reading, kind: nil, received: now, now: now)
+                var renumbered = expected
+                renumbered.message.id = added.message.id
+                #expect(added == renumbered)
+                let expectedRemoved = try reference.undoAddMessage(expected)
+                let removed = try await store.undoAddMessage(added)
+                #expect(removed.message.raw == expectedRemoved.message.raw)
+                #expect(removed.requests.count == expectedRemoved.requests.count)
+                #expect(removed.deadlineChanges.count == expectedRemoved.deadlineChanges.count)
+                #expect(try await store.exportDocument().encoded() == before)
+                #expect(try reference.exportDocument().encoded() == before)
+            }
+        }
+    }
+
+    @Test(arguments: ContractStore.testable)
+    func caseNoteAndSubmissionCorrectionsAndTheirUndoAreTheLocalStores(kind: ContractStore) async throws {
+        try await withSample(kind) { store, reference in
+            let (id, reply, note) = try await correctionCase(store, reference)
+
+            let edited = try await correctedAndPutBack(store, reference, {
+                try await $0.editCase(
+                    id, CaseEdit(title: "  Counterfeit claim ", account: " Acme ", marketplace: "Amazon.DE", asins: ["b0c7654321", "B0C1111111"],
+                        reason: .other))
+            }, undo: { try await $0.editCase(id, CaseEdit(restoring: $1)) })
+            #expect(edited.title == "Inauthentic complaint")
+            #expect(try await both(store, reference) { try await $0.editCase(id, CaseEdit(asins: [])) }.scope.asins == ["B0C1234567"])
+            _ = try await both(store, reference) { try await $0.editCase(id, CaseEdit(asins: ["B0C1234567"])) }
+
+            _ = try await correctedAndPutBack(store, reference, { try await $0.changeStatus(caseID: id, to: .reinstated, at: now) },
+                undo: { try await $0.restoreStatus($1) })
+            _ = try await correctedAndPutBack(store, reference, { try await $0.editNote(note, text: " Supplier answered ") },
+                undo: { try await $0.restoreNote($1) })
+            _ = try await correctedAndPutBack(store, reference, { try await $0.removeNote(note) }, undo: { try await $0.restoreNote($1) })
+            let request = reply.requests[0]
+            _ = try await correctedAndPutBack(store, reference, { try await $0.setRequestState(request.id, to: .waived(reason: "n/a")) },
+                undo: { try await $0.restoreRequestStates([$1]) })
+
+            let unsubmitted = try await correctedAndPutBack(store, reference, {
+                try await $0.unsubmitPlan(caseID: id, number: 1, at: now.addingTimeInterval(7_200))
+            }, undo: { try await $0.restoreSubmission($1) })
+            #expect(!unsubmitted.unmarked.isEmpty)
+            #expect(unsubmitted.statusBefore == CaseStatus.appealSubmitted)
+            #expect(unsubmitted.statusAfter == CaseStatus.planDrafted)
+            #expect(!unsubmitted.deadlineChanges.isEmpty)
+
+            // A submission just recorded, taken back (the tracker's undo of `S`).
+            let draft = try await both(store, reference) {
+                try await $0.addPlan(caseID: id, text: Self.plan + "\nInvoices attached.", created: now, submitted: nil)
+            }
+            let submitted = try await correctedAndPutBack(store, reference, {
+                try await $0.submitPlan(caseID: id, number: draft, at: now.addingTimeInterval(9_000))
+            }, undo: { try await $0.undoSubmission($1) })
+            #expect(submitted.number == draft)
+        }
+    }
+
+    @Test(arguments: ContractStore.testable)
+    func badCorrectionsAreRefusedInTheSameWordsAndChangeNothing(kind: ContractStore) async throws {
+        try await withSample(kind) { store, reference in
+            let (id, reply, note) = try await correctionCase(store, reference)
+            let draft = try await both(store, reference) { try await $0.addPlan(caseID: id, text: Self.plan, created: now, submitted: nil) }
+            let before = try await store.exportDocument().encoded()
+            let messageID = reply.message.id
+
+            let refusals: [(StoreError, @Sendable (any StoreContract) async throws -> Void)] = [
+                (.notFound(what: "Message 99999"), { _ = try await $0.editMessageReceived(99999, to: self.now) }),
+                (.notFound(what: "Message 99999"), { _ = try await $0.moveMessage(99999, toCase: 1) }),
+                (.notFound(what: "Case 999"), { _ = try await $0.moveMessage(messageID, toCase: 999) }),
+                (.invalid("Message \(messageID) is already in case \(id)."), { _ = try await $0.moveMessage(messageID, toCase: id) }),
+                (.notFound(what: "Message 99999"), { _ = try await $0.removeMessage(99999) }),
+                (.notFound(what: "Case 999"), { _ = try await $0.editCase(999, CaseEdit(title: "x")) }),
+                (.invalid("A case needs a title; it was not changed."), { _ = try await $0.editCase(id, CaseEdit(title: " ")) }),
+                (.invalid("B0BAD is not an ASIN (10 characters, like B0C1234567)."), {
+                    _ = try await $0.editCase(id, CaseEdit(title: "New title", asins: ["b0bad"]))
+                }),
+                (.notFound(what: "Note 99999"), { _ = try await $0.editNote(99999, text: "x") }),
+                (.invalid("The note would be empty; to remove it: reinstate note remove \(note)"), {
+                    _ = try await $0.editNote(note, text: " \n")
+                }),
+                (.notFound(what: "Note 99999"), { _ = try await $0.removeNote(99999) }),
+                (.notFound(what: "Plan version 42 of case \(id)"), { _ = try await $0.unsubmitPlan(caseID: id, number: 42, at: self.now) }),
+                (.invalid("Version \(draft) of case \(id) is a draft; it was never submitted."), {
+                    _ = try await $0.unsubmitPlan(caseID: id, number: draft, at: self.now)
+                }),
+                (.notFound(what: "Case 999"), { _ = try await $0.unsubmitPlan(caseID: 999, number: 1, at: self.now) }),
+                (.notFound(what: "Requested detail 99999"), {
+                    var missing = reply.requests[0]
+                    missing.id = 99999
+                    try await $0.restoreRequestStates([reply.requests[1], missing])
+                }),
+                (.notFound(what: "Case 999"), {
+                    try await $0.restoreNote(Note(id: note, caseID: 999, created: self.now, text: "x"))
+                }),
+            ]
+            for (expected, correction) in refusals {
+                await #expect(throws: expected) { try await correction(reference) }
+                await #expect(throws: expected) { try await correction(store) }
+            }
+            #expect(try await store.exportDocument().encoded() == before)
+            #expect(try reference.exportDocument().encoded() == before)
+        }
+    }
+
+    /// A saved e-mail with a Message-ID and an attachment: adding it records its identity and thread marks.
+    static let mail = Data("""
+        From: seller-performance@amazon.com
+        To: ops@acme.example
+        Subject: Your listing B0C1234567
+        Message-ID: <undo1@amazon.com>
+        MIME-Version: 1.0
+        Content-Type: multipart/mixed; boundary="b1"
+
+        --b1
+        Content-Type: text/plain
+
+        Hello Acme Outdoor, we removed your listing B0C1234567. Order ID: 111-2223334-4445557
+        --b1
+        Content-Type: application/pdf; name="notice.pdf"
+        Content-Disposition: attachment; filename="notice.pdf"
+        Content-Transfer-Encoding: base64
+
+        JVBERi0xLjQK/wA=
+        --b1--
+
+        """.utf8)
 }

@@ -3,7 +3,7 @@ import Foundation
 import ReinstateCore
 import ReinstateStore
 
-struct Backup: ParsableCommand {
+struct Backup: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "backup",
         abstract: "Copy the whole store into one file, safely, even while the case tracker has it open.",
@@ -19,6 +19,9 @@ struct Backup: ParsableCommand {
             error instead). An existing file is never replaced without --force. A backup is one self-contained SQLite file and itself a case store: \
             look at it with `reinstate --read-only --store FILE`, bring it back with `reinstate restore FILE`.
 
+            A team store (a postgresql:// URL) is backed up into a local store file the same way, from one \
+            snapshot of every case; it has no folder beside it for dated backups, so --output FILE is required.
+
             Prints the file written and how many cases it holds.
             """)
 
@@ -31,7 +34,11 @@ struct Backup: ParsableCommand {
         if force, output == nil { throw ValidationError("--force goes with --output FILE; dated backups never replace a file.") }
     }
 
-    func run() throws {
+    func run() async throws {
+        if PostgresAddress.isURL(options.path) {
+            try await reporting { try await backupTeamStore() }
+            return
+        }
         try reporting {
             guard options.exists else { throw StoreOptions.missing(options.path) }
             // Opened as every command opens it, so a store from an earlier Reinstate is upgraded first and
@@ -39,9 +46,25 @@ struct Backup: ParsableCommand {
             let store = try options.open()
             let destination = try output.map { BackupDestination.file($0, overwrite: force) }
                 ?? CaseStore.defaultBackup(forStoreAt: store.path, at: Clock.now())
-            let written = try store.backup(to: destination)
-            Output.line("Backed up \(written.cases) case\(written.cases == 1 ? "" : "s") to \(written.path)")
+            Self.report(try store.backup(to: destination))
         }
+    }
+
+    /// A team store is backed up into a local store file, as `store copy URL FILE` copies it (one
+    /// snapshot of every case), then written the way a local store's backup is (under a temporary name,
+    /// checked, never over a file without --force). It has no folder beside it for dated backups.
+    func backupTeamStore() async throws {
+        guard let output else {
+            throw CLIError("A team store has no folder beside it for dated backups; name the file: reinstate backup --output FILE")
+        }
+        let document = try await PostgresOpening.connect(options.path).closing { try await $0.exportDocument() }
+        let copy = try CaseStore()
+        try copy.importDocument(document)
+        Self.report(try copy.backup(to: .file(output, overwrite: force)))
+    }
+
+    static func report(_ written: BackupSummary) {
+        Output.line("Backed up \(written.cases) case\(written.cases == 1 ? "" : "s") to \(written.path)")
     }
 }
 

@@ -3,7 +3,7 @@ import Foundation
 import ReinstateCore
 import ReinstateStore
 
-struct Check: ParsableCommand {
+struct Check: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Review a plan before sending: which requested details it answers, and what gets appeals turned down.",
@@ -22,24 +22,27 @@ struct Check: ParsableCommand {
     @Argument(help: "A draft file to check instead of a stored version, or - for standard input.") var file: String?
     @Flag(help: "Print JSON.") var json = false
 
-    func run() throws {
-        try reporting {
+    func run() async throws {
+        try await reporting {
             if version != nil, file != nil { throw CLIError("Give either --version or a FILE, not both.") }
-            let store = try options.open()
-            let history = try store.history(caseID)
-            let text: String
-            let number: Int?
-            if let file {
-                text = try InputFile.text(try InputFile.read(file, what: "plan"), path: file)
-                number = nil
-            } else {
-                guard let n = try version ?? store.latestPlanNumber(caseID: caseID) else {
-                    throw CLIError("Case \(caseID) has no plan versions yet; check a draft file: reinstate check --case \(caseID) FILE")
+            let (history, check) = try await options.withStore { store in
+                let history = try await store.history(caseID)
+                let text: String
+                let number: Int?
+                if let file {
+                    text = try InputFile.text(try InputFile.read(file, what: "plan"), path: file)
+                    number = nil
+                } else {
+                    var chosen = version
+                    if chosen == nil { chosen = try await store.latestPlanNumber(caseID: caseID) }
+                    guard let n = chosen else {
+                        throw CLIError("Case \(caseID) has no plan versions yet; check a draft file: reinstate check --case \(caseID) FILE")
+                    }
+                    text = try await store.plan(caseID: caseID, number: n).text
+                    number = n
                 }
-                text = try store.plan(caseID: caseID, number: n).text
-                number = n
+                return (history, try await store.checkPlan(caseID: caseID, text: text, version: number))
             }
-            let check = try store.checkPlan(caseID: caseID, text: text, version: number)
             if json {
                 try Output.json(CheckJSON(check, caseID: caseID, file: file, history: history))
             } else {

@@ -7,7 +7,7 @@ import ReinstateStore
 // note, a submission made by mistake. Each prints what changed.
 
 extension MessageCommand {
-    struct Edit: ParsableCommand {
+    struct Edit: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "edit",
             abstract: "Correct when a message arrived; its deadline and the case's next due date are counted again.",
@@ -20,22 +20,23 @@ extension MessageCommand {
         @Argument(help: "The message id (see: reinstate case show ID).") var id: Int64
         @Option(help: "When it really arrived (ISO 8601).") var received: String
 
-        func run() throws {
-            try reporting {
-                let store = try options.open()
-                let message = try store.message(id)
-                let h = try store.history(message.caseID)
-                let at = try DateInput.resolve(
-                    received, option: "--received", events: DateInput.events(h, excludingMessage: id))
-                let change = try store.editMessageReceived(id, to: at)
-                Output.line(
-                    "Message \(id) received \(Timestamp.local(change.before.received)) → \(Timestamp.local(Timestamp.wholeSeconds(at))).")
-                DeadlineWords.print(change.deadlineChanges)
+        func run() async throws {
+            try await reporting {
+                try await options.withStore(writing: true) { store in
+                    let message = try await store.message(id)
+                    let h = try await store.history(message.caseID)
+                    let at = try DateInput.resolve(
+                        received, option: "--received", events: DateInput.events(h, excludingMessage: id))
+                    let change = try await store.editMessageReceived(id, to: at)
+                    Output.line(
+                        "Message \(id) received \(Timestamp.local(change.before.received)) → \(Timestamp.local(Timestamp.wholeSeconds(at))).")
+                    DeadlineWords.print(change.deadlineChanges)
+                }
             }
         }
     }
 
-    struct Move: ParsableCommand {
+    struct Move: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "move",
             abstract: "Move a message (with its requested details and deadline) to another case.",
@@ -49,17 +50,18 @@ extension MessageCommand {
         @Argument(help: "The message id.") var id: Int64
         @Option(name: .customLong("case"), help: "The case it belongs to.") var caseID: Int64
 
-        func run() throws {
-            try reporting {
-                let store = try options.open()
-                let change = try store.moveMessage(id, toCase: caseID)
-                Output.line("Message \(id) moved from case \(change.before.caseID) to case \(caseID).")
-                DeadlineWords.print(change.deadlineChanges)
+        func run() async throws {
+            try await reporting {
+                try await options.withStore(writing: true) { store in
+                    let change = try await store.moveMessage(id, toCase: caseID)
+                    Output.line("Message \(id) moved from case \(change.before.caseID) to case \(caseID).")
+                    DeadlineWords.print(change.deadlineChanges)
+                }
             }
         }
     }
 
-    struct Remove: ParsableCommand {
+    struct Remove: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "remove",
             abstract: "Remove a message with its requested details and deadline.",
@@ -72,30 +74,31 @@ extension MessageCommand {
         @Argument(help: "The message id.") var id: Int64
         @Flag(name: [.customShort("y"), .long], help: "Remove without asking.") var yes = false
 
-        func run() throws {
-            try reporting {
-                let store = try options.open()
-                let m = try store.message(id)
-                let h = try store.history(m.caseID)
-                let asked = h.requests.filter { $0.messageID == id }.count
-                let deadline = h.deadlines.contains { $0.messageID == id }
-                try Confirm.required(
-                    "Remove message #\(id) of case \(m.caseID) (\(m.kind.rawValue) of \(Timestamp.local(m.received)), "
-                        + "\(asked) requested detail\(asked == 1 ? "" : "s")\(deadline ? " and its deadline" : ""))?",
-                    yes: yes, what: "remove deletes the message and what was read from it")
-                let removed = try store.removeMessage(id)
-                Output.line(
-                    "Message \(id) removed from case \(m.caseID), with \(removed.requests.count) requested detail"
-                        + "\(removed.requests.count == 1 ? "" : "s") and \(removed.deadlines.count) deadline"
-                        + "\(removed.deadlines.count == 1 ? "" : "s").")
-                DeadlineWords.print(removed.deadlineChanges)
+        func run() async throws {
+            try await reporting {
+                try await options.withStore(writing: true) { store in
+                    let m = try await store.message(id)
+                    let h = try await store.history(m.caseID)
+                    let asked = h.requests.filter { $0.messageID == id }.count
+                    let deadline = h.deadlines.contains { $0.messageID == id }
+                    try Confirm.required(
+                        "Remove message #\(id) of case \(m.caseID) (\(m.kind.rawValue) of \(Timestamp.local(m.received)), "
+                            + "\(asked) requested detail\(asked == 1 ? "" : "s")\(deadline ? " and its deadline" : ""))?",
+                        yes: yes, what: "remove deletes the message and what was read from it")
+                    let removed = try await store.removeMessage(id)
+                    Output.line(
+                        "Message \(id) removed from case \(m.caseID), with \(removed.requests.count) requested detail"
+                            + "\(removed.requests.count == 1 ? "" : "s") and \(removed.deadlines.count) deadline"
+                            + "\(removed.deadlines.count == 1 ? "" : "s").")
+                    DeadlineWords.print(removed.deadlineChanges)
+                }
             }
         }
     }
 }
 
 extension CaseCommand {
-    struct Edit: ParsableCommand {
+    struct Edit: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "edit",
             abstract: "Correct a case's title, account, marketplace, ASINs or reason.",
@@ -121,11 +124,12 @@ extension CaseCommand {
                 asins: clearAsins ? [] : (asins.isEmpty ? nil : asins), reason: reason)
         }
 
-        func run() throws {
-            try reporting {
-                let store = try options.open()
-                let before = try store.editCase(id, edit)
-                let after = try store.suspensionCase(id)
+        func run() async throws {
+            try await reporting {
+                let (before, after) = try await options.withStore(writing: true) { store in
+                    let before = try await store.editCase(id, edit)
+                    return (before, try await store.history(id).suspensionCase)
+                }
                 let s = Output.safe
                 var lines: [String] = []
                 func show(_ name: String, _ old: String, _ new: String) {
@@ -144,7 +148,7 @@ extension CaseCommand {
 }
 
 extension NoteCommand {
-    struct Edit: ParsableCommand {
+    struct Edit: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "edit", abstract: "Replace a note's text (note ids: reinstate case show ID).")
 
@@ -152,16 +156,15 @@ extension NoteCommand {
         @Argument(help: "The note id.") var id: Int64
         @Argument(help: "The new text.") var text: String
 
-        func run() throws {
-            try reporting {
-                let store = try options.open()
-                let before = try store.editNote(id, text: text)
+        func run() async throws {
+            try await reporting {
+                let before = try await options.withStore(writing: true) { try await $0.editNote(id, text: text) }
                 Output.line("Note \(id) of case \(before.caseID) changed; it was: \(Output.safe(before.text))")
             }
         }
     }
 
-    struct Remove: ParsableCommand {
+    struct Remove: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "remove",
             abstract: "Remove a note.",
@@ -171,14 +174,18 @@ extension NoteCommand {
         @Argument(help: "The note id.") var id: Int64
         @Flag(name: [.customShort("y"), .long], help: "Remove without asking.") var yes = false
 
-        func run() throws {
-            try reporting {
-                let store = try options.open()
-                let note = try store.note(id)
-                try Confirm.required(
-                    "Remove note #\(id) of case \(note.caseID) (\(DisplayWidth.truncate(Output.safe(note.text), to: 40)))?",
-                    yes: yes, what: "remove deletes the note")
-                let removed = try store.removeNote(id)
+        func run() async throws {
+            try await reporting {
+                let removed = try await options.withStore(writing: true) { store in
+                    // With --yes nothing is asked, so the note is not read before it is removed.
+                    if !yes {
+                        let note = try await store.note(id)
+                        try Confirm.required(
+                            "Remove note #\(id) of case \(note.caseID) (\(DisplayWidth.truncate(Output.safe(note.text), to: 40)))?",
+                            yes: yes, what: "remove deletes the note")
+                    }
+                    return try await store.removeNote(id)
+                }
                 Output.line("Note \(id) removed from case \(removed.caseID); it read: \(Output.safe(removed.text))")
             }
         }
@@ -186,7 +193,7 @@ extension NoteCommand {
 }
 
 extension PoaCommand {
-    struct Unsubmit: ParsableCommand {
+    struct Unsubmit: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "unsubmit",
             abstract: "Take back a submission recorded by mistake: the version is a draft again.",
@@ -200,10 +207,12 @@ extension PoaCommand {
         @Option(name: .customLong("case"), help: "The case id.") var caseID: Int64
         @Argument(help: "The version number.") var version: Int
 
-        func run() throws {
-            try reporting {
-                let store = try options.open()
-                let u = try store.unsubmitPlan(caseID: caseID, number: version, at: try Clock.now())
+        func run() async throws {
+            try await reporting {
+                let now = try Clock.now()
+                let u = try await options.withStore(writing: true) {
+                    try await $0.unsubmitPlan(caseID: caseID, number: version, at: now)
+                }
                 Output.line("Version \(version) of case \(caseID) is a draft again (it was submitted \(Timestamp.local(u.submitted))).")
                 if !u.unmarked.isEmpty {
                     Output.line("Open again: request\(u.unmarked.count == 1 ? "" : "s") " + u.unmarked.map { "#\($0.id)" }.joined(separator: ", "))

@@ -121,7 +121,7 @@ struct EvidenceCommand: ParsableCommand {
         commandName: "evidence", abstract: "Keep track of evidence files (invoices, letters, photos).",
         subcommands: [Add.self])
 
-    struct Add: ParsableCommand {
+    struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "add",
             abstract: "Record an evidence file by path with its size and SHA-256, so a later change to it shows.")
@@ -130,15 +130,17 @@ struct EvidenceCommand: ParsableCommand {
         @Option(name: .customLong("case"), help: "The case id.") var caseID: Int64
         @Argument(help: "The file.") var file: String
 
-        func run() throws {
-            try reporting {
-                let store = try options.open()
+        func run() async throws {
+            try await reporting {
                 let path = URL(fileURLWithPath: file).standardizedFileURL.path
-                // Only a regular file: a device or a FIFO would never end (or never start).
-                var hasher = SHA256()
-                let size = try RegularFile.forEachChunk(path) { hasher.update($0) }
-                let digest = hasher.finalize()
-                let id = try store.addEvidence(caseID: caseID, path: path, size: size, sha256: digest, at: try Clock.now())
+                let (id, size, digest) = try await options.withStore(writing: true) { store in
+                    // Only a regular file: a device or a FIFO would never end (or never start).
+                    var hasher = SHA256()
+                    let size = try RegularFile.forEachChunk(path) { hasher.update($0) }
+                    let digest = hasher.finalize()
+                    let id = try await store.addEvidence(caseID: caseID, path: path, size: size, sha256: digest, at: try Clock.now())
+                    return (id, size, digest)
+                }
                 Output.line(String(id))
                 printError("recorded \(path): \(size) bytes, sha256 \(digest)")
             }

@@ -49,12 +49,13 @@ struct StoreOptions: ParsableArguments {
     /// and `export`, which take it themselves.
     static let onPostgres: [String] = [
         "case list", "case show", "case new", "case status", "due", "note add", "message add", "poa add", "poa submit",
-        "request answer", "request waive", "request reopen",
+        "request answer", "request waive", "request reopen", "message edit", "message move", "message remove", "note edit",
+        "note remove", "poa unsubmit", "case edit", "evidence add", "backup",
     ]
 
     /// What a team store supports so far, in words, for the refusal and `--help`.
     static var supportedOnPostgres: String {
-        (onPostgres + ["export --case", "export --all --format json", "store init", "store copy", "team"])
+        (onPostgres + ["export --case", "export --all", "store init", "store copy", "team"])
             .map { "`\($0)`" }.joined(separator: ", ")
     }
 
