@@ -39,7 +39,7 @@ psql=$pgbin/psql; [ -x "$psql" ] || psql=$(command -v psql)
 # The binaries: the release build the other benchmarks use, or those in $REINSTATE_BENCH_BIN.
 if [ -n "${REINSTATE_BENCH_BIN:-}" ]; then
   bin=$REINSTATE_BENCH_BIN
-  build="binaries from \`$bin\` (not the release build: figures of that build only)"
+  build="binaries from \`$bin\` (figures of that build: release or debug as it was built)"
 else
   echo "building (release)…" >&2
   source Benchmarks/build.sh reinstate postgres-floor
