@@ -1,0 +1,250 @@
+import Foundation
+import PostgresNIO
+import ReinstateCore
+import ReinstateStore
+
+/// The open tracker's hold on a team store: the store it reads and writes through, connected again when
+/// the connection was lost (the server restarted, the network went away), and a second connection that
+/// `LISTEN`s for the changes the store's triggers announce (migration "v5-notify"), counted in
+/// `changeMark` so the tracker reloads within a second of a colleague's change.
+///
+/// While the server cannot be reached, `problem` says so in one line and a watcher tries again every
+/// second; the store calls fail with `TeamStoreLinkError`, which says whether a write happened. When the
+/// server is back, `problem` is nil again and `changeMark` moves, so what is on screen is read again.
+public final class TeamStoreLink: @unchecked Sendable {
+    /// Connects a new store (the same address and password each time).
+    public typealias Connect = @Sendable () async throws -> PostgresStore
+
+    let connect: Connect
+    let readOnly: Bool
+    /// The store's address without its password, for messages.
+    public let address: String
+    /// How long the watcher waits between tries while the server cannot be reached.
+    let retryInterval: Duration
+
+    private let lock = NSLock()
+    private var store: PostgresStore?
+    private var listener: PostgresStore?
+    private var mark = 0
+    private var lost: String?
+    private var closed = false
+    private var watcher: Task<Void, Never>?
+
+    init(store: PostgresStore, connect: @escaping Connect, readOnly: Bool, retryInterval: Duration) {
+        self.store = store
+        self.connect = connect
+        self.readOnly = readOnly
+        self.address = store.address.redacted
+        self.retryInterval = retryInterval
+    }
+
+    /// Connects, checks that the store is one this Reinstate can use, and starts listening for changes.
+    /// Throws as the commands do (one line, no password) when it cannot: the tracker does not open on a
+    /// store it cannot reach. With `readOnly`, every transaction of the session is read-only on the
+    /// server too, so nothing can be written whatever the tracker's keys do.
+    public static func open(readOnly: Bool, retryInterval: Duration = .seconds(1), connect: @escaping Connect) async throws
+        -> TeamStoreLink
+    {
+        let store = try await prepared(try await connect(), readOnly: readOnly)
+        let link = TeamStoreLink(store: store, connect: connect, readOnly: readOnly, retryInterval: retryInterval)
+        await link.startWatching()
+        return link
+    }
+
+    /// A new connection checked as current (and made read-only when asked), or closed and thrown out.
+    static func prepared(_ store: PostgresStore, readOnly: Bool) async throws -> PostgresStore {
+        do {
+            try await store.requireCurrent()
+            if readOnly {
+                try await store.reading { connection in
+                    try await connection.query("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY", logger: store.logger)
+                }
+            }
+            return store
+        } catch {
+            await store.close()
+            throw error
+        }
+    }
+
+    /// Bumped for every change announced on the store (by anyone, this tracker included) and once when
+    /// the server can be reached again after it could not.
+    public var changeMark: Int { lock.withLock { mark } }
+
+    /// Why the store cannot be reached now, in one line; nil while it can.
+    public var problem: String? {
+        lock.withLock { lost.map { "The team store \(address) is not reachable (\($0)); trying again every second…" } }
+    }
+
+    /// Runs `body` on the store: the current connection, or a new one when it was lost. A lost connection
+    /// is said as `TeamStoreLinkError` (which tells a write whose outcome is unknown from one that did
+    /// not happen), and the watcher takes over trying again; every other error passes through unchanged.
+    public func run<T: Sendable>(writing: Bool, _ body: @Sendable (PostgresStore) async throws -> T) async throws -> T {
+        let store: PostgresStore
+        do {
+            store = try await current()
+        } catch let error as PostgresStoreError {
+            throw lostError(error, writing: writing) ?? error
+        }
+        do {
+            return try await body(store)
+        } catch let error as PostgresStoreError {
+            throw lostError(error, writing: writing) ?? error
+        }
+    }
+
+    /// The error a lost connection is said as, noted for `problem`; nil for any other error.
+    func lostError(_ error: PostgresStoreError, writing: Bool) -> TeamStoreLinkError? {
+        switch error {
+        case .unreachable(_, let why):
+            noteLost(why)
+            return TeamStoreLinkError(address: address, why: why, outcome: writing ? .notSaved : .notRead)
+        case .outcomeUnknown(_, let why):
+            noteLost(why)
+            return TeamStoreLinkError(address: address, why: why, outcome: .unknown)
+        default:
+            return nil
+        }
+    }
+
+    func noteLost(_ why: String) {
+        lock.withLock { if lost == nil { lost = why } }
+    }
+
+    /// The store to use: the one connected, or a new connection when that one was closed under us.
+    func current() async throws -> PostgresStore {
+        let (existing, isClosed) = lock.withLock { (store, closed) }
+        if isClosed {
+            throw PostgresStoreError.failed(address: address, why: "the tracker closed its connection")
+        }
+        if let existing, !existing.connection.isClosed { return existing }
+        let fresh = try await Self.prepared(try await connect(), readOnly: readOnly)
+        let old = lock.withLock { () -> PostgresStore? in
+            defer { store = fresh }
+            return store
+        }
+        await old?.close()
+        return fresh
+    }
+
+    // MARK: - Listening
+
+    /// Starts the watcher and waits (a few seconds at most) until it listens, so a change made right after
+    /// the tracker opened is seen.
+    func startWatching() async {
+        let (ready, signal) = AsyncStream<Void>.makeStream()
+        let task = Task { [self] in await watch(ready: signal) }
+        lock.withLock { watcher = task }
+        for await _ in ready { break }
+    }
+
+    /// Listens on a connection of its own; when that connection goes (the server stopped, the network
+    /// went), notes the store as not reachable and tries again every `retryInterval` until it is back.
+    func watch(ready: AsyncStream<Void>.Continuation) async {
+        defer { ready.finish() }
+        while !Task.isCancelled {
+            var why = "the connection was lost (the server stopped, restarted or closed it)"
+            do {
+                let connection = try await connect()
+                let keep = lock.withLock { () -> Bool in
+                    guard !closed else { return false }
+                    listener = connection
+                    return true
+                }
+                guard keep else {
+                    await connection.close()
+                    return
+                }
+                do {
+                    try await connection.connection.listen(on: PostgresSchema.changeChannel) { notifications in
+                        lock.withLock {
+                            if lost != nil {
+                                // Back: what is on screen is read again.
+                                lost = nil
+                                mark &+= 1
+                            }
+                        }
+                        ready.yield()
+                        for try await _ in notifications {
+                            lock.withLock { mark &+= 1 }
+                        }
+                    }
+                } catch {
+                    why = (PostgresStoreError.from(error, address: address)).reason ?? why
+                }
+                lock.withLock { if listener === connection { listener = nil } }
+                await connection.close()
+            } catch let error as PostgresStoreError {
+                why = error.reason ?? why
+            } catch {
+                why = "\(error)"
+            }
+            if lock.withLock({ closed }) { return }
+            noteLost(why)
+            ready.yield()
+            try? await Task.sleep(for: retryInterval)
+        }
+    }
+
+    /// Stops listening and closes both connections. The link cannot be used after.
+    public func close() async {
+        let (task, listening, current) = lock.withLock { () -> (Task<Void, Never>?, PostgresStore?, PostgresStore?) in
+            closed = true
+            defer {
+                watcher = nil
+                listener = nil
+                store = nil
+            }
+            return (watcher, listener, store)
+        }
+        task?.cancel()
+        // Closing the listening connection ends its notifications, and so the watcher.
+        await listening?.close()
+        await task?.value
+        await current?.close()
+    }
+}
+
+extension PostgresStoreError {
+    /// Why a lost or refused connection failed, in words; nil for the other errors.
+    var reason: String? {
+        switch self {
+        case .unreachable(_, let why), .outcomeUnknown(_, let why), .loginRefused(_, let why), .tls(_, let why):
+            return why
+        default:
+            return nil
+        }
+    }
+}
+
+/// A call to the team store that failed because the connection was lost, in one line that says whether
+/// the change was saved, and that the tracker is trying again.
+public struct TeamStoreLinkError: Error, Equatable, CustomStringConvertible, LocalizedError {
+    public enum Outcome: Sendable, Equatable {
+        /// A read: nothing was changed; what is on screen is what was read before.
+        case notRead
+        /// A write that did not reach the server, or was rolled back with the connection: nothing was saved.
+        case notSaved
+        /// A write whose COMMIT was sent and whose answer never came: saved whole or not at all, not known which.
+        case unknown
+    }
+
+    public let address: String
+    public let why: String
+    public let outcome: Outcome
+
+    public var errorDescription: String? { description }
+
+    public var description: String {
+        let lost = "The team store \(address) is not reachable (\(why))"
+        switch outcome {
+        case .notRead:
+            return "\(lost); trying again every second, the screen shows what was read before."
+        case .notSaved:
+            return "\(lost): the change was NOT saved (nothing was changed); trying again every second, do it again when it is back."
+        case .unknown:
+            return "\(lost) while the change was being saved: it is not known whether it was saved (whole or not at all); "
+                + "look when the store is back before doing it again."
+        }
+    }
+}
