@@ -73,7 +73,7 @@ public final class TeamStoreLink: @unchecked Sendable {
 
     /// Why the store cannot be reached now, in one line; nil while it can.
     public var problem: String? {
-        lock.withLock { lost.map { "The team store \(address) is not reachable (\($0)); trying again every second…" } }
+        lock.withLock { lost.map { TeamStoreLinkError(address: address, why: $0, outcome: .notRead).description } }
     }
 
     /// Runs `body` on the store: the current connection, or a new one when it was lost. A lost connection
@@ -133,7 +133,14 @@ public final class TeamStoreLink: @unchecked Sendable {
     /// the tracker opened is seen.
     func startWatching() async {
         let (ready, signal) = AsyncStream<Void>.makeStream()
-        let task = Task { [self] in await watch(ready: signal) }
+        // On Dispatch threads of its own, not the concurrency pool: the changes are counted even when
+        // every pool thread is blocked (a test waiting synchronously, a busy two-core machine).
+        let task: Task<Void, Never>
+        if #available(macOS 15, *) {
+            task = Task(executorPreference: WatcherExecutor.shared) { [self] in await watch(ready: signal) }
+        } else {
+            task = Task { [self] in await watch(ready: signal) }
+        }
         lock.withLock { watcher = task }
         for await _ in ready { break }
     }
@@ -205,6 +212,18 @@ public final class TeamStoreLink: @unchecked Sendable {
     }
 }
 
+/// A task executor over a concurrent Dispatch queue, for the watcher.
+@available(macOS 15, *)
+final class WatcherExecutor: TaskExecutor {
+    static let shared = WatcherExecutor()
+    let queue = DispatchQueue(label: "reinstate.team-store-watcher", attributes: .concurrent)
+
+    func enqueue(_ job: consuming ExecutorJob) {
+        let job = UnownedJob(job)
+        queue.async { job.runSynchronously(on: self.asUnownedTaskExecutor()) }
+    }
+}
+
 extension PostgresStoreError {
     /// Why a lost or refused connection failed, in words; nil for the other errors.
     var reason: String? {
@@ -235,16 +254,19 @@ public struct TeamStoreLinkError: Error, Equatable, CustomStringConvertible, Loc
 
     public var errorDescription: String? { description }
 
+    /// What matters first (the message line is one line, cut at the terminal's width), the why and
+    /// the address after.
     public var description: String {
-        let lost = "The team store \(address) is not reachable (\(why))"
+        let detail = "(\(why); \(address))"
         switch outcome {
         case .notRead:
-            return "\(lost); trying again every second, the screen shows what was read before."
+            return "Team store not reachable, trying again every second; the screen shows what was read before \(detail)."
         case .notSaved:
-            return "\(lost): the change was NOT saved (nothing was changed); trying again every second, do it again when it is back."
+            return "Team store not reachable: the change was NOT saved (nothing was changed); do it again when it is back. "
+                + "Trying again every second \(detail)."
         case .unknown:
-            return "\(lost) while the change was being saved: it is not known whether it was saved (whole or not at all); "
-                + "look when the store is back before doing it again."
+            return "Team store not reachable while the change was being saved: it is not known whether it was saved "
+                + "(whole or not at all); look when it is back before doing it again \(detail)."
         }
     }
 }

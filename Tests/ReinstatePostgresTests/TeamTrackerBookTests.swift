@@ -70,12 +70,13 @@ struct TeamTrackerBookTests {
         try await TeamStoreLink.open(readOnly: readOnly, retryInterval: .milliseconds(200), connect: try connect(server, database))
     }
 
-    /// Waits, up to `seconds`, until `condition` holds; says whether it did.
-    func eventually(within seconds: Double, _ condition: () throws -> Bool) rethrows -> Bool {
+    /// Waits, up to `seconds`, until `condition` holds; says whether it did. Sleeps without holding a
+    /// thread of the concurrency pool.
+    func eventually(within seconds: Double, _ condition: () throws -> Bool) async rethrows -> Bool {
         let end = Date().addingTimeInterval(seconds)
         while Date() < end {
             if try condition() { return true }
-            usleep(20_000)
+            try? await Task.sleep(for: .milliseconds(20))
         }
         return try condition()
     }
@@ -148,14 +149,14 @@ struct TeamTrackerBookTests {
         // A colleague's Reinstate adds a note.
         let started = Date()
         try await connect(server, database)().closing { _ = try await $0.addNote(caseID: 3, text: "Colleague's note", at: now) }
-        #expect(eventually(within: 1.0) { (try? book.changeMark()) != first }, "the change was announced within a second")
+        #expect(await eventually(within: 1.0) { (try? book.changeMark()) != first }, "the change was announced within a second")
         let seen = Date().timeIntervalSince(started)
         #expect(seen < 1.0, "seen after \(seen) s")
 
         // psql, which knows nothing of Reinstate: the triggers announce it all the same.
         let second = try #require(try book.changeMark())
         try server.psql("UPDATE suspension_case SET title = title || ' (checked)' WHERE id = 4", database: database)
-        #expect(eventually(within: 1.0) { (try? book.changeMark()) != second })
+        #expect(await eventually(within: 1.0) { (try? book.changeMark()) != second })
         #expect(try book.caseHistory(id: 4)?.suspensionCase.title.hasSuffix("(checked)") == true)
         await link.close()
     }
@@ -169,7 +170,7 @@ struct TeamTrackerBookTests {
         #expect(try book.countCases(matching: CaseFilter()) == 6)
 
         try server.stopImmediately()
-        #expect(eventually(within: 3) { book.connectionProblem() != nil }, "the lost connection is noticed without a call")
+        #expect(await eventually(within: 3) { book.connectionProblem() != nil }, "the lost connection is noticed without a call")
         let problem = try #require(book.connectionProblem())
         #expect(problem.contains("not reachable") && problem.contains("trying again"), "\(problem)")
         #expect(!problem.contains(TestPostgresServer.password) && !problem.contains("\n"))
@@ -189,14 +190,14 @@ struct TeamTrackerBookTests {
         }
 
         try server.start()
-        #expect(eventually(within: 5) { book.connectionProblem() == nil }, "the watcher is back")
+        #expect(await eventually(within: 5) { book.connectionProblem() == nil }, "the watcher is back")
         #expect(try book.countCases(matching: CaseFilter()) == 6)
         let notes = try server.psql("SELECT count(*) FROM note WHERE text LIKE 'Written while%'", database: database)
         #expect(notes.trimmingCharacters(in: .whitespacesAndNewlines) == "0", "the refused write left nothing")
         // And changes are seen again.
         let mark = try #require(try book.changeMark())
         try server.psql("UPDATE suspension_case SET title = 'Back again' WHERE id = 1", database: database)
-        #expect(eventually(within: 1.5) { (try? book.changeMark()) != mark })
+        #expect(await eventually(within: 1.5) { (try? book.changeMark()) != mark })
         await link.close()
     }
 

@@ -34,7 +34,7 @@ extension AppState {
             message = StatusMessage(problem, isError: true)
             return []
         case .connectionChanged(nil):
-            message = StatusMessage("The team store is reachable again; the screen was read again.")
+            message = StatusMessage("Team store reachable again; the screen was read again.")
             return [.loadDueDeadlines(now: now, within: options.warningWindow)] + reloadAfterChange(caseID: caseView?.file.caseID) + [.loadHeld]
         case .resized(let newWidth, let newHeight):
             width = max(0, newWidth)
