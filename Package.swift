@@ -62,7 +62,7 @@ let package = Package(
             path: "Benchmarks/PostgresFloor"),
         // In-process measurements (first frame, a key, the reader's throughput) for Benchmarks/run.
         .executableTarget(
-            name: "reinstate-bench", dependencies: ["ReinstateApp", "ReinstateUI", "ReinstateStore", "ReinstateCore"],
+            name: "reinstate-bench", dependencies: ["ReinstateApp", "ReinstateUI", "ReinstateStore", "ReinstatePostgres", "ReinstateCore"],
             path: "Benchmarks/Bench"),
         .testTarget(name: "ReinstateCoreTests", dependencies: ["ReinstateCore"], exclude: ["Export/__Snapshots__"]),
         .testTarget(
