@@ -45,9 +45,18 @@ public final class TeamStoreLink: @unchecked Sendable {
     public static func open(readOnly: Bool, retryInterval: Duration = .seconds(1), connect: @escaping Connect) async throws
         -> TeamStoreLink
     {
-        let store = try await prepared(try await connect(), readOnly: readOnly)
+        // The listening connection is made at the same time as the store's: the first frame waits for
+        // one connection's login, not two in a row.
+        async let listening: PostgresStore? = try? await connect()
+        let store: PostgresStore
+        do {
+            store = try await prepared(try await connect(), readOnly: readOnly)
+        } catch {
+            await listening?.close()
+            throw error
+        }
         let link = TeamStoreLink(store: store, connect: connect, readOnly: readOnly, retryInterval: retryInterval)
-        await link.startWatching()
+        await link.startWatching(first: await listening)
         return link
     }
 
@@ -97,27 +106,37 @@ public final class TeamStoreLink: @unchecked Sendable {
     func lostError(_ error: PostgresStoreError, writing: Bool) -> TeamStoreLinkError? {
         switch error {
         case .unreachable(_, let why):
-            noteLost(why)
+            noteLost(why, byCall: true)
             return TeamStoreLinkError(address: address, why: why, outcome: writing ? .notSaved : .notRead)
         case .outcomeUnknown(_, let why):
-            noteLost(why)
+            noteLost(why, byCall: true)
             return TeamStoreLinkError(address: address, why: why, outcome: .unknown)
         default:
             return nil
         }
     }
 
-    func noteLost(_ why: String) {
-        lock.withLock { if lost == nil { lost = why } }
+    /// Notes the store as not reachable. A call's lost connection is not noted while the watcher still
+    /// listens (only that connection went: the backend was ended, say): the next call connects again,
+    /// and nothing would clear the note. When the server is gone, the watcher notes it itself.
+    func noteLost(_ why: String, byCall: Bool = false) {
+        lock.withLock {
+            if byCall, let listener, !listener.connection.isClosed { return }
+            if lost == nil { lost = why }
+        }
     }
 
     /// The store to use: the one connected, or a new connection when that one was closed under us.
+    /// While the watcher knows the server cannot be reached, a call fails at once with that reason
+    /// rather than trying to connect itself: the screen never waits for a connection timeout (ten
+    /// seconds over a network that is gone); the watcher tries again every second instead.
     func current() async throws -> PostgresStore {
-        let (existing, isClosed) = lock.withLock { (store, closed) }
+        let (existing, isClosed, down) = lock.withLock { (store, closed, lost) }
         if isClosed {
             throw PostgresStoreError.failed(address: address, why: "the tracker closed its connection")
         }
         if let existing, !existing.connection.isClosed { return existing }
+        if let down { throw PostgresStoreError.unreachable(address: address, why: down) }
         let fresh = try await Self.prepared(try await connect(), readOnly: readOnly)
         let old = lock.withLock { () -> PostgresStore? in
             defer { store = fresh }
@@ -131,15 +150,15 @@ public final class TeamStoreLink: @unchecked Sendable {
 
     /// Starts the watcher and waits (a few seconds at most) until it listens, so a change made right after
     /// the tracker opened is seen.
-    func startWatching() async {
+    func startWatching(first: PostgresStore?) async {
         let (ready, signal) = AsyncStream<Void>.makeStream()
         // On Dispatch threads of its own, not the concurrency pool: the changes are counted even when
         // every pool thread is blocked (a test waiting synchronously, a busy two-core machine).
         let task: Task<Void, Never>
         if #available(macOS 15, *) {
-            task = Task(executorPreference: WatcherExecutor.shared) { [self] in await watch(ready: signal) }
+            task = Task(executorPreference: WatcherExecutor.shared) { [self] in await watch(first: first, ready: signal) }
         } else {
-            task = Task { [self] in await watch(ready: signal) }
+            task = Task { [self] in await watch(first: first, ready: signal) }
         }
         lock.withLock { watcher = task }
         for await _ in ready { break }
@@ -147,12 +166,19 @@ public final class TeamStoreLink: @unchecked Sendable {
 
     /// Listens on a connection of its own; when that connection goes (the server stopped, the network
     /// went), notes the store as not reachable and tries again every `retryInterval` until it is back.
-    func watch(ready: AsyncStream<Void>.Continuation) async {
+    func watch(first: PostgresStore?, ready: AsyncStream<Void>.Continuation) async {
         defer { ready.finish() }
+        var first = first
         while !Task.isCancelled {
             var why = "the connection was lost (the server stopped, restarted or closed it)"
             do {
-                let connection = try await connect()
+                let connection: PostgresStore
+                if let given = first {
+                    connection = given
+                    first = nil
+                } else {
+                    connection = try await connect()
+                }
                 let keep = lock.withLock { () -> Bool in
                     guard !closed else { return false }
                     listener = connection

@@ -223,3 +223,31 @@ struct TeamTrackerBookTests {
         }
     }
 }
+
+extension TeamTrackerBookTests {
+    /// Only the tracker's working connection ended (its backend terminated), the server still up and the
+    /// listening connection with it: the book connects again on its own, and no "not reachable" line
+    /// stays behind.
+    @Test func aConnectionEndedAloneIsMadeAgainWithoutAProblemLeft() async throws {
+        let server = try TestPostgresServer.shared()
+        let database = try await filledDatabase(server)
+        let link = try await open(server, database)
+        let book = StoreCaseBook(team: link)
+        #expect(try book.countCases(matching: CaseFilter()) == 6)
+        let ended = try server.psql(
+            """
+            SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity
+            WHERE datname = '\(database)' AND pid <> pg_backend_pid() AND query NOT ILIKE 'LISTEN%'
+            """, database: database)
+        #expect(ended.trimmingCharacters(in: .whitespacesAndNewlines) == "1", "the working connection alone: \(ended)")
+        // The first call may still meet the connection going; the next one has a new one.
+        _ = try? book.countCases(matching: CaseFilter())
+        #expect(try book.countCases(matching: CaseFilter()) == 6)
+        #expect(book.connectionProblem() == nil)
+        // Changes are still seen.
+        let mark = try #require(try book.changeMark())
+        try server.psql("UPDATE suspension_case SET title = 'Still live' WHERE id = 2", database: database)
+        #expect(await eventually(within: 1.5) { (try? book.changeMark()) != mark })
+        await link.close()
+    }
+}
