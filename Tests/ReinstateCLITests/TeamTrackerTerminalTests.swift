@@ -61,6 +61,8 @@ struct TeamTrackerTerminalTests {
         #expect(status.status == 0, "\(status.stderr)")
         let statusSeen = try secondsUntil(tmux, shows: "appeal submitted", timeout: 4)
         #expect(statusSeen.map { $0 < 2 } == true, "the status showed after \(String(describing: statusSeen)) s")
+        // The figure for "about a second" (the tracker looks at the change mark once a second when idle).
+        print(String(format: "live update on screen after: note %.2f s, status %.2f s", noteSeen ?? -1, statusSeen ?? -1))
 
         try tmux.keys("q")
         try tmux.keys("q")
