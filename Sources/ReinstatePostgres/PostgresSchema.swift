@@ -228,7 +228,9 @@ enum PostgresSchema {
     )
 
     /// The channel every change to a case is announced on (`LISTEN reinstate_change`), its payload the
-    /// case's id ("held" for held mail): how an open tracker sees a colleague's change within a second.
+    /// case's id ("held" for held mail) and, after a space, the server process of the session that made
+    /// it (so a tracker can tell its own changes): how an open tracker sees a colleague's change within
+    /// a second.
     static let changeChannel = "reinstate_change"
 
     /// Live updates (issue 17): triggers on every table of case data, and on held mail, that announce each
@@ -244,7 +246,8 @@ enum PostgresSchema {
             DECLARE
                 changed jsonb := to_jsonb(COALESCE(NEW, OLD));
             BEGIN
-                PERFORM pg_catalog.pg_notify('\(changeChannel)', COALESCE(changed ->> TG_ARGV[0], TG_ARGV[0]));
+                PERFORM pg_catalog.pg_notify(
+                    '\(changeChannel)', COALESCE(changed ->> TG_ARGV[0], TG_ARGV[0]) || ' ' || pg_catalog.pg_backend_pid());
                 RETURN NULL;
             END
             $$

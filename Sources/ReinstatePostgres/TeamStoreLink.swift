@@ -24,14 +24,18 @@ public final class TeamStoreLink: @unchecked Sendable {
 
     private let lock = NSLock()
     private var store: PostgresStore?
+    /// The server process of `store`'s session: the changes it announces are this tracker's own, which
+    /// it has read again already (as SQLite's data_version does not move for a connection's own commits).
+    private var ownProcess: String?
     private var listener: PostgresStore?
     private var mark = 0
     private var lost: String?
     private var closed = false
     private var watcher: Task<Void, Never>?
 
-    init(store: PostgresStore, connect: @escaping Connect, readOnly: Bool, retryInterval: Duration) {
+    init(store: PostgresStore, process: String?, connect: @escaping Connect, readOnly: Bool, retryInterval: Duration) {
         self.store = store
+        self.ownProcess = process
         self.connect = connect
         self.readOnly = readOnly
         self.address = store.address.redacted
@@ -48,36 +52,41 @@ public final class TeamStoreLink: @unchecked Sendable {
         // The listening connection is made at the same time as the store's: the first frame waits for
         // one connection's login, not two in a row.
         async let listening: PostgresStore? = try? await connect()
-        let store: PostgresStore
+        let store: PostgresStore, process: String?
         do {
-            store = try await prepared(try await connect(), readOnly: readOnly)
+            (store, process) = try await prepared(try await connect(), readOnly: readOnly)
         } catch {
             await listening?.close()
             throw error
         }
-        let link = TeamStoreLink(store: store, connect: connect, readOnly: readOnly, retryInterval: retryInterval)
+        let link = TeamStoreLink(store: store, process: process, connect: connect, readOnly: readOnly, retryInterval: retryInterval)
         await link.startWatching(first: await listening)
         return link
     }
 
     /// A new connection checked as current (and made read-only when asked), or closed and thrown out.
-    static func prepared(_ store: PostgresStore, readOnly: Bool) async throws -> PostgresStore {
+    /// Returns it with its session's server process id.
+    static func prepared(_ store: PostgresStore, readOnly: Bool) async throws -> (PostgresStore, String?) {
         do {
             try await store.requireCurrent()
-            if readOnly {
-                try await store.reading { connection in
+            let process = try await store.reading { connection -> String? in
+                if readOnly {
                     try await connection.query("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY", logger: store.logger)
                 }
+                for try await pid in try await connection.query("SELECT pg_backend_pid()", logger: store.logger).decode(Int32.self) {
+                    return String(pid)
+                }
+                return nil
             }
-            return store
+            return (store, process)
         } catch {
             await store.close()
             throw error
         }
     }
 
-    /// Bumped for every change announced on the store (by anyone, this tracker included) and once when
-    /// the server can be reached again after it could not.
+    /// Bumped for every change announced on the store by anyone but this tracker (its own changes it
+    /// reads again itself) and once when the server can be reached again after it could not.
     public var changeMark: Int { lock.withLock { mark } }
 
     /// Why the store cannot be reached now, in one line; nil while it can.
@@ -137,9 +146,12 @@ public final class TeamStoreLink: @unchecked Sendable {
         }
         if let existing, !existing.connection.isClosed { return existing }
         if let down { throw PostgresStoreError.unreachable(address: address, why: down) }
-        let fresh = try await Self.prepared(try await connect(), readOnly: readOnly)
+        let (fresh, process) = try await Self.prepared(try await connect(), readOnly: readOnly)
         let old = lock.withLock { () -> PostgresStore? in
-            defer { store = fresh }
+            defer {
+                store = fresh
+                ownProcess = process
+            }
             return store
         }
         await old?.close()
@@ -198,8 +210,9 @@ public final class TeamStoreLink: @unchecked Sendable {
                             }
                         }
                         ready.yield()
-                        for try await _ in notifications {
-                            lock.withLock { mark &+= 1 }
+                        for try await notification in notifications {
+                            let sender = notification.payload.split(separator: " ").last.map(String.init)
+                            lock.withLock { if sender == nil || sender != ownProcess { mark &+= 1 } }
                         }
                     }
                 } catch {

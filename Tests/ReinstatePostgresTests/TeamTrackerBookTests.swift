@@ -251,3 +251,21 @@ extension TeamTrackerBookTests {
         await link.close()
     }
 }
+
+extension TeamTrackerBookTests {
+    /// The tracker's own writes do not move the mark (it reads them again itself, as with SQLite's
+    /// data_version); a colleague's do.
+    @Test func theTrackersOwnChangesDoNotMoveTheMark() async throws {
+        let server = try TestPostgresServer.shared()
+        let database = try await filledDatabase(server)
+        let link = try await open(server, database)
+        let book = StoreCaseBook(team: link)
+        let mark = try #require(try book.changeMark())
+        _ = try book.addNote(caseID: 2, text: "My own note", at: now)
+        // A colleague's change after it: once that is counted, the own one has been handled before it.
+        try server.psql("UPDATE suspension_case SET title = 'Colleague' WHERE id = 3", database: database)
+        #expect(await eventually(within: 1.5) { (try? book.changeMark()) != mark })
+        #expect(try book.changeMark() == mark + 1, "only the colleague's change counted")
+        await link.close()
+    }
+}
