@@ -269,3 +269,56 @@ extension TeamTrackerBookTests {
         await link.close()
     }
 }
+
+extension TeamTrackerBookTests {
+    /// The server stopped while it was answering the tracker's COMMIT: the book says it is not known
+    /// whether the change was saved (the note is whole or absent), and goes on when the server is back.
+    @Test func aWriteLostDuringItsCommitSaysTheOutcomeIsNotKnown() async throws {
+        let server = try TestPostgresServer.makePrivate(durable: true)
+        defer { server.stop() }
+        let database = try await filledDatabase(server)
+        // Every COMMIT that saves a note waits on the server, so the server can be stopped during it.
+        try server.psql(
+            """
+            CREATE FUNCTION slow_commit() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN PERFORM pg_sleep(5); RETURN NULL; END $$;
+            CREATE CONSTRAINT TRIGGER slow_commit AFTER INSERT ON note DEFERRABLE INITIALLY DEFERRED
+                FOR EACH ROW EXECUTE FUNCTION slow_commit();
+            """, database: database)
+        let link = try await open(server, database)
+        let book = StoreCaseBook(team: link)
+        let text = "Tracker note, whole or absent"
+        // The tracker's call, made (and waited for) off this test's task; the same link.
+        let write = Task.detached { () -> String in
+            do {
+                _ = try StoreCaseBook(team: link).addNote(caseID: 1, text: text, at: Date(timeIntervalSince1970: 1_790_000_000))
+                return "saved"
+            } catch let error as TeamStoreLinkError {
+                return error.outcome == .unknown ? "unknown: \(error)" : "other outcome: \(error)"
+            } catch {
+                return "other error: \(error)"
+            }
+        }
+        var committing = false
+        for _ in 0..<200 where !committing {
+            let pid = try server.psql(
+                "SELECT pid FROM pg_stat_activity WHERE datname = '\(database)' AND state = 'active' AND query = 'COMMIT'")
+            committing = !pid.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+            if !committing { try await Task.sleep(for: .milliseconds(50)) }
+        }
+        #expect(committing, "the tracker's COMMIT was seen running")
+        try server.stopImmediately()
+        let outcome = await write.value
+        #expect(outcome.hasPrefix("unknown: "), "\(outcome)")
+        #expect(outcome.contains("not known whether it was saved") && !outcome.contains("\n"), "\(outcome)")
+        #expect(!outcome.contains(TestPostgresServer.password))
+
+        try server.start()
+        #expect(await eventually(within: 5) { book.connectionProblem() == nil })
+        let saved = try server.psql("SELECT count(*) FROM note WHERE text = '\(text)'", database: database)
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(saved == "0" || saved == "1", "whole or absent: \(saved)")
+        #expect(try book.countCases(matching: CaseFilter()) == 6)
+        await link.close()
+    }
+}
