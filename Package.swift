@@ -35,7 +35,7 @@ let package = Package(
         // The only code that talks to ncurses: copies frames to the screen, reads keys, restores the terminal.
         .target(name: "CursesTerminal", dependencies: ["ReinstateUI", "ReinstateCore", "CNcursesw"]),
         // Wiring shared by the executable and the benchmarks: the store seen through the UI's CaseBook.
-        .target(name: "ReinstateApp", dependencies: ["ReinstateUI", "ReinstateStore", "ReinstateCore"]),
+        .target(name: "ReinstateApp", dependencies: ["ReinstateUI", "ReinstateStore", "ReinstatePostgres", "ReinstateCore"]),
         // The command line: wiring only.
         .executableTarget(
             name: "reinstate",
@@ -62,7 +62,7 @@ let package = Package(
             path: "Benchmarks/PostgresFloor"),
         // In-process measurements (first frame, a key, the reader's throughput) for Benchmarks/run.
         .executableTarget(
-            name: "reinstate-bench", dependencies: ["ReinstateApp", "ReinstateUI", "ReinstateStore", "ReinstateCore"],
+            name: "reinstate-bench", dependencies: ["ReinstateApp", "ReinstateUI", "ReinstateStore", "ReinstatePostgres", "ReinstateCore"],
             path: "Benchmarks/Bench"),
         .testTarget(name: "ReinstateCoreTests", dependencies: ["ReinstateCore"], exclude: ["Export/__Snapshots__"]),
         .testTarget(
@@ -76,7 +76,7 @@ let package = Package(
         // The PostgreSQL store against a real server: schema checks, copies, refusals.
         .testTarget(
             name: "ReinstatePostgresTests",
-            dependencies: ["ReinstatePostgres", "ReinstateStore", "ReinstateCore", "PostgresTestSupport"]),
+            dependencies: ["ReinstatePostgres", "ReinstateStore", "ReinstateCore", "ReinstateApp", "ReinstateUI", "PostgresTestSupport"]),
         .testTarget(
             name: "ReinstateUITests", dependencies: ["ReinstateUI", "ReinstateCore"], exclude: ["__Snapshots__"]),
         // The command-line tests run the built binary; they read the stores it leaves with the store module

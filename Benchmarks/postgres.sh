@@ -42,7 +42,7 @@ if [ -n "${REINSTATE_BENCH_BIN:-}" ]; then
   build="binaries from \`$bin\` (figures of that build: release or debug as it was built)"
 else
   echo "building (release)…" >&2
-  source Benchmarks/build.sh reinstate postgres-floor
+  source Benchmarks/build.sh reinstate postgres-floor reinstate-bench
   build="release build"
 fi
 bin=$(cd "$bin" && pwd)
@@ -106,6 +106,27 @@ for i, name in enumerate(["due", "case list", "case show 1", "case list --search
     print("| %s | `%s` | %.1f ms | %.1f ms | %.2f× | %.2f× |" % (f"{int(sys.argv[2]):,}", name, pg, lite, pg / floor, pg / lite))
 print("| %s | floor: connect, `SELECT 1` | %.1f ms | | 1.00× | |" % (f"{int(sys.argv[2]):,}", floor))
 PY
+done
+echo
+
+# --- The tracker on the team store: first frame and a key, beside the SQLite file ---------------------
+echo "### The case tracker on the team store (in process, 100×30)"
+echo
+echo "\`reinstate-bench first-frame|keys STORE\` with STORE the team store's URL (opened as the tracker opens it: two connections, the second listening for changes) or the SQLite file. Targets on the team store: first frame under 100 ms, a key under 5 ms. A key that only moves the cursor reads nothing; one that brings a new window of the list (page down, G) reads the server."
+echo
+echo "| cases | store | first frame (median of 7) | key: median | key: p95 |"
+echo "|---:|---|---:|---:|---:|"
+for n in $sizes; do
+  u=$(url "cases_$n")
+  for s in "$u" "$work/cases-$n.sqlite"; do
+    frames=(); for i in 1 2 3 4 5 6 7; do frames+=("$("$bin/reinstate-bench" first-frame "$s" | sed 's/.*first_frame_ms=\([0-9.]*\).*/\1/')"); done
+    frame=$(printf '%s\n' "${frames[@]}" | sort -n | sed -n 4p)
+    keys=$("$bin/reinstate-bench" keys "$s" 400)
+    median=$(echo "$keys" | sed 's/.*key_median_ms=\([0-9.]*\).*/\1/')
+    p95=$(echo "$keys" | sed 's/.*key_p95_ms=\([0-9.]*\).*/\1/')
+    case "$s" in postgresql://*) name="team store";; *) name="SQLite file";; esac
+    echo "| $n | $name | $frame ms | $median ms | $p95 ms |"
+  done
 done
 echo
 

@@ -3,6 +3,8 @@
 //   reinstate-bench first-frame STORE        open the store, load the first screen, draw it, exit
 //   reinstate-bench keys STORE [N]           N key presses on the case list (j, page down, G, g …),
 //                                            each handled and drawn; prints the median and p95 per key
+//                                            (STORE: a file, or a postgresql:// URL of a team store,
+//                                            opened as the tracker opens it: connected, listening)
 //   reinstate-bench reader DIR|FILE… [MB]    the message reader over the files (repeated to MB);
 //                                            prints MB/s and messages/s
 //   reinstate-bench mail-routing CASES [SEED] a demo mailbox of CASES cases imported into a new store
@@ -12,6 +14,7 @@
 import Foundation
 import ReinstateApp
 import ReinstateCore
+import ReinstatePostgres
 import ReinstateStore
 import ReinstateUI
 
@@ -31,6 +34,20 @@ guard let mode = arguments.first else { fail("usage: reinstate-bench first-frame
 let now = ProcessInfo.processInfo.environment["REINSTATE_NOW"].flatMap { Timestamp.parse($0) } ?? Date()
 let clock = ContinuousClock()
 
+/// The tracker's book over `store` (read-only), as the tracker opens it, and what closes it.
+func openBook(_ store: String) throws -> (book: StoreCaseBook, close: () -> Void) {
+    guard PostgresAddress.isURL(store) else {
+        return (StoreCaseBook(store: try CaseStore(path: store, readOnly: true)), {})
+    }
+    let environment = ProcessInfo.processInfo.environment
+    let address = try PostgresAddress(url: store, environment: environment, loginName: NSUserName())
+    let password = address.password(environment: environment, home: NSHomeDirectory()).password
+    let link = try StoreBridge.wait {
+        try await TeamStoreLink.open(readOnly: true) { try await PostgresStore.connect(to: address, password: password) }
+    }
+    return (StoreCaseBook(team: link), { _ = try? StoreBridge.wait { await link.close() } })
+}
+
 func seconds(_ d: Duration) -> Double {
     Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
 }
@@ -40,11 +57,12 @@ case "first-frame":
     guard arguments.count == 2 else { fail("usage: reinstate-bench first-frame STORE") }
     let started = clock.now
     do {
-        let store = try CaseStore(path: arguments[1], readOnly: true)
-        let runtime = UIRuntime(book: StoreCaseBook(store: store), options: UIOptions(), width: 100, height: 30, clock: { now })
+        let (book, close) = try openBook(arguments[1])
+        let runtime = UIRuntime(book: book, options: UIOptions(), width: 100, height: 30, clock: { now })
         runtime.start()
         let frame = render(runtime.state)
         let elapsed = clock.now - started
+        close()
         print("first_frame_ms=\(String(format: "%.2f", seconds(elapsed) * 1000)) cells=\(frame.cells.count) maxrss_kib=\(peakKiB())")
     } catch {
         fail("\(error)")
@@ -54,8 +72,9 @@ case "keys":
     guard arguments.count >= 2 else { fail("usage: reinstate-bench keys STORE [N]") }
     let count = arguments.count > 2 ? Int(arguments[2]) ?? 400 : 400
     do {
-        let store = try CaseStore(path: arguments[1], readOnly: true)
-        let runtime = UIRuntime(book: StoreCaseBook(store: store), options: UIOptions(), width: 100, height: 30, clock: { now })
+        let (book, close) = try openBook(arguments[1])
+        defer { close() }
+        let runtime = UIRuntime(book: book, options: UIOptions(), width: 100, height: 30, clock: { now })
         runtime.start()
         runtime.send(.key(.enter))  // past the warning screen, if there is one
         _ = render(runtime.state)

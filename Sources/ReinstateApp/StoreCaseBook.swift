@@ -1,95 +1,145 @@
 import Foundation
 import ReinstateCore
+import ReinstatePostgres
 import ReinstateStore
 import ReinstateUI
 
-/// The full-screen UI's view of the case store.
+/// The full-screen UI's view of the case store: the local SQLite file or a PostgreSQL team store,
+/// through the store contract, so the undo log, the words of deadline changes, the size checks, export
+/// and held mail are written once for both.
+///
+/// The UI calls the book synchronously on its thread; the contract is async. Every call goes through
+/// `StoreBridge`, which runs it and waits (the SQLite store's calls too: they are synchronous inside, and
+/// the bridge costs microseconds against a key's milliseconds). On a team store the calls go through a
+/// `TeamStoreLink`, which connects again after a lost connection and counts the changes the server
+/// announces.
 public struct StoreCaseBook: CaseBook {
-    public let store: CaseStore
+    enum Source {
+        case local(CaseStore)
+        case team(TeamStoreLink)
+    }
+
+    let source: Source
     let reader = MessageReader()
     /// How to take back each change of this session, by token.
     let undoLog = UndoLog()
     /// The largest message the UI stores (the command line refuses larger files the same way).
     public static let messageLimit = MessageReader.largestMessage
 
+    /// A book over the local store file.
     public init(store: CaseStore) {
-        self.store = store
+        source = .local(store)
+    }
+
+    /// A book over a team store (`TeamStoreLink.open`); the caller closes the link after.
+    public init(team: TeamStoreLink) {
+        source = .team(team)
+    }
+
+    /// Runs one store call and waits for it. `writing` marks a change, so a connection lost under it is
+    /// said as a change not saved (or not known to be saved), not as a read that failed.
+    func call<T: Sendable>(writing: Bool = false, _ body: @escaping @Sendable (any StoreContract) async throws -> T) throws -> T {
+        switch source {
+        case .local(let store):
+            return try StoreBridge.wait { try await body(store) }
+        case .team(let link):
+            return try StoreBridge.wait { try await link.run(writing: writing) { try await body($0) } }
+        }
+    }
+
+    /// Adds a change's way back to the undo log; it runs as a write through the same bridge.
+    func undoable(_ step: @escaping @Sendable (any StoreContract) async throws -> Void) -> UndoToken {
+        undoLog.add { [self] in try call(writing: true, step) }
     }
 
     public func dueWarnings(now: Date, within window: TimeInterval, first limit: Int) throws -> DueWarnings {
-        try store.dueWarnings(now: now, within: window, first: limit)
+        try call { try await $0.dueWarnings(now: now, within: window, first: limit) }
     }
 
+    /// SQLite: `PRAGMA data_version`, which moves when another connection commits. A team store: the
+    /// number of changes its server announced (LISTEN/NOTIFY), which costs no round trip.
     public func changeMark() throws -> Int? {
-        try store.dataVersion()
+        switch source {
+        case .local(let store): return try store.dataVersion()
+        case .team(let link): return link.changeMark
+        }
+    }
+
+    /// Why the team store cannot be reached now; nil while it can, and always on a local file.
+    public func connectionProblem() -> String? {
+        switch source {
+        case .local: return nil
+        case .team(let link): return link.problem
+        }
     }
 
     public func countCases(matching filter: CaseFilter) throws -> Int {
-        try store.caseCount(filter)
+        try call { try await $0.caseCount(filter) }
     }
 
     public func cases(matching filter: CaseFilter, sortedBy sort: CaseSort, offset: Int, limit: Int) throws -> [CaseSummary] {
-        try store.caseSummaries(filter, sort: sort, offset: offset, limit: limit)
+        try call { try await $0.caseSummaries(filter, sort: sort, offset: offset, limit: limit) }
     }
 
     public func caseHistory(id: Int64) throws -> CaseHistory? {
         do {
-            return try store.history(id)
+            return try call { try await $0.history(id) }
         } catch StoreError.notFound {
             return nil
         }
     }
 
     public func setRequestState(detailID: Int64, to state: RequestState) throws -> UndoToken? {
-        let before = try store.setRequestState(detailID, to: state)
-        return undoLog.add { [store] in try store.restoreRequestStates([before]) }
+        let before = try call(writing: true) { try await $0.setRequestState(detailID, to: state) }
+        return undoable { try await $0.restoreRequestStates([before]) }
     }
 
     public func changeStatus(caseID: Int64, to status: CaseStatus, at time: Date) throws -> UndoToken? {
-        let change = try store.changeStatus(caseID: caseID, to: status, at: time)
-        return undoLog.add { [store] in try store.restoreStatus(change) }
+        let change = try call(writing: true) { try await $0.changeStatus(caseID: caseID, to: status, at: time) }
+        return undoable { try await $0.restoreStatus(change) }
     }
 
     public func addNote(caseID: Int64, text: String, at time: Date) throws -> UndoToken? {
-        let id = try store.addNote(caseID: caseID, text: text, at: time)
-        return undoLog.add { [store] in _ = try store.removeNote(id) }
+        let id = try call(writing: true) { try await $0.addNote(caseID: caseID, text: text, at: time) }
+        return undoable { _ = try await $0.removeNote(id) }
     }
 
     public func editNote(id: Int64, text: String) throws -> UndoToken? {
-        let before = try store.editNote(id, text: text)
-        return undoLog.add { [store] in try store.restoreNote(before) }
+        let before = try call(writing: true) { try await $0.editNote(id, text: text) }
+        return undoable { try await $0.restoreNote(before) }
     }
 
     public func removeNote(id: Int64) throws -> UndoToken? {
-        let removed = try store.removeNote(id)
-        return undoLog.add { [store] in try store.restoreNote(removed) }
+        let removed = try call(writing: true) { try await $0.removeNote(id) }
+        return undoable { try await $0.restoreNote(removed) }
     }
 
     public func correctMessage(id: Int64, _ fix: MessageFix) throws -> Correction {
         switch fix {
         case .received(let date):
-            let correction = try store.editMessageReceived(id, to: date)
+            let correction = try call(writing: true) { try await $0.editMessageReceived(id, to: date) }
             return Correction(changes: Self.words(correction.deadlineChanges),
-                              undo: undoLog.add { [store] in _ = try store.undoMessageCorrection(correction) })
+                              undo: undoable { _ = try await $0.undoMessageCorrection(correction) })
         case .move(let target):
-            let correction = try store.moveMessage(id, toCase: target)
+            let correction = try call(writing: true) { try await $0.moveMessage(id, toCase: target) }
             return Correction(changes: Self.words(correction.deadlineChanges),
-                              undo: undoLog.add { [store] in _ = try store.undoMessageCorrection(correction) })
+                              undo: undoable { _ = try await $0.undoMessageCorrection(correction) })
         case .remove:
-            let removed = try store.removeMessage(id)
+            let removed = try call(writing: true) { try await $0.removeMessage(id) }
             return Correction(changes: Self.words(removed.deadlineChanges),
-                              undo: undoLog.add { [store] in _ = try store.restoreMessage(removed) })
+                              undo: undoable { _ = try await $0.restoreMessage(removed) })
         }
     }
 
     public func unsubmitPlan(caseID: Int64, version: Int, at time: Date) throws -> UndoToken? {
-        let taken = try store.unsubmitPlan(caseID: caseID, number: version, at: time)
-        return undoLog.add { [store] in try store.restoreSubmission(taken) }
+        let taken = try call(writing: true) { try await $0.unsubmitPlan(caseID: caseID, number: version, at: time) }
+        return undoable { try await $0.restoreSubmission(taken) }
     }
 
     public func editCase(id: Int64, title: String, account: String, marketplace: String) throws -> UndoToken? {
-        let previous = try store.editCase(id, CaseEdit(title: title, account: account, marketplace: marketplace))
-        return undoLog.add { [store] in _ = try store.editCase(id, CaseEdit(restoring: previous)) }
+        let edit = CaseEdit(title: title, account: account, marketplace: marketplace)
+        let previous = try call(writing: true) { try await $0.editCase(id, edit) }
+        return undoable { _ = try await $0.editCase(id, CaseEdit(restoring: previous)) }
     }
 
     public func undo(_ token: UndoToken) throws {
@@ -115,11 +165,14 @@ public struct StoreCaseBook: CaseBook {
 
     public func addMessage(caseID: Int64, raw: Data, at time: Date) throws -> AddedMessage {
         try checkSize(raw)
-        let stored = try store.addMessage(caseID: caseID, raw: raw, reading: reader.read(raw), now: time)
+        let reading = reader.read(raw)
+        let stored = try call(writing: true) {
+            try await $0.addMessage(caseID: caseID, raw: raw, reading: reading, kind: nil, received: nil, now: time)
+        }
         return AddedMessage(
             id: stored.message.id, kind: stored.message.kind, received: stored.message.received,
             requestCount: stored.requests.count, deadline: stored.deadline?.due,
-            undo: undoLog.add { [store] in _ = try store.undoAddMessage(stored) })
+            undo: undoable { _ = try await $0.undoAddMessage(stored) })
     }
 
     func checkSize(_ raw: Data) throws {
@@ -129,25 +182,39 @@ public struct StoreCaseBook: CaseBook {
     }
 
     public func addPlanDraft(caseID: Int64, text: String, at time: Date) throws -> Int {
-        try store.addPlan(caseID: caseID, text: text, created: time)
+        try call(writing: true) { try await $0.addPlan(caseID: caseID, text: text, created: time, submitted: nil) }
     }
 
     public func markPlanSubmitted(caseID: Int64, version: Int, at time: Date) throws -> UndoToken? {
-        let submission = try store.submitPlan(caseID: caseID, number: version, at: time)
-        return undoLog.add { [store] in try store.undoSubmission(submission) }
+        let submission = try call(writing: true) { try await $0.submitPlan(caseID: caseID, number: version, at: time) }
+        return undoable { try await $0.undoSubmission(submission) }
     }
 
     public func newCase(_ suspensionCase: SuspensionCase) throws -> Int64 {
-        try store.createCase(suspensionCase)
+        try call(writing: true) { try await $0.createCase(suspensionCase) }
     }
 
     public func checkPlan(caseID: Int64, version: Int) throws -> PlanCheck {
-        try store.checkPlan(caseID: caseID, text: store.plan(caseID: caseID, number: version).text, version: version)
+        try call { store in
+            try await store.checkPlan(
+                caseID: caseID, text: try await store.plan(caseID: caseID, number: version).text, version: version)
+        }
     }
 
+    /// Renders the case from what the store reads (its attachments, its JSON document) and writes the
+    /// file whole; never over the local store's own files.
     public func exportCase(id: Int64, format: String, to path: String, replacing: Bool, at time: Date) throws {
-        let data = try CaseExport.render(try store.history(id), format: format, store: store, now: time)
-        try AtomicFile.write(data, to: path, overwrite: replacing, protecting: AtomicFile.storeFiles(store.path))
+        let history = try call { try await $0.history(id) }
+        let data = try CaseExport.render(
+            history, format: format, now: time,
+            attachments: { try call { try await $0.attachments(of: history) } },
+            document: { try call { try await $0.caseDocument(id) } })
+        let protected: [String]
+        switch source {
+        case .local(let store): protected = AtomicFile.storeFiles(store.path)
+        case .team: protected = []
+        }
+        try AtomicFile.write(data, to: path, overwrite: replacing, protecting: protected)
     }
 }
 
@@ -174,15 +241,18 @@ extension StoreCaseBook {
     // MARK: - Held mail
 
     public func heldMessages() throws -> [HeldMessage] {
-        try store.heldMessages()
+        try call { try await $0.heldMessages() }
+    }
+
+    public func heldMessage(id: Int64) throws -> HeldMessage {
+        try call { try await $0.heldMessage(id) }
     }
 
     /// Files a held message as `reinstate mail file` does (not undoable: it leaves the held list for good).
-    public func heldMessage(id: Int64) throws -> HeldMessage {
-        try store.heldMessage(id)
-    }
-
+    /// On a team store it is refused in one line: filing is mail intake's write (the held message leaves
+    /// its list, the marks it carries go onto the case), which the team store does not have yet.
     public func fileHeld(id: Int64, caseID: Int64?, at time: Date) throws -> AddedMessage {
+        guard case .local(let store) = source else { throw HeldFilingOnTeamStore() }
         let stored = try MailIntake.fileHeld(id, caseID: caseID, store: store, now: time)
         var added = AddedMessage(
             id: stored.message.id, kind: stored.message.kind, received: stored.message.received,
@@ -190,4 +260,13 @@ extension StoreCaseBook {
         added.caseID = stored.message.caseID
         return added
     }
+}
+
+/// Filing held mail is refused on a team store, changing nothing.
+public struct HeldFilingOnTeamStore: Error, CustomStringConvertible, LocalizedError {
+    public init() {}
+    public var description: String {
+        "Filing held mail does not work on a team store yet; nothing was changed. File it where it was imported (a local store)."
+    }
+    public var errorDescription: String? { description }
 }

@@ -156,6 +156,7 @@ enum PostgresSchema {
                 "CREATE INDEX mail_mark_case ON mail_mark (case_id)",
             ]),
         teamAccess,
+        liveUpdates,
         textSearch,
     ]
 
@@ -252,6 +253,41 @@ enum PostgresSchema {
                     "CREATE POLICY \(table)_owner ON \(table) FOR ALL USING (\(isOwner)) WITH CHECK (\(isOwner))",
                     "CREATE POLICY \(table)_granted ON \(table) FOR ALL USING (\(granted)) WITH CHECK (\(granted))",
                 ]
+            }
+    )
+
+    /// The channel every change to a case is announced on (`LISTEN reinstate_change`), its payload the
+    /// case's id ("held" for held mail) and, after a space, the server process of the session that made
+    /// it (so a tracker can tell its own changes): how an open tracker sees a colleague's change within
+    /// a second.
+    static let changeChannel = "reinstate_change"
+
+    /// Live updates (issue 17): triggers on every table of case data, and on held mail, that announce each
+    /// change on `changeChannel` when its transaction commits (PostgreSQL sends notifications at commit,
+    /// and only once for the same payload in one transaction). Triggers, not the client, so a change made
+    /// by any client, psql included, is seen. The payload names a case id only; its contents stay behind
+    /// row-level security.
+    static let liveUpdates = Migration(
+        identifier: "v5-notify",
+        statements: [
+            """
+            CREATE FUNCTION reinstate_notify_change() RETURNS trigger LANGUAGE plpgsql AS $$
+            DECLARE
+                changed jsonb := to_jsonb(COALESCE(NEW, OLD));
+            BEGIN
+                PERFORM pg_catalog.pg_notify(
+                    '\(changeChannel)', COALESCE(changed ->> TG_ARGV[0], TG_ARGV[0]) || ' ' || pg_catalog.pg_backend_pid());
+                RETURN NULL;
+            END
+            $$
+            """,
+        ]
+            + (caseTables + ["held_message"]).map { table in
+                let key = table == "suspension_case" ? "id" : table == "held_message" ? "held" : "case_id"
+                return """
+                    CREATE TRIGGER \(table)_notify AFTER INSERT OR UPDATE OR DELETE ON \(table)
+                    FOR EACH ROW EXECUTE FUNCTION reinstate_notify_change('\(key)')
+                    """
             }
     )
 

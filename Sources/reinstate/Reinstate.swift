@@ -3,6 +3,7 @@ import CursesTerminal
 import ReinstateApp
 import Foundation
 import ReinstateCore
+import ReinstatePostgres
 import ReinstateUI
 
 @main
@@ -13,8 +14,9 @@ struct Reinstate: AsyncParsableCommand {
         discussion: """
             Without a command, opens the full-screen case tracker (press ? inside it for every key). \
             Every command takes --store PATH (default: $REINSTATE_STORE, else store = … in \
-            ~/.config/reinstate/config, else ~/.local/share/reinstate/cases.sqlite); a postgresql:// URL names a team store, which so far \
-            supports \(StoreOptions.supportedOnPostgres). Dates are ISO 8601 (2026-11-22 or 2026-11-22T09:30); \
+            ~/.config/reinstate/config, else ~/.local/share/reinstate/cases.sqlite); a postgresql:// URL names a team store, on \
+            which the tracker opens too (a colleague's change shows within a second; a lost connection is said and \
+            tried again) and which so far supports \(StoreOptions.supportedOnPostgres). Dates are ISO 8601 (2026-11-22 or 2026-11-22T09:30); \
             REINSTATE_NOW pins "now" for tests and reproducible demos. NO_COLOR turns colours off.
             """,
         subcommands: [
@@ -72,15 +74,20 @@ struct Reinstate: AsyncParsableCommand {
             guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
                 throw CLIError("The case tracker needs a terminal. For scripts, use the commands: reinstate --help")
             }
+            let team = PostgresAddress.isURL(options.path)
             // The default store is made on first use; a --store that names nothing is asked about, so a
-            // typo does not silently open an empty tracker.
-            if !options.exists, !options.isDefaultLocation, !readOnly {
+            // typo does not silently open an empty tracker. (A team store is made by `store init`.)
+            if !team, !options.exists, !options.isDefaultLocation, !readOnly {
                 FileHandle.standardError.write(
                     Data("There is no case store at \(TerminalSafe.singleLine(options.path)). Create a new, empty one? [y/N] ".utf8))
                 let answer = (readLine(strippingNewline: true) ?? "").trimmingCharacters(in: .whitespaces).lowercased()
                 guard answer == "y" || answer == "yes" else { throw StoreOptions.missing(options.path) }
             }
-            let store = try options.open(readOnly: readOnly, creating: true)
+            // A team store: connected (and made read-only on the server with --read-only) before the screen
+            // opens, so a store that cannot be reached is said on the command line.
+            let link = team ? try TeamTracker.open(options.path, readOnly: readOnly) : nil
+            defer { if let link { TeamTracker.close(link) } }
+            let book = try link.map { StoreCaseBook(team: $0) } ?? StoreCaseBook(store: options.open(readOnly: readOnly, creating: true))
             let pinned = try Clock.pinned()
             // The optional configuration file; a mistake in it is reported, never fatal.
             let environment = ProcessInfo.processInfo.environment
@@ -99,7 +106,7 @@ struct Reinstate: AsyncParsableCommand {
             if let warnDays { uiOptions.warningWindow = warnDays * 86_400 }
             defer { for problem in uiOptions.startupProblems { printError(problem) } }
             try runCursesApp(
-                book: StoreCaseBook(store: store),
+                book: book,
                 options: uiOptions,
                 clock: { pinned ?? Timestamp.wholeSeconds(Date()) })
         }

@@ -74,6 +74,10 @@ public protocol CaseBook {
     /// book cannot tell.
     func changeMark() throws -> Int?
 
+    /// Why the store cannot be reached now (a team store whose server went away), in one line that says
+    /// it is being tried again; nil while it can be, and always for a local file. Looked at when idle.
+    func connectionProblem() -> String?
+
     /// The messages a mail import held because it could not place them, oldest first (without bytes).
     func heldMessages() throws -> [HeldMessage]
 
@@ -91,6 +95,7 @@ public struct HeldMessagesUnavailable: Error, CustomStringConvertible {
 
 extension CaseBook {
     public func changeMark() throws -> Int? { nil }
+    public func connectionProblem() -> String? { nil }
     public func heldMessages() throws -> [HeldMessage] { [] }
     public func heldMessage(id: Int64) throws -> HeldMessage { throw HeldMessagesUnavailable() }
     public func fileHeld(id: Int64, caseID: Int64?, at time: Date) throws -> AddedMessage { throw HeldMessagesUnavailable() }

@@ -12,6 +12,8 @@ public final class UIRuntime<Book: CaseBook> {
     private weak var terminal: Terminal?
     /// The store's change counter when last looked at (`CaseBook.changeMark`).
     private var changeMark: Int?
+    /// The store's connection problem when last looked at (`CaseBook.connectionProblem`).
+    private var connectionProblem: String?
 
     /// A runtime over a case book; `clock` gives the time now (injected so tests are repeatable).
     public init(book: Book, options: UIOptions, width: Int = 80, height: Int = 24, clock: @escaping () -> Date = Date.init) {
@@ -60,6 +62,11 @@ public final class UIRuntime<Book: CaseBook> {
             }
             // Another process (a command in another window, a colleague) changed the store: reload. Looked
             // at when no key came (about once a second), so a key press never pays for it.
+            // A team store that went away, or came back: said on the message line, the screen kept.
+            if event == nil, book.connectionProblem() != connectionProblem {
+                connectionProblem = book.connectionProblem()
+                send(.connectionChanged(connectionProblem))
+            }
             if event == nil, let mark = try? book.changeMark(), mark != changeMark {
                 changeMark = mark
                 send(.storeChangedElsewhere)

@@ -12,6 +12,8 @@ public enum Action: Sendable, Equatable {
     case paste(String)
     /// Another process changed the store (seen on the clock's tick): what is on screen is reloaded.
     case storeChangedElsewhere
+    /// The store could not be reached (the problem, in words) or can be again (nil).
+    case connectionChanged(String?)
     case resized(width: Int, height: Int)
     /// The time now, so countdowns move.
     case tick(Date)

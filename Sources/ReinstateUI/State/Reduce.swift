@@ -29,6 +29,13 @@ extension AppState {
             // Another window or a colleague changed the store: what is on screen is read again.
             if message == nil { message = StatusMessage("Updated: the store was changed elsewhere.") }
             return reloadAfterChange(caseID: caseView?.file.caseID) + [.loadHeld]
+        case .connectionChanged(let problem?):
+            // The screen stays as it was read; the line says why nothing new comes.
+            message = StatusMessage(problem, isError: true)
+            return []
+        case .connectionChanged(nil):
+            message = StatusMessage("Team store reachable again; the screen was read again.")
+            return [.loadDueDeadlines(now: now, within: options.warningWindow)] + reloadAfterChange(caseID: caseView?.file.caseID) + [.loadHeld]
         case .resized(let newWidth, let newHeight):
             width = max(0, newWidth)
             height = max(0, newHeight)

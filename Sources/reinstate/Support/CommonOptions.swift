@@ -38,7 +38,10 @@ struct StoreOptions: ParsableArguments {
         let words = Self.commandWords(CommandLine.arguments.dropFirst())
         // `store` takes its URLs as arguments; `export` decides itself (--case, and --all --format json);
         // `team` works on a team store only.
-        if words.first == "store" || words.first == "export" || words.first == "team" || Self.onPostgres.contains(words.joined(separator: " ")) {
+        // No command: the case tracker, which works on a team store.
+        if words.isEmpty || words.first == "store" || words.first == "export" || words.first == "team"
+            || Self.onPostgres.contains(words.joined(separator: " "))
+        {
             return
         }
         printError(Self.notYetOnPostgres(words.isEmpty ? nil : words.joined(separator: " "), url: path))
