@@ -192,6 +192,16 @@ extension StoreCommandTests {
             #expect(refused.status == 2, "\(bad)")
             #expect(refused.stderr.split(separator: "\n").count == 1, "\(bad): \(refused.stderr)")
         }
+        // A second version written in the editor (a script standing in for it), then the two compared.
+        let editor = cli.file("editor.sh", "#!/bin/sh\nprintf 'Preventive steps: a second person checks every invoice.\\n' >> \"$1\"\n")
+        chmod(editor, 0o700)
+        for store in [cli.store, url] {
+            let drafted = try cli(["poa", "draft", "--case", "6"], store: store, environment: ["VISUAL": editor, "EDITOR": editor])
+            #expect(drafted.status == 0 && drafted.stdout == "2\n", "\(drafted.stderr)")
+        }
+        for args in [["poa", "diff", "--case", "6", "1", "2"], ["poa", "diff", "--case", "6", "1", "9"], ["poa", "show", "--case", "6"]] {
+            _ = try same(args)
+        }
         for args in [["case", "show", "6"], ["case", "show", "2", "--json"], ["due", "--within", "60"], ["case", "list"]] {
             _ = try same(args)
         }
@@ -215,7 +225,7 @@ extension StoreCommandTests {
         defer { cli.remove() }
         let url = "postgresql://alice:hunter2@db.example.com/reinstate"
         for (args, name) in [
-            (["check", "--case", "1"], "check"), (["poa", "show", "--case", "1"], "poa show"),
+            (["request", "edit", "1", "--aspect", "root-cause"], "request edit"), (["mail", "held"], "mail held"),
             (["message", "show", "1"], "message show"), (["demo", "--cases", "3"], "demo"),
         ] {
             let result = try cli(args, store: url)
@@ -228,7 +238,7 @@ extension StoreCommandTests {
             #expect(result.stderr.contains("`case list`, `case show`, `case new`"), "\(result.stderr)")
         }
         // Through the environment too, and no file named after the URL is made.
-        let viaEnv = try cli(["check", "--case", "1"], store: "", environment: ["REINSTATE_STORE": url])
+        let viaEnv = try cli(["message", "show", "1"], store: "", environment: ["REINSTATE_STORE": url])
         #expect(viaEnv.status == 2)
         #expect(!FileManager.default.fileExists(atPath: "postgresql:"))
     }
@@ -321,6 +331,14 @@ extension StoreCommandTests {
             .trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(Int(message) != nil && Int(note) != nil)
         #expect(try same(["poa", "add", "--case", "6", "--submitted", "2026-11-21T12:00:00Z", plan]).status == 0)
+        // Reading and checking plans, as on the local file (check's exit status 3: something blocking).
+        for args in [
+            ["check", "--case", "6"], ["check", "--case", "6", "--json"], ["check", "--case", "6", plan], ["check", "--case", "999"],
+            ["check", "--case", "6", "--version", "7"], ["poa", "show", "--case", "6"], ["poa", "show", "--case", "6", "1"],
+            ["poa", "show", "--case", "6", "7"], ["poa", "show", "--case", "1"],
+        ] {
+            _ = try same(args)
+        }
 
         let edited = try same(["message", "edit", message, "--received", "2026-11-22T08:30:00Z"])
         #expect(edited.status == 0 && edited.stdout.contains("Message \(message) received"), "\(edited.stderr)")
@@ -349,6 +367,16 @@ extension StoreCommandTests {
             let refused = try same(bad)
             #expect(refused.status == 2, "\(bad)")
             #expect(refused.stderr.split(separator: "\n").count == 1, "\(bad): \(refused.stderr)")
+        }
+        // A second version written in the editor (a script standing in for it), then the two compared.
+        let editor = cli.file("editor.sh", "#!/bin/sh\nprintf 'Preventive steps: a second person checks every invoice.\\n' >> \"$1\"\n")
+        chmod(editor, 0o700)
+        for store in [cli.store, url] {
+            let drafted = try cli(["poa", "draft", "--case", "6"], store: store, environment: ["VISUAL": editor, "EDITOR": editor])
+            #expect(drafted.status == 0 && drafted.stdout == "2\n", "\(drafted.stderr)")
+        }
+        for args in [["poa", "diff", "--case", "6", "1", "2"], ["poa", "diff", "--case", "6", "1", "9"], ["poa", "show", "--case", "6"]] {
+            _ = try same(args)
         }
         for args in [["case", "show", "6"], ["case", "show", "2", "--json"], ["due", "--within", "60"], ["case", "list"]] {
             _ = try same(args)

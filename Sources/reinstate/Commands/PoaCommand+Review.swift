@@ -4,7 +4,7 @@ import ReinstateCore
 import ReinstateStore
 
 extension PoaCommand {
-    struct Diff: ParsableCommand {
+    struct Diff: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "diff",
             abstract: "Show what changed between two versions, word by word, under the reply Amazon sent after the first.",
@@ -20,10 +20,9 @@ extension PoaCommand {
         @Argument(help: "The earlier version.") var a: Int
         @Argument(help: "The later version.") var b: Int
 
-        func run() throws {
-            try reporting {
-                let store = try options.open()
-                let history = try store.history(caseID)
+        func run() async throws {
+            try await reporting {
+                let history = try await options.withStore { try await $0.history(caseID) }
                 guard let old = history.plans.first(where: { $0.number == a }) else {
                     throw CLIError("Plan version \(a) of case \(caseID) does not exist.")
                 }
@@ -71,7 +70,7 @@ extension PoaCommand {
         }
     }
 
-    struct Draft: ParsableCommand {
+    struct Draft: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "draft",
             abstract: "Write a new draft in your editor, starting from the latest version, with the open requests as comments.",
@@ -86,10 +85,10 @@ extension PoaCommand {
         @OptionGroup var options: StoreOptions
         @Option(name: .customLong("case"), help: "The case id.") var caseID: Int64
 
-        func run() throws {
-            try reporting {
-                let store = try options.open()
-                let history = try store.history(caseID)
+        func run() async throws {
+            try await reporting {
+                // Read, then edit with no connection held open, then store: a draft can take an hour.
+                let history = try await options.withStore { try await $0.history(caseID) }
                 let previous = history.plans.max { $0.number < $1.number }
                 let text = PlanDraft.text(for: history, previous: previous)
                 let file = try DraftFile(text: text)
@@ -100,7 +99,10 @@ extension PoaCommand {
                     Output.line("Nothing was stored: the draft is unchanged or empty.")
                     return
                 }
-                let number = try store.addPlan(caseID: caseID, text: plan, created: try Clock.now())
+                let now = try Clock.now()
+                let number = try await options.withStore(writing: true) { store in
+                    try await store.addPlan(caseID: caseID, text: plan, created: now, submitted: nil)
+                }
                 Output.line(String(number))
                 printError("stored draft v\(number) of case \(caseID); check it: reinstate check --case \(caseID)")
             }

@@ -64,20 +64,21 @@ extension PoaCommand {
         }
     }
 
-    struct Show: ParsableCommand {
+    struct Show: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "show", abstract: "Print a plan version (default: the latest).")
 
         @OptionGroup var options: StoreOptions
         @Option(name: .customLong("case"), help: "The case id.") var caseID: Int64
         @Argument(help: "The version number.") var version: Int?
 
-        func run() throws {
-            try reporting {
-                let store = try options.open()
-                guard let number = try version ?? store.latestPlanNumber(caseID: caseID) else {
-                    throw CLIError("Case \(caseID) has no plan versions yet.")
+        func run() async throws {
+            try await reporting {
+                let plan = try await options.withStore { store in
+                    var number = version
+                    if number == nil { number = try await store.latestPlanNumber(caseID: caseID) }
+                    guard let number else { throw CLIError("Case \(caseID) has no plan versions yet.") }
+                    return try await store.plan(caseID: caseID, number: number)
                 }
-                let plan = try store.plan(caseID: caseID, number: number)
                 FileHandle.standardOutput.write(Data((Output.safe(plan.text) + (plan.text.hasSuffix("\n") ? "" : "\n")).utf8))
             }
         }
