@@ -40,13 +40,13 @@ public struct StoreCaseBook: CaseBook {
         }
     }
 
-    public func setRequestState(detailID: Int64, to state: RequestState) throws -> UndoToken? {
-        let before = try store.setRequestState(detailID, to: state)
+    public func setRequestState(detailID: Int64, to state: RequestState, seen: RequestState?) throws -> UndoToken? {
+        let before = try store.setRequestState(detailID, to: state, at: Timestamp.wholeSeconds(Date()), seen: seen)
         return undoLog.add { [store] in try store.restoreRequestStates([before]) }
     }
 
-    public func changeStatus(caseID: Int64, to status: CaseStatus, at time: Date) throws -> UndoToken? {
-        let change = try store.changeStatus(caseID: caseID, to: status, at: time)
+    public func changeStatus(caseID: Int64, to status: CaseStatus, at time: Date, seen: CaseStatus?) throws -> UndoToken? {
+        let change = try store.changeStatus(caseID: caseID, to: status, at: time, seen: seen)
         return undoLog.add { [store] in try store.restoreStatus(change) }
     }
 

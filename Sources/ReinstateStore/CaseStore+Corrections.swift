@@ -73,9 +73,15 @@ public struct StatusChange: Sendable, Equatable {
     public var changedBefore: Date
     public var after: CaseStatus
     public var deadlineChanges: [DeadlineChange]
+    /// Who had set the status it replaced (nil: nobody recorded), put back with it.
+    public var setByBefore: String?
 
     /// Public, so the PostgreSQL store answers with the same values.
-    public init(caseID: Int64, before: CaseStatus, changedBefore: Date, after: CaseStatus, deadlineChanges: [DeadlineChange]) {
+    public init(
+        caseID: Int64, before: CaseStatus, changedBefore: Date, after: CaseStatus, deadlineChanges: [DeadlineChange],
+        setByBefore: String? = nil
+    ) {
+        self.setByBefore = setByBefore
         self.caseID = caseID
         self.before = before
         self.changedBefore = changedBefore
@@ -243,7 +249,7 @@ extension CaseStore {
         try write { db in
             try Self.requireCase(s.caseID, db: db)
             try db.execute(
-                sql: "UPDATE plan_version SET submitted_at = NULL WHERE case_id = ? AND number = ?",
+                sql: "UPDATE plan_version SET submitted_at = NULL, submitted_by = NULL WHERE case_id = ? AND number = ?",
                 arguments: [s.caseID, s.number])
             for r in s.marked { try Self.writeState(of: r, db: db) }
             try db.execute(
@@ -311,17 +317,28 @@ extension CaseStore {
         }
     }
 
-    /// Changes a case's status like `setStatus`, returning what it replaced for `restoreStatus`.
+    /// Changes a case's status like `setStatus`, returning what it replaced for `restoreStatus`. `seen` is
+    /// the status the user decided on: when a colleague set another since, nothing changes and
+    /// `StoreError.conflict` says who and when (`ChangeCheck`); when it already is `status`, nothing is
+    /// written (the change returned has the same status before and after).
     @discardableResult
-    public func changeStatus(caseID: Int64, to status: CaseStatus, at now: Date) throws -> StatusChange {
+    public func changeStatus(caseID: Int64, to status: CaseStatus, at now: Date, seen: CaseStatus? = nil) throws -> StatusChange {
         try write { db in
             let previous = try Self.fetchCase(caseID, db: db)
             let changedBefore = try Self.statusChanged(caseID, db: db)
+            guard try ChangeCheck.status(
+                caseID: caseID, current: previous.status, setBy: previous.statusSetBy, setAt: changedBefore, seen: seen, to: status)
+            else {
+                return StatusChange(
+                    caseID: caseID, before: previous.status, changedBefore: changedBefore, after: previous.status,
+                    deadlineChanges: [], setByBefore: previous.statusSetBy)
+            }
             let before = try Self.deadlines(ofCases: [caseID], db: db)
-            try Self.changeStatus(caseID: caseID, to: status, at: now, db: db)
+            try Self.changeStatus(caseID: caseID, to: status, at: now, author: author, db: db)
             return StatusChange(
                 caseID: caseID, before: previous.status, changedBefore: changedBefore, after: status,
-                deadlineChanges: Self.changes(before, try Self.deadlines(ofCases: [caseID], db: db)))
+                deadlineChanges: Self.changes(before, try Self.deadlines(ofCases: [caseID], db: db)),
+                setByBefore: previous.statusSetBy)
         }
     }
 
@@ -330,8 +347,8 @@ extension CaseStore {
         try write { db in
             try Self.requireCase(change.caseID, db: db)
             try db.execute(
-                sql: "UPDATE suspension_case SET status = ?, status_changed_at = ? WHERE id = ?",
-                arguments: [change.before.rawValue, change.changedBefore.stored, change.caseID])
+                sql: "UPDATE suspension_case SET status = ?, status_changed_at = ?, status_set_by = ? WHERE id = ?",
+                arguments: [change.before.rawValue, change.changedBefore.stored, change.setByBefore, change.caseID])
             try Self.refreshDeadlines(caseID: change.caseID, db: db)
         }
     }
@@ -370,12 +387,12 @@ extension CaseStore {
             try Self.requireCase(note.caseID, db: db)
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM note WHERE id = ?", arguments: [note.id]) == true {
                 try db.execute(
-                    sql: "UPDATE note SET case_id = ?, created_at = ?, text = ? WHERE id = ?",
-                    arguments: [note.caseID, note.created.stored, note.text, note.id])
+                    sql: "UPDATE note SET case_id = ?, created_at = ?, text = ?, author = ? WHERE id = ?",
+                    arguments: [note.caseID, note.created.stored, note.text, note.author, note.id])
             } else {
                 try db.execute(
-                    sql: "INSERT INTO note (id, case_id, created_at, text) VALUES (?, ?, ?, ?)",
-                    arguments: [note.id, note.caseID, note.created.stored, note.text])
+                    sql: "INSERT INTO note (id, case_id, created_at, text, author) VALUES (?, ?, ?, ?, ?)",
+                    arguments: [note.id, note.caseID, note.created.stored, note.text, note.author])
             }
         }
     }
@@ -408,12 +425,13 @@ extension CaseStore {
             ).map(Decode.requestedDetail)
             try db.execute(
                 sql: """
-                    UPDATE requested_detail SET state = 'unanswered', answered_version = NULL, answered_by = NULL
+                    UPDATE requested_detail SET state = 'unanswered', answered_version = NULL, answered_by = NULL,
+                        state_set_by = NULL, state_set_at = NULL
                     WHERE case_id = ? AND state = 'answered' AND answered_version = ? AND answered_by = 'matcher'
                     """,
                 arguments: [caseID, number])
             try db.execute(
-                sql: "UPDATE plan_version SET submitted_at = NULL WHERE case_id = ? AND number = ?",
+                sql: "UPDATE plan_version SET submitted_at = NULL, submitted_by = NULL WHERE case_id = ? AND number = ?",
                 arguments: [caseID, number])
             var statusAfter = current.status
             let othersSubmitted = try Int.fetchOne(
@@ -484,8 +502,12 @@ extension CaseStore {
         case .waived(let reason): (state, waived) = ("waived", reason)
         }
         try db.execute(
-            sql: "UPDATE requested_detail SET state = ?, answered_version = ?, answered_by = ?, waived_reason = ? WHERE id = ?",
-            arguments: [state, version, by, waived, r.id])
+            sql: """
+                UPDATE requested_detail SET state = ?, answered_version = ?, answered_by = ?, waived_reason = ?,
+                    state_set_by = ?, state_set_at = ?
+                WHERE id = ?
+                """,
+            arguments: [state, version, by, waived, r.stateSetBy, r.stateSetAt?.stored, r.id])
     }
 
     /// Works out the matcher's marks on one message's requests again, as the case's submissions would
@@ -497,19 +519,20 @@ extension CaseStore {
         guard !candidates.isEmpty else { return }
         try db.execute(
             sql: """
-                UPDATE requested_detail SET state = 'unanswered', answered_version = NULL, answered_by = NULL
+                UPDATE requested_detail SET state = 'unanswered', answered_version = NULL, answered_by = NULL,
+                        state_set_by = NULL, state_set_at = NULL
                 WHERE message_id = ? AND state = 'answered' AND answered_by = 'matcher'
                 """,
             arguments: [messageID])
         let ids = Set(candidates.map(\.id))
         let submitted = try Row.fetchAll(
             db,
-            sql: "SELECT number, text, submitted_at FROM plan_version WHERE case_id = ? AND submitted_at IS NOT NULL ORDER BY submitted_at, number",
+            sql: "SELECT number, text, submitted_at, submitted_by FROM plan_version WHERE case_id = ? AND submitted_at IS NOT NULL ORDER BY submitted_at, number",
             arguments: [caseID])
         for plan in submitted {
             try markAnswered(
                 caseID: caseID, version: plan["number"], text: plan["text"] ?? "", submitted: plan.date("submitted_at"),
-                only: ids, db: db)
+                only: ids, author: plan["submitted_by"], db: db)
         }
     }
 
