@@ -204,7 +204,8 @@ extension CaseStore {
                         state_set_by = ?, state_set_at = ?
                     WHERE id = ?
                     """,
-                arguments: [version, author, Timestamp.wholeSeconds(submitted).stored, request.id])
+                // Who and when go together: a mark made without an author (the demo) records neither.
+                arguments: [version, author, author == nil ? nil : Timestamp.wholeSeconds(submitted).stored, request.id])
         }
         return marked
     }
