@@ -241,7 +241,8 @@ extension PostgresStore {
             return Submission(
                 caseID: caseID, number: number, submitted: sent, marked: marked, statusBefore: before.suspensionCase.status,
                 statusChangedBefore: document.statusChangedDate ?? before.suspensionCase.opened,
-                deadlineChanges: DeadlineChange.between(Self.byID(before.deadlines), Self.byID(after)))
+                deadlineChanges: DeadlineChange.between(Self.byID(before.deadlines), Self.byID(after)),
+                statusSetByBefore: before.suspensionCase.statusSetBy)
         }
     }
 

@@ -102,6 +102,9 @@ public struct Unsubmission: Sendable, Equatable {
     public var statusChangedBefore: Date
     public var statusAfter: CaseStatus
     public var deadlineChanges: [DeadlineChange]
+    /// Who had recorded the submission, and who had set the status before (nil: nobody recorded).
+    public var submittedBy: String? = nil
+    public var statusSetByBefore: String? = nil
 }
 
 extension CaseStore {
@@ -253,8 +256,8 @@ extension CaseStore {
                 arguments: [s.caseID, s.number])
             for r in s.marked { try Self.writeState(of: r, db: db) }
             try db.execute(
-                sql: "UPDATE suspension_case SET status = ?, status_changed_at = ? WHERE id = ?",
-                arguments: [s.statusBefore.rawValue, s.statusChangedBefore.stored, s.caseID])
+                sql: "UPDATE suspension_case SET status = ?, status_changed_at = ?, status_set_by = ? WHERE id = ?",
+                arguments: [s.statusBefore.rawValue, s.statusChangedBefore.stored, s.statusSetByBefore, s.caseID])
             try Self.refreshDeadlines(caseID: s.caseID, db: db)
         }
     }
@@ -408,7 +411,7 @@ extension CaseStore {
             let current = try Self.fetchCase(caseID, db: db)
             let changedBefore = try Self.statusChanged(caseID, db: db)
             guard let row = try Row.fetchOne(
-                db, sql: "SELECT submitted_at FROM plan_version WHERE case_id = ? AND number = ?",
+                db, sql: "SELECT submitted_at, submitted_by FROM plan_version WHERE case_id = ? AND number = ?",
                 arguments: [caseID, number])
             else { throw StoreError.notFound(what: "Plan version \(number) of case \(caseID)") }
             guard let submitted = row.optionalDate("submitted_at") else {
@@ -440,14 +443,15 @@ extension CaseStore {
             if current.status == .appealSubmitted, othersSubmitted == 0 {
                 statusAfter = .planDrafted
                 try db.execute(
-                    sql: "UPDATE suspension_case SET status = ?, status_changed_at = ? WHERE id = ?",
-                    arguments: [statusAfter.rawValue, now.stored, caseID])
+                    sql: "UPDATE suspension_case SET status = ?, status_changed_at = ?, status_set_by = ? WHERE id = ?",
+                    arguments: [statusAfter.rawValue, now.stored, author, caseID])
             }
             try Self.refreshDeadlines(caseID: caseID, db: db)
             return Unsubmission(
                 caseID: caseID, number: number, submitted: submitted, unmarked: unmarked, statusBefore: current.status,
                 statusChangedBefore: changedBefore, statusAfter: statusAfter,
-                deadlineChanges: Self.changes(before, try Self.deadlines(ofCases: [caseID], db: db)))
+                deadlineChanges: Self.changes(before, try Self.deadlines(ofCases: [caseID], db: db)),
+                submittedBy: row["submitted_by"], statusSetByBefore: current.statusSetBy)
         }
     }
 
@@ -456,12 +460,12 @@ extension CaseStore {
         try write { db in
             try Self.requireCase(u.caseID, db: db)
             try db.execute(
-                sql: "UPDATE plan_version SET submitted_at = ? WHERE case_id = ? AND number = ?",
-                arguments: [u.submitted.stored, u.caseID, u.number])
+                sql: "UPDATE plan_version SET submitted_at = ?, submitted_by = ? WHERE case_id = ? AND number = ?",
+                arguments: [u.submitted.stored, u.submittedBy, u.caseID, u.number])
             for r in u.unmarked { try Self.writeState(of: r, db: db) }
             try db.execute(
-                sql: "UPDATE suspension_case SET status = ?, status_changed_at = ? WHERE id = ?",
-                arguments: [u.statusBefore.rawValue, u.statusChangedBefore.stored, u.caseID])
+                sql: "UPDATE suspension_case SET status = ?, status_changed_at = ?, status_set_by = ? WHERE id = ?",
+                arguments: [u.statusBefore.rawValue, u.statusChangedBefore.stored, u.statusSetByBefore, u.caseID])
             try Self.refreshDeadlines(caseID: u.caseID, db: db)
         }
     }

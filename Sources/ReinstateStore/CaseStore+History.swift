@@ -33,12 +33,15 @@ public struct Submission: Sendable, Equatable {
     public var statusBefore: CaseStatus
     public var statusChangedBefore: Date
     public var deadlineChanges: [DeadlineChange]
+    /// Who had set the status it replaced (nil: nobody recorded), put back by `undoSubmission`.
+    public var statusSetByBefore: String? = nil
 
     /// Public, so the PostgreSQL store answers with the same values.
     public init(
         caseID: Int64, number: Int, submitted: Date, marked: [RequestedDetail], statusBefore: CaseStatus,
-        statusChangedBefore: Date, deadlineChanges: [DeadlineChange]
+        statusChangedBefore: Date, deadlineChanges: [DeadlineChange], statusSetByBefore: String? = nil
     ) {
+        self.statusSetByBefore = statusSetByBefore
         self.caseID = caseID
         self.number = number
         self.submitted = submitted
@@ -249,7 +252,8 @@ extension CaseStore {
             return Submission(
                 caseID: caseID, number: number, submitted: Timestamp.wholeSeconds(at), marked: marked,
                 statusBefore: current.status, statusChangedBefore: changedBefore,
-                deadlineChanges: Self.changes(before, try Self.deadlines(ofCases: [caseID], db: db)))
+                deadlineChanges: Self.changes(before, try Self.deadlines(ofCases: [caseID], db: db)),
+                statusSetByBefore: current.statusSetBy)
         }
     }
 

@@ -206,6 +206,37 @@ import Testing
     }
 }
 
+/// Undo puts the author back with what it undoes (the local store's corrections).
+@Suite struct AuthorUndoTests {
+    let now = Timestamp.parse("2026-11-22T09:00:00Z")!
+
+    @Test func undoingAChangePutsItsAuthorBack() throws {
+        let dana = try CaseStore(author: "dana")
+        let id = try dana.createCase(SuspensionCase(title: "Packaging", opened: now))
+        let stored = try dana.addMessage(
+            caseID: id, raw: StoreContractTests.reply, reading: MessageReader().read(StoreContractTests.reply), now: now)
+        let number = try dana.addPlan(caseID: id, text: StoreContractTests.plan, created: now)
+        let submission = try dana.submitPlan(caseID: id, number: number, at: now.addingTimeInterval(60))
+        let before = try dana.history(id)
+        #expect(before.plans[0].submittedBy == "dana")
+        // Taken back and put back: the submission is dana's again, and so is the status.
+        let taken = try dana.unsubmitPlan(caseID: id, number: number, at: now.addingTimeInterval(120))
+        #expect(try dana.history(id).plans[0].submittedBy == nil)
+        try dana.restoreSubmission(taken)
+        #expect(try dana.history(id) == before)
+        // A submission undone leaves the status as it was, with its author (the message's: dana).
+        try dana.undoSubmission(submission)
+        #expect(try dana.history(id).suspensionCase.statusSetBy == stored.statusChange.map { _ in "dana" })
+        // A request's state put back carries who had set it.
+        let request = stored.requests[2].id
+        try dana.setRequestState(request, to: .waived(reason: "phone"), at: now, seen: nil)
+        let waived = try dana.request(request)
+        let previous = try dana.setRequestState(request, to: .reopened, at: now.addingTimeInterval(60), seen: waived.state)
+        try dana.restoreRequestStates([previous])
+        #expect(try dana.request(request) == waived)
+    }
+}
+
 /// Errors collected from several threads.
 final class Refusals: @unchecked Sendable {
     private let lock = NSLock()
