@@ -89,13 +89,14 @@ public struct StoreCaseBook: CaseBook {
         }
     }
 
-    public func setRequestState(detailID: Int64, to state: RequestState) throws -> UndoToken? {
-        let before = try call(writing: true) { try await $0.setRequestState(detailID, to: state) }
+    public func setRequestState(detailID: Int64, to state: RequestState, seen: RequestState?) throws -> UndoToken? {
+        let now = Timestamp.wholeSeconds(Date())
+        let before = try call(writing: true) { try await $0.setRequestState(detailID, to: state, at: now, seen: seen) }
         return undoable { try await $0.restoreRequestStates([before]) }
     }
 
-    public func changeStatus(caseID: Int64, to status: CaseStatus, at time: Date) throws -> UndoToken? {
-        let change = try call(writing: true) { try await $0.changeStatus(caseID: caseID, to: status, at: time) }
+    public func changeStatus(caseID: Int64, to status: CaseStatus, at time: Date, seen: CaseStatus?) throws -> UndoToken? {
+        let change = try call(writing: true) { try await $0.changeStatus(caseID: caseID, to: status, at: time, seen: seen) }
         return undoable { try await $0.restoreStatus(change) }
     }
 

@@ -156,6 +156,7 @@ enum PostgresSchema {
                 "CREATE INDEX mail_mark_case ON mail_mark (case_id)",
             ]),
         teamAccess,
+        authors,
         liveUpdates,
         textSearch,
     ]
@@ -186,6 +187,21 @@ enum PostgresSchema {
             END
             $$
             """
+        ])
+
+    /// Who did what (issue 17): the author of each change, kept with the fact it changed. No default:
+    /// rows written before keep NULL (no author, shown as nothing), and every write names its author
+    /// itself (the configured one, else the server's `current_user`, see `PostgresStore.authorSQL`).
+    static let authors = Migration(
+        identifier: "v4-authors",
+        statements: [
+            "ALTER TABLE suspension_case ADD COLUMN status_set_by text",
+            "ALTER TABLE message ADD COLUMN added_by text",
+            "ALTER TABLE requested_detail ADD COLUMN state_set_by text",
+            "ALTER TABLE requested_detail ADD COLUMN state_set_at timestamptz",
+            "ALTER TABLE plan_version ADD COLUMN created_by text",
+            "ALTER TABLE plan_version ADD COLUMN submitted_by text",
+            "ALTER TABLE note ADD COLUMN author text",
         ])
 
     /// The tables that hold case data: the cases, and the tables that hang off a case by `case_id`.

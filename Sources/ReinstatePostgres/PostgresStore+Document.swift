@@ -59,12 +59,14 @@ extension PostgresStore {
     /// Adds one case's rows to `batches` (written when a batch fills, or at `flush`), checked as they go.
     func insert(_ c: CaseDocument, into batches: RowBatches) async throws {
         func date(_ text: String, _ what: String) throws -> Date { try Self.instant(text, case: c.id, what) }
+        func author(_ name: String?) throws -> String? { try Author.checked(name, caseID: c.id) }
+        let statusSetBy = try author(c.statusSetBy)
         let nextDue = try c.nextDeadline.map { try date($0, "nextDeadline") }
         let statusChanged = try date(c.statusChanged, "statusChanged"), opened = try date(c.opened, "opened")
         try await batches.add(.cases) { row in
             try row.append(c.id); try row.append(c.title); try row.append(c.account); try row.append(c.marketplace)
             try row.append(c.scope); try row.append(c.reason); try row.append(c.status); try row.append(statusChanged)
-            try row.append(opened); try row.append(nextDue)
+            try row.append(opened); try row.append(nextDue); try row.append(statusSetBy)
         }
         for asin in c.asins {
             try await batches.add(.asins) { row in try row.append(c.id); try row.append(asin) }
@@ -79,25 +81,29 @@ extension PostgresStore {
                 throw StoreError.badDocument("case \(c.id), message \(m.id): no message as received (a redacted export?)")
             }
             let received = try date(m.received, "received"), attachments = try Self.attachmentsJSON(m.attachments)
+            let addedBy = try author(m.addedBy)
             try await batches.add(.messages, bytes: raw.count + m.text.utf8.count) { row in
                 try row.append(m.id); try row.append(c.id); try row.append(m.kind); try row.append(received)
                 try row.append(m.subject); try row.append(raw); try row.append(m.text); try row.append(m.readerVersion)
-                try row.append(m.mailIdentity); try row.append(attachments)
+                try row.append(m.mailIdentity); try row.append(attachments); try row.append(addedBy)
             }
             for (position, r) in m.requested.enumerated() {
+                let setBy = try author(r.stateSetBy), setAt = try r.stateSetAt.map { try date($0, "stateSetAt") }
                 try await batches.add(.requests) { row in
                     try row.append(r.id); try row.append(c.id); try row.append(m.id); try row.append(position)
                     try row.append(r.text); try row.append(r.aspect); try row.append(r.topic); try row.append(r.state)
                     try row.append(r.answeredVersion); try row.append(r.answeredBy); try row.append(r.waivedReason)
                     try row.append(r.corrected == true); try row.append(r.alternativeGroup); try row.append(r.alternativeOption)
+                    try row.append(setBy); try row.append(setAt)
                 }
             }
         }
         for p in c.plans {
             let submitted = try p.submitted.map { try date($0, "submitted") }, created = try date(p.created, "created")
+            let createdBy = try author(p.createdBy), submittedBy = try author(p.submittedBy)
             try await batches.add(.plans, bytes: p.text.utf8.count) { row in
                 try row.append(c.id); try row.append(p.number); try row.append(p.text); try row.append(created)
-                try row.append(submitted)
+                try row.append(submitted); try row.append(createdBy); try row.append(submittedBy)
             }
         }
         for d in c.deadlines {
@@ -111,9 +117,10 @@ extension PostgresStore {
             }
         }
         for n in c.notes {
-            let created = try date(n.created, "created")
+            let created = try date(n.created, "created"), noteAuthor = try author(n.author)
             try await batches.add(.notes, bytes: n.text.utf8.count) { row in
                 try row.append(n.id); try row.append(c.id); try row.append(created); try row.append(n.text)
+                try row.append(noteAuthor)
             }
         }
         for e in c.evidence {
@@ -193,18 +200,19 @@ extension PostgresStore {
             PostgresQuery(
                 unsafeSQL: """
             SELECT id, title, account, marketplace, scope, reason, status, status_changed_at, opened_at, next_due_at,
-                (SELECT count(*) FROM plan_version p WHERE p.case_id = c.id AND p.submitted_at IS NOT NULL)
+                (SELECT count(*) FROM plan_version p WHERE p.case_id = c.id AND p.submitted_at IS NOT NULL), status_set_by
             FROM suspension_case c \(only("id")) ORDER BY id
             """), logger: logger)
-        for try await (id, title, account, marketplace, scope, reason, status, changed, opened, next, appeals) in caseRows.decode(
-            (Int64, String, String, String, String, String, String, Date, Date, Date?, Int64).self)
+        for try await (id, title, account, marketplace, scope, reason, status, changed, opened, next, appeals, setBy) in caseRows.decode(
+            (Int64, String, String, String, String, String, String, Date, Date, Date?, Int64, String?).self)
         {
             index[id] = cases.count
             cases.append(
                 CaseDocument(
                     id: id, title: title, account: account, marketplace: marketplace, scope: scope, asins: [], reason: reason,
                     status: status, statusChanged: stored(changed), opened: stored(opened), nextDeadline: next.map(stored),
-                    appealsSubmitted: Int(appeals), messages: [], plans: [], deadlines: [], notes: [], evidence: []))
+                    appealsSubmitted: Int(appeals), messages: [], plans: [], deadlines: [], notes: [], evidence: [],
+                    statusSetBy: setBy))
         }
         // Byte order, as SQLite sorts text: the database's collation could put "b" before "C".
         let asins = try await connection.query(
@@ -217,26 +225,27 @@ extension PostgresStore {
             PostgresQuery(
                 unsafeSQL: """
             SELECT id, message_id, text, aspect, corrected, topic, state, answered_version, answered_by, waived_reason,
-                alternative_group, alternative_option
+                alternative_group, alternative_option, state_set_by, state_set_at
             FROM requested_detail \(only("case_id")) ORDER BY message_id, position
             """), logger: logger)
-        for try await (id, messageID, text, aspect, corrected, topic, state, version, by, waived, group, option)
-            in requestRows.decode((Int64, Int64, String, String, Bool, String, String, Int?, String?, String?, Int?, Int?).self)
+        for try await (id, messageID, text, aspect, corrected, topic, state, version, by, waived, group, option, setBy, setAt)
+            in requestRows.decode(
+                (Int64, Int64, String, String, Bool, String, String, Int?, String?, String?, Int?, Int?, String?, Date?).self)
         {
             requests[messageID, default: []].append(
                 RequestDocument(
                     id: id, text: text, aspect: aspect, corrected: corrected ? true : nil, topic: topic, state: state,
                     answeredVersion: version, answeredBy: by, waivedReason: waived, alternativeGroup: group,
-                    alternativeOption: option))
+                    alternativeOption: option, stateSetBy: setBy, stateSetAt: setAt.map(stored)))
         }
         let messages = try await connection.query(
             PostgresQuery(
                 unsafeSQL: """
-            SELECT id, case_id, kind, received_at, subject, raw, text, reader_version, mail_identity, attachments
+            SELECT id, case_id, kind, received_at, subject, raw, text, reader_version, mail_identity, attachments, added_by
             FROM message \(only("case_id")) ORDER BY case_id, received_at, id
             """), logger: logger)
-        for try await (id, caseID, kind, received, subject, raw, text, readerVersion, mailIdentity, attachments)
-            in messages.decode((Int64, Int64, String, Date, String, Data, String, Int, String?, String?).self)
+        for try await (id, caseID, kind, received, subject, raw, text, readerVersion, mailIdentity, attachments, addedBy)
+            in messages.decode((Int64, Int64, String, Date, String, Data, String, Int, String?, String?, String?).self)
         {
             guard let i = index[caseID] else { continue }
             let utf8 = String(validating: raw, as: UTF8.self)
@@ -245,14 +254,23 @@ extension PostgresStore {
                     id: id, kind: kind, received: stored(received), subject: subject, raw: utf8,
                     rawBase64: utf8 == nil ? raw.base64EncodedString() : nil, text: text, readerVersion: readerVersion,
                     requested: requests[id] ?? [], mailIdentity: mailIdentity,
-                    attachments: try attachments.map { try JSONDecoder().decode([AttachmentDocument].self, from: Data($0.utf8)) }))
+                    attachments: try attachments.map { try JSONDecoder().decode([AttachmentDocument].self, from: Data($0.utf8)) },
+                    addedBy: addedBy))
         }
         let plans = try await connection.query(
-            PostgresQuery(unsafeSQL: "SELECT case_id, number, text, created_at, submitted_at FROM plan_version \(only("case_id")) ORDER BY case_id, number"), logger: logger)
-        for try await (caseID, number, text, created, submitted) in plans.decode((Int64, Int, String, Date, Date?).self) {
+            PostgresQuery(
+                unsafeSQL: """
+                    SELECT case_id, number, text, created_at, submitted_at, created_by, submitted_by FROM plan_version
+                    \(only("case_id")) ORDER BY case_id, number
+                    """), logger: logger)
+        for try await (caseID, number, text, created, submitted, createdBy, submittedBy)
+            in plans.decode((Int64, Int, String, Date, Date?, String?, String?).self)
+        {
             guard let i = index[caseID] else { continue }
             cases[i].plans.append(
-                PlanDocument(number: number, text: text, created: stored(created), submitted: submitted.map(stored)))
+                PlanDocument(
+                    number: number, text: text, created: stored(created), submitted: submitted.map(stored), createdBy: createdBy,
+                    submittedBy: submittedBy))
         }
         let deadlines = try await connection.query(
             PostgresQuery(
@@ -272,10 +290,10 @@ extension PostgresStore {
                     closedStatus: closedStatus))
         }
         let notes = try await connection.query(
-            PostgresQuery(unsafeSQL: "SELECT id, case_id, created_at, text FROM note \(only("case_id")) ORDER BY case_id, created_at, id"), logger: logger)
-        for try await (id, caseID, created, text) in notes.decode((Int64, Int64, Date, String).self) {
+            PostgresQuery(unsafeSQL: "SELECT id, case_id, created_at, text, author FROM note \(only("case_id")) ORDER BY case_id, created_at, id"), logger: logger)
+        for try await (id, caseID, created, text, author) in notes.decode((Int64, Int64, Date, String, String?).self) {
             guard let i = index[caseID] else { continue }
-            cases[i].notes.append(NoteDocument(id: id, created: stored(created), text: text))
+            cases[i].notes.append(NoteDocument(id: id, created: stored(created), text: text, author: author))
         }
         let evidence = try await connection.query(
             PostgresQuery(unsafeSQL: "SELECT id, case_id, path, size, sha256, added_at FROM evidence \(only("case_id")) ORDER BY case_id, added_at, id"), logger: logger)
@@ -339,20 +357,21 @@ final class RowBatches {
             switch self {
             case .cases:
                 return ("suspension_case", ["id", "title", "account", "marketplace", "scope", "reason", "status",
-                                             "status_changed_at", "opened_at", "next_due_at"], "")
+                                             "status_changed_at", "opened_at", "next_due_at", "status_set_by"], "")
             case .asins: return ("case_asin", ["case_id", "asin"], "")
             case .messages:
                 return ("message", ["id", "case_id", "kind", "received_at", "subject", "raw", "text", "reader_version",
-                                    "mail_identity", "attachments"], "")
+                                    "mail_identity", "attachments", "added_by"], "")
             case .requests:
                 return ("requested_detail", ["id", "case_id", "message_id", "position", "text", "aspect", "topic", "state",
                                              "answered_version", "answered_by", "waived_reason", "corrected",
-                                             "alternative_group", "alternative_option"], "")
-            case .plans: return ("plan_version", ["case_id", "number", "text", "created_at", "submitted_at"], "")
+                                             "alternative_group", "alternative_option", "state_set_by", "state_set_at"], "")
+            case .plans:
+                return ("plan_version", ["case_id", "number", "text", "created_at", "submitted_at", "created_by", "submitted_by"], "")
             case .deadlines:
                 return ("deadline", ["id", "case_id", "message_id", "amount", "unit", "anchor", "phrase", "set_at", "due_at",
                                      "closed_at", "closed_by", "closed_version", "closed_status"], "")
-            case .notes: return ("note", ["id", "case_id", "created_at", "text"], "")
+            case .notes: return ("note", ["id", "case_id", "created_at", "text", "author"], "")
             case .evidence: return ("evidence", ["id", "case_id", "path", "size", "sha256", "added_at"], "")
             case .marks: return ("mail_mark", ["case_id", "kind", "value"], " ON CONFLICT DO NOTHING")
             case .held:

@@ -33,21 +33,28 @@ extension PostgresStore {
         }
     }
 
+    /// Sets a case's status; `seen` is the status the user decided on (`ChangeCheck`): checked once the
+    /// case's row is locked, so of two colleagues setting it at once the second is told, never overwrites.
     @discardableResult
-    public func changeStatus(caseID: Int64, to status: CaseStatus, at now: Date) async throws -> StatusChange {
+    public func changeStatus(caseID: Int64, to status: CaseStatus, at now: Date, seen: CaseStatus?) async throws -> StatusChange {
         try await requireCurrent()
         return try await transaction { connection in
             let (document, before) = try await lockedCase(caseID, connection)
-            try await connection.query(
-                """
-                UPDATE suspension_case SET status = \(status.rawValue), status_changed_at = \(Timestamp.wholeSeconds(now))
-                WHERE id = \(caseID)
-                """, logger: logger)
+            let current = before.suspensionCase
+            let changedBefore = document.statusChangedDate ?? current.opened
+            guard try ChangeCheck.status(
+                caseID: caseID, current: current.status, setBy: current.statusSetBy, setAt: changedBefore, seen: seen, to: status)
+            else {
+                return StatusChange(
+                    caseID: caseID, before: current.status, changedBefore: changedBefore, after: current.status,
+                    deadlineChanges: [], setByBefore: current.statusSetBy)
+            }
+            try await setStatus(caseID, status, at: now, connection)
             let after = try await refreshDeadlines(caseID, connection)
             return StatusChange(
-                caseID: caseID, before: before.suspensionCase.status,
-                changedBefore: document.statusChangedDate ?? before.suspensionCase.opened, after: status,
-                deadlineChanges: DeadlineChange.between(Self.byID(before.deadlines), Self.byID(after)))
+                caseID: caseID, before: current.status, changedBefore: changedBefore, after: status,
+                deadlineChanges: DeadlineChange.between(Self.byID(before.deadlines), Self.byID(after)),
+                setByBefore: current.statusSetBy)
         }
     }
 
@@ -61,8 +68,11 @@ extension PostgresStore {
             try await lockCase(caseID, connection)
             var id: Int64 = 0
             let rows = try await connection.query(
-                "INSERT INTO note (case_id, created_at, text) VALUES (\(caseID), \(Timestamp.wholeSeconds(now)), \(text)) RETURNING id",
-                logger: logger)
+                """
+                INSERT INTO note (case_id, created_at, text, author)
+                VALUES (\(caseID), \(Timestamp.wholeSeconds(now)), \(text), coalesce(\(author), current_user::text))
+                RETURNING id
+                """, logger: logger)
             for try await value in rows.decode(Int64.self) { id = value }
             return id
         }
@@ -79,18 +89,18 @@ extension PostgresStore {
         let rows = try await connection.query(
             """
             SELECT case_id, message_id, text, aspect, corrected, topic, state, answered_version, answered_by, waived_reason,
-                alternative_group, alternative_option
+                alternative_group, alternative_option, state_set_by, state_set_at
             FROM requested_detail WHERE id = \(id)
             """, logger: logger)
         var found: RequestedDetail? = nil
-        for try await (caseID, messageID, text, aspect, corrected, topic, state, version, by, waived, group, option)
-            in rows.decode((Int64, Int64, String, String, Bool, String, String, Int?, String?, String?, Int?, Int?).self)
+        for try await (caseID, messageID, text, aspect, corrected, topic, state, version, by, waived, group, option, setBy, setAt)
+            in rows.decode((Int64, Int64, String, String, Bool, String, String, Int?, String?, String?, Int?, Int?, String?, Date?).self)
         {
             found = CaseDocument.request(
                 RequestDocument(
                     id: id, text: text, aspect: aspect, corrected: corrected ? true : nil, topic: topic, state: state,
                     answeredVersion: version, answeredBy: by, waivedReason: waived, alternativeGroup: group,
-                    alternativeOption: option),
+                    alternativeOption: option, stateSetBy: setBy, stateSetAt: setAt.map(Timestamp.utc)),
                 caseID: caseID, messageID: messageID)
         }
         guard let found else { throw StoreError.notFound(what: "Requested detail \(id)") }
@@ -100,12 +110,15 @@ extension PostgresStore {
     /// Marks a requested detail answered (by a plan version of its case), waived (with a reason) or open
     /// again. A waiver's reason stays as history. Returns the detail as it was.
     @discardableResult
-    public func setRequestState(_ id: Int64, to state: RequestState) async throws -> RequestedDetail {
+    public func setRequestState(_ id: Int64, to state: RequestState, at now: Date, seen: RequestState?) async throws
+        -> RequestedDetail
+    {
         try await requireCurrent()
         return try await transaction { connection in
             // Read again once its case is locked: a colleague may have just marked it.
             try await lockCase(try await fetchRequest(id, connection).caseID, connection)
             let previous = try await fetchRequest(id, connection)
+            guard try ChangeCheck.request(previous, seen: seen, to: state) else { return previous }
             switch state {
             case .unanswered, .reopened:
                 let word = state == .reopened ? "reopened" : "unanswered"
@@ -131,6 +144,12 @@ extension PostgresStore {
                     WHERE id = \(id)
                     """, logger: logger)
             }
+            try await connection.query(
+                """
+                UPDATE requested_detail SET state_set_by = coalesce(\(author), current_user::text),
+                    state_set_at = \(Timestamp.wholeSeconds(now))
+                WHERE id = \(id)
+                """, logger: logger)
             return previous
         }
     }
@@ -152,11 +171,15 @@ extension PostgresStore {
         try await requireCurrent()
         return try await reading { connection in
             let rows = try await connection.query(
-                "SELECT text, created_at, submitted_at FROM plan_version WHERE case_id = \(caseID) AND number = \(number)",
-                logger: logger)
+                """
+                SELECT text, created_at, submitted_at, created_by, submitted_by FROM plan_version
+                WHERE case_id = \(caseID) AND number = \(number)
+                """, logger: logger)
             var found: PlanVersion? = nil
-            for try await (text, created, submitted) in rows.decode((String, Date, Date?).self) {
-                found = PlanVersion(caseID: caseID, number: number, text: text, created: created, submitted: submitted)
+            for try await (text, created, submitted, createdBy, submittedBy) in rows.decode((String, Date, Date?, String?, String?).self) {
+                found = PlanVersion(
+                    caseID: caseID, number: number, text: text, created: created, submitted: submitted, createdBy: createdBy,
+                    submittedBy: submittedBy)
             }
             guard let found else { throw StoreError.notFound(what: "Plan version \(number) of case \(caseID)") }
             return found
@@ -176,8 +199,10 @@ extension PostgresStore {
             let sent = submitted.map(Timestamp.wholeSeconds)
             try await connection.query(
                 """
-                INSERT INTO plan_version (case_id, number, text, created_at, submitted_at)
-                VALUES (\(caseID), \(number), \(text), \(Timestamp.wholeSeconds(created)), \(sent))
+                INSERT INTO plan_version (case_id, number, text, created_at, submitted_at, created_by, submitted_by)
+                VALUES (\(caseID), \(number), \(text), \(Timestamp.wholeSeconds(created)), \(sent),
+                    coalesce(\(author), current_user::text), CASE WHEN \(sent)::timestamptz IS NULL THEN NULL
+                        ELSE coalesce(\(author), current_user::text) END)
                 """, logger: logger)
             if let sent { _ = try await markAnswered(caseID, version: number, text: text, submitted: sent, connection) }
             if let next = StatusRules.afterPlan(current: history.suspensionCase.status, submitted: sent != nil) {
@@ -204,7 +229,10 @@ extension PostgresStore {
             }
             let sent = Timestamp.wholeSeconds(at)
             try await connection.query(
-                "UPDATE plan_version SET submitted_at = \(sent) WHERE case_id = \(caseID) AND number = \(number)", logger: logger)
+                """
+                UPDATE plan_version SET submitted_at = \(sent), submitted_by = coalesce(\(author), current_user::text)
+                WHERE case_id = \(caseID) AND number = \(number)
+                """, logger: logger)
             let marked = try await markAnswered(caseID, version: number, text: plan.text, submitted: sent, connection)
             if let next = StatusRules.afterPlan(current: before.suspensionCase.status, submitted: true) {
                 try await setStatus(caseID, next, at: sent, connection)
@@ -213,7 +241,8 @@ extension PostgresStore {
             return Submission(
                 caseID: caseID, number: number, submitted: sent, marked: marked, statusBefore: before.suspensionCase.status,
                 statusChangedBefore: document.statusChangedDate ?? before.suspensionCase.opened,
-                deadlineChanges: DeadlineChange.between(Self.byID(before.deadlines), Self.byID(after)))
+                deadlineChanges: DeadlineChange.between(Self.byID(before.deadlines), Self.byID(after)),
+                statusSetByBefore: before.suspensionCase.statusSetBy)
         }
     }
 
@@ -228,7 +257,8 @@ extension PostgresStore {
         for request in marked {
             try await connection.query(
                 """
-                UPDATE requested_detail SET state = 'answered', answered_version = \(version), answered_by = 'matcher'
+                UPDATE requested_detail SET state = 'answered', answered_version = \(version), answered_by = 'matcher',
+                    state_set_by = coalesce(\(author), current_user::text), state_set_at = \(submitted)
                 WHERE id = \(request.id)
                 """, logger: logger)
         }
@@ -251,8 +281,9 @@ extension PostgresStore {
             var messageID: Int64 = 0
             let rows = try await connection.query(
                 """
-                INSERT INTO message (case_id, kind, received_at, subject, raw, text, reader_version)
-                VALUES (\(caseID), \(kind.rawValue), \(received), \(reading.subject), \(raw), \(reading.text), \(MessageReader.version))
+                INSERT INTO message (case_id, kind, received_at, subject, raw, text, reader_version, added_by)
+                VALUES (\(caseID), \(kind.rawValue), \(received), \(reading.subject), \(raw), \(reading.text), \(MessageReader.version),
+                    coalesce(\(author), current_user::text))
                 RETURNING id
                 """, logger: logger)
             for try await value in rows.decode(Int64.self) { messageID = value }
@@ -288,12 +319,12 @@ extension PostgresStore {
                 try await setStatus(caseID, next, at: max(received, now), connection)
                 statusChange = StatusChange(
                     caseID: caseID, before: current, changedBefore: document.statusChangedDate ?? before.suspensionCase.opened,
-                    after: next, deadlineChanges: [])
+                    after: next, deadlineChanges: [], setByBefore: before.suspensionCase.statusSetBy)
             }
             let deadlines = try await refreshDeadlines(caseID, connection)
             let message = AmazonMessage(
                 id: messageID, caseID: caseID, kind: kind, received: received, subject: reading.subject, raw: raw,
-                text: reading.text)
+                text: reading.text, addedBy: try await recordedAuthor(connection))
             var stored = StoredMessage(
                 message: message, requests: requests, deadline: deadlines.first { $0.messageID == messageID },
                 statusChange: statusChange)
@@ -378,7 +409,8 @@ extension PostgresStore {
     func setStatus(_ caseID: Int64, _ status: CaseStatus, at: Date, _ connection: PostgresConnection) async throws {
         try await connection.query(
             """
-            UPDATE suspension_case SET status = \(status.rawValue), status_changed_at = \(Timestamp.wholeSeconds(at))
+            UPDATE suspension_case SET status = \(status.rawValue), status_changed_at = \(Timestamp.wholeSeconds(at)),
+                status_set_by = coalesce(\(author), current_user::text)
             WHERE id = \(caseID)
             """, logger: logger)
     }
@@ -414,6 +446,16 @@ extension PostgresStore {
         let next = refresh.nextDue.map(Timestamp.wholeSeconds)
         try await connection.query("UPDATE suspension_case SET next_due_at = \(next) WHERE id = \(caseID)", logger: logger)
         return refresh.deadlines
+    }
+
+    /// The author this store's writes record: the configured one, else the role the server runs this
+    /// session's statements as.
+    func recordedAuthor(_ connection: PostgresConnection) async throws -> String? {
+        if let author { return author }
+        var name: String? = nil
+        let rows = try await connection.query("SELECT current_user::text", logger: logger)
+        for try await value in rows.decode(String.self) { name = value }
+        return name
     }
 
     static func byID(_ deadlines: [Deadline]) -> [Int64: Deadline] {

@@ -12,8 +12,15 @@ public final class PostgresStore: Sendable {
     public let address: PostgresAddress
     let connection: PostgresConnection
     let logger: Logger
+    /// Who this store's writes are recorded as made by: the configuration's `author` when the commands
+    /// pass one, else nil, and then the server records its `current_user` (`authorSQL`). The server
+    /// supplies it because it is the role the server authenticated and that row-level security checks:
+    /// a client cannot claim to be another role by default, and a URL without a user (peer login,
+    /// PGUSER) still records the role actually used.
+    public let author: String?
 
-    init(address: PostgresAddress, connection: PostgresConnection, logger: Logger) {
+    init(address: PostgresAddress, connection: PostgresConnection, logger: Logger, author: String? = nil) {
+        self.author = author
         self.address = address
         self.connection = connection
         self.logger = logger
@@ -21,9 +28,9 @@ public final class PostgresStore: Sendable {
 
     /// Connects to the server at `address` as its user, with `password` when the server asks for one.
     /// `home` is where libpq's `~/.postgresql/root.crt` is looked for. Nothing is read or written yet.
-    public static func connect(to address: PostgresAddress, password: String?, home: String = defaultHome) async throws
-        -> PostgresStore
-    {
+    public static func connect(
+        to address: PostgresAddress, password: String?, home: String = defaultHome, author: String? = nil
+    ) async throws -> PostgresStore {
         // postgres-nio logs nothing unless asked; its logger is never given the password either way.
         var logger = Logger(label: "reinstate.postgres")
         logger.logLevel = .critical
@@ -47,7 +54,7 @@ public final class PostgresStore: Sendable {
             configuration.options.additionalStartupParameters = [("application_name", "reinstate"), ("jit", "off")]
             let connection = try await PostgresConnection.connect(
                 configuration: configuration, id: 1, logger: logger)
-            return PostgresStore(address: address, connection: connection, logger: logger)
+            return PostgresStore(address: address, connection: connection, logger: logger, author: author)
         } catch {
             if let refused = PostgresStoreError.certificateRefused(error, host: address.host, roots: roots, address: name) {
                 throw refused

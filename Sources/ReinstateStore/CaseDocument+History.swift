@@ -16,7 +16,7 @@ extension CaseDocument {
         let c = SuspensionCase(
             id: id, title: title, account: account, marketplace: marketplace,
             scope: scope == "listings" ? .listings(asins) : .account, reason: SuspensionReason(rawValue: reason) ?? .other,
-            status: CaseStatus(rawValue: status) ?? .open, opened: try date(opened, "opened"))
+            status: CaseStatus(rawValue: status) ?? .open, opened: try date(opened, "opened"), statusSetBy: statusSetBy)
         var history = CaseHistory(suspensionCase: c)
         for m in messages {
             let raw: Data
@@ -28,7 +28,7 @@ extension CaseDocument {
             history.messages.append(
                 AmazonMessage(
                     id: m.id, caseID: id, kind: MessageKind(rawValue: m.kind) ?? .other, received: try date(m.received, "received"),
-                    subject: m.subject, raw: raw, text: m.text, readerVersion: m.readerVersion))
+                    subject: m.subject, raw: raw, text: m.text, readerVersion: m.readerVersion, addedBy: m.addedBy))
             for r in m.requested {
                 history.requests.append(Self.request(r, caseID: id, messageID: m.id))
             }
@@ -43,7 +43,7 @@ extension CaseDocument {
         history.plans = try plans.map {
             PlanVersion(
                 caseID: id, number: $0.number, text: $0.text, created: try date($0.created, "created"),
-                submitted: try $0.submitted.map { try date($0, "submitted") })
+                submitted: try $0.submitted.map { try date($0, "submitted") }, createdBy: $0.createdBy, submittedBy: $0.submittedBy)
         }
         history.deadlines = try deadlines.map { d in
             let rule = DeadlineRule(
@@ -61,7 +61,9 @@ extension CaseDocument {
                 id: d.id, caseID: id, messageID: d.messageId, rule: rule, set: try date(d.set, "set"), due: try date(d.due, "due"),
                 closure: closure)
         }
-        history.notes = try notes.map { Note(id: $0.id, caseID: id, created: try date($0.created, "created"), text: $0.text) }
+        history.notes = try notes.map {
+            Note(id: $0.id, caseID: id, created: try date($0.created, "created"), text: $0.text, author: $0.author)
+        }
         history.evidence = try evidence.map {
             Evidence(id: $0.id, caseID: id, path: $0.path, size: $0.size, sha256: $0.sha256, added: try date($0.added, "added"))
         }
@@ -85,7 +87,7 @@ extension CaseDocument {
             waivedBefore: r.state == "waived" ? nil : r.waivedReason,
             alternative: r.alternativeGroup.flatMap { group in
                 r.alternativeOption.map { RequestAlternative(group: group, option: $0) }
-            })
+            }, stateSetBy: r.stateSetBy, stateSetAt: r.stateSetAt.flatMap { Timestamp.parse($0) })
     }
 
     /// The document of a history read from a store (perhaps changed since, as by redaction), with when

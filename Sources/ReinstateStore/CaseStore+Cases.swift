@@ -8,20 +8,24 @@ extension CaseStore {
     /// Stores a new case and returns its id.
     @discardableResult
     public func createCase(_ new: SuspensionCase) throws -> Int64 {
+        // Opening a case is not a status change: its status has no author until someone sets one.
         try write { db in try Self.insertCase(new, db: db) }
     }
 
-    static func insertCase(_ new: SuspensionCase, id: Int64? = nil, statusChanged: Date? = nil, db: Database) throws -> Int64 {
+    static func insertCase(
+        _ new: SuspensionCase, id: Int64? = nil, statusChanged: Date? = nil, statusSetBy: String? = nil, db: Database
+    ) throws -> Int64 {
         let title = try checkedTitle(new)
         let scope = new.scope == .account ? "account" : "listings"
         try db.execute(
             sql: """
-                INSERT INTO suspension_case (id, title, account, marketplace, scope, reason, status, status_changed_at, opened_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO suspension_case (id, title, account, marketplace, scope, reason, status, status_changed_at, opened_at,
+                    status_set_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
                 id, title, new.account, new.marketplace, scope, new.reason.rawValue, new.status.rawValue,
-                (statusChanged ?? new.opened).stored, new.opened.stored,
+                (statusChanged ?? new.opened).stored, new.opened.stored, statusSetBy,
             ])
         let caseID = db.lastInsertedRowID
         for asin in Set(new.scope.asins) {
@@ -33,14 +37,14 @@ extension CaseStore {
     /// Changes a case's status. Finishing a case (reinstated, denied, closed) closes its open deadlines;
     /// reopening it opens again those that no plan submission closed.
     public func setStatus(caseID: Int64, to status: CaseStatus, at now: Date) throws {
-        try write { db in try Self.changeStatus(caseID: caseID, to: status, at: now, db: db) }
+        try write { db in try Self.changeStatus(caseID: caseID, to: status, at: now, author: author, db: db) }
     }
 
-    static func changeStatus(caseID: Int64, to status: CaseStatus, at now: Date, db: Database) throws {
+    static func changeStatus(caseID: Int64, to status: CaseStatus, at now: Date, author: String?, db: Database) throws {
         try requireCase(caseID, db: db)
         try db.execute(
-            sql: "UPDATE suspension_case SET status = ?, status_changed_at = ? WHERE id = ?",
-            arguments: [status.rawValue, now.stored, caseID])
+            sql: "UPDATE suspension_case SET status = ?, status_changed_at = ?, status_set_by = ? WHERE id = ?",
+            arguments: [status.rawValue, now.stored, author, caseID])
         try refreshDeadlines(caseID: caseID, db: db)
     }
 

@@ -88,9 +88,15 @@ public struct StatusChange: Sendable, Equatable {
     public var changedBefore: Date
     public var after: CaseStatus
     public var deadlineChanges: [DeadlineChange]
+    /// Who had set the status it replaced (nil: nobody recorded), put back with it.
+    public var setByBefore: String?
 
     /// Public, so the PostgreSQL store answers with the same values.
-    public init(caseID: Int64, before: CaseStatus, changedBefore: Date, after: CaseStatus, deadlineChanges: [DeadlineChange]) {
+    public init(
+        caseID: Int64, before: CaseStatus, changedBefore: Date, after: CaseStatus, deadlineChanges: [DeadlineChange],
+        setByBefore: String? = nil
+    ) {
+        self.setByBefore = setByBefore
         self.caseID = caseID
         self.before = before
         self.changedBefore = changedBefore
@@ -111,11 +117,15 @@ public struct Unsubmission: Sendable, Equatable {
     public var statusChangedBefore: Date
     public var statusAfter: CaseStatus
     public var deadlineChanges: [DeadlineChange]
+    /// Who had recorded the submission, and who had set the status before (nil: nobody recorded).
+    public var submittedBy: String? = nil
+    public var statusSetByBefore: String? = nil
 
     /// Public, so the PostgreSQL store answers with the same values.
     public init(
         caseID: Int64, number: Int, submitted: Date, unmarked: [RequestedDetail], statusBefore: CaseStatus,
-        statusChangedBefore: Date, statusAfter: CaseStatus, deadlineChanges: [DeadlineChange]
+        statusChangedBefore: Date, statusAfter: CaseStatus, deadlineChanges: [DeadlineChange],
+        submittedBy: String? = nil, statusSetByBefore: String? = nil
     ) {
         self.caseID = caseID
         self.number = number
@@ -125,6 +135,8 @@ public struct Unsubmission: Sendable, Equatable {
         self.statusChangedBefore = statusChangedBefore
         self.statusAfter = statusAfter
         self.deadlineChanges = deadlineChanges
+        self.submittedBy = submittedBy
+        self.statusSetByBefore = statusSetByBefore
     }
 }
 
@@ -267,12 +279,12 @@ extension CaseStore {
         try write { db in
             try Self.requireCase(s.caseID, db: db)
             try db.execute(
-                sql: "UPDATE plan_version SET submitted_at = NULL WHERE case_id = ? AND number = ?",
+                sql: "UPDATE plan_version SET submitted_at = NULL, submitted_by = NULL WHERE case_id = ? AND number = ?",
                 arguments: [s.caseID, s.number])
             for r in s.marked { try Self.writeState(of: r, db: db) }
             try db.execute(
-                sql: "UPDATE suspension_case SET status = ?, status_changed_at = ? WHERE id = ?",
-                arguments: [s.statusBefore.rawValue, s.statusChangedBefore.stored, s.caseID])
+                sql: "UPDATE suspension_case SET status = ?, status_changed_at = ?, status_set_by = ? WHERE id = ?",
+                arguments: [s.statusBefore.rawValue, s.statusChangedBefore.stored, s.statusSetByBefore, s.caseID])
             try Self.refreshDeadlines(caseID: s.caseID, db: db)
         }
     }
@@ -330,17 +342,28 @@ extension CaseStore {
         }
     }
 
-    /// Changes a case's status like `setStatus`, returning what it replaced for `restoreStatus`.
+    /// Changes a case's status like `setStatus`, returning what it replaced for `restoreStatus`. `seen` is
+    /// the status the user decided on: when a colleague set another since, nothing changes and
+    /// `StoreError.conflict` says who and when (`ChangeCheck`); when it already is `status`, nothing is
+    /// written (the change returned has the same status before and after).
     @discardableResult
-    public func changeStatus(caseID: Int64, to status: CaseStatus, at now: Date) throws -> StatusChange {
+    public func changeStatus(caseID: Int64, to status: CaseStatus, at now: Date, seen: CaseStatus? = nil) throws -> StatusChange {
         try write { db in
             let previous = try Self.fetchCase(caseID, db: db)
             let changedBefore = try Self.statusChanged(caseID, db: db)
+            guard try ChangeCheck.status(
+                caseID: caseID, current: previous.status, setBy: previous.statusSetBy, setAt: changedBefore, seen: seen, to: status)
+            else {
+                return StatusChange(
+                    caseID: caseID, before: previous.status, changedBefore: changedBefore, after: previous.status,
+                    deadlineChanges: [], setByBefore: previous.statusSetBy)
+            }
             let before = try Self.deadlines(ofCases: [caseID], db: db)
-            try Self.changeStatus(caseID: caseID, to: status, at: now, db: db)
+            try Self.changeStatus(caseID: caseID, to: status, at: now, author: author, db: db)
             return StatusChange(
                 caseID: caseID, before: previous.status, changedBefore: changedBefore, after: status,
-                deadlineChanges: Self.changes(before, try Self.deadlines(ofCases: [caseID], db: db)))
+                deadlineChanges: Self.changes(before, try Self.deadlines(ofCases: [caseID], db: db)),
+                setByBefore: previous.statusSetBy)
         }
     }
 
@@ -349,8 +372,8 @@ extension CaseStore {
         try write { db in
             try Self.requireCase(change.caseID, db: db)
             try db.execute(
-                sql: "UPDATE suspension_case SET status = ?, status_changed_at = ? WHERE id = ?",
-                arguments: [change.before.rawValue, change.changedBefore.stored, change.caseID])
+                sql: "UPDATE suspension_case SET status = ?, status_changed_at = ?, status_set_by = ? WHERE id = ?",
+                arguments: [change.before.rawValue, change.changedBefore.stored, change.setByBefore, change.caseID])
             try Self.refreshDeadlines(caseID: change.caseID, db: db)
         }
     }
@@ -388,12 +411,12 @@ extension CaseStore {
             try Self.requireCase(note.caseID, db: db)
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM note WHERE id = ?", arguments: [note.id]) == true {
                 try db.execute(
-                    sql: "UPDATE note SET case_id = ?, created_at = ?, text = ? WHERE id = ?",
-                    arguments: [note.caseID, note.created.stored, note.text, note.id])
+                    sql: "UPDATE note SET case_id = ?, created_at = ?, text = ?, author = ? WHERE id = ?",
+                    arguments: [note.caseID, note.created.stored, note.text, note.author, note.id])
             } else {
                 try db.execute(
-                    sql: "INSERT INTO note (id, case_id, created_at, text) VALUES (?, ?, ?, ?)",
-                    arguments: [note.id, note.caseID, note.created.stored, note.text])
+                    sql: "INSERT INTO note (id, case_id, created_at, text, author) VALUES (?, ?, ?, ?, ?)",
+                    arguments: [note.id, note.caseID, note.created.stored, note.text, note.author])
             }
         }
     }
@@ -409,7 +432,7 @@ extension CaseStore {
             let current = try Self.fetchCase(caseID, db: db)
             let changedBefore = try Self.statusChanged(caseID, db: db)
             guard let row = try Row.fetchOne(
-                db, sql: "SELECT submitted_at FROM plan_version WHERE case_id = ? AND number = ?",
+                db, sql: "SELECT submitted_at, submitted_by FROM plan_version WHERE case_id = ? AND number = ?",
                 arguments: [caseID, number])
             else { throw StoreError.notFound(what: "Plan version \(number) of case \(caseID)") }
             guard let submitted = row.optionalDate("submitted_at") else {
@@ -426,12 +449,13 @@ extension CaseStore {
             ).map(Decode.requestedDetail)
             try db.execute(
                 sql: """
-                    UPDATE requested_detail SET state = 'unanswered', answered_version = NULL, answered_by = NULL
+                    UPDATE requested_detail SET state = 'unanswered', answered_version = NULL, answered_by = NULL,
+                        state_set_by = NULL, state_set_at = NULL
                     WHERE case_id = ? AND state = 'answered' AND answered_version = ? AND answered_by = 'matcher'
                     """,
                 arguments: [caseID, number])
             try db.execute(
-                sql: "UPDATE plan_version SET submitted_at = NULL WHERE case_id = ? AND number = ?",
+                sql: "UPDATE plan_version SET submitted_at = NULL, submitted_by = NULL WHERE case_id = ? AND number = ?",
                 arguments: [caseID, number])
             var statusAfter = current.status
             let othersSubmitted = try Int.fetchOne(
@@ -440,14 +464,15 @@ extension CaseStore {
             if let next = CorrectionRules.statusAfterUnsubmit(current: current.status, otherSubmitted: othersSubmitted) {
                 statusAfter = next
                 try db.execute(
-                    sql: "UPDATE suspension_case SET status = ?, status_changed_at = ? WHERE id = ?",
-                    arguments: [statusAfter.rawValue, now.stored, caseID])
+                    sql: "UPDATE suspension_case SET status = ?, status_changed_at = ?, status_set_by = ? WHERE id = ?",
+                    arguments: [statusAfter.rawValue, now.stored, author, caseID])
             }
             try Self.refreshDeadlines(caseID: caseID, db: db)
             return Unsubmission(
                 caseID: caseID, number: number, submitted: submitted, unmarked: unmarked, statusBefore: current.status,
                 statusChangedBefore: changedBefore, statusAfter: statusAfter,
-                deadlineChanges: Self.changes(before, try Self.deadlines(ofCases: [caseID], db: db)))
+                deadlineChanges: Self.changes(before, try Self.deadlines(ofCases: [caseID], db: db)),
+                submittedBy: row["submitted_by"], statusSetByBefore: current.statusSetBy)
         }
     }
 
@@ -456,12 +481,12 @@ extension CaseStore {
         try write { db in
             try Self.requireCase(u.caseID, db: db)
             try db.execute(
-                sql: "UPDATE plan_version SET submitted_at = ? WHERE case_id = ? AND number = ?",
-                arguments: [u.submitted.stored, u.caseID, u.number])
+                sql: "UPDATE plan_version SET submitted_at = ?, submitted_by = ? WHERE case_id = ? AND number = ?",
+                arguments: [u.submitted.stored, u.submittedBy, u.caseID, u.number])
             for r in u.unmarked { try Self.writeState(of: r, db: db) }
             try db.execute(
-                sql: "UPDATE suspension_case SET status = ?, status_changed_at = ? WHERE id = ?",
-                arguments: [u.statusBefore.rawValue, u.statusChangedBefore.stored, u.caseID])
+                sql: "UPDATE suspension_case SET status = ?, status_changed_at = ?, status_set_by = ? WHERE id = ?",
+                arguments: [u.statusBefore.rawValue, u.statusChangedBefore.stored, u.statusSetByBefore, u.caseID])
             try Self.refreshDeadlines(caseID: u.caseID, db: db)
         }
     }
@@ -496,8 +521,12 @@ extension CaseStore {
     static func writeState(of r: RequestedDetail, db: Database) throws {
         let (state, version, by, waived) = stateColumns(of: r)
         try db.execute(
-            sql: "UPDATE requested_detail SET state = ?, answered_version = ?, answered_by = ?, waived_reason = ? WHERE id = ?",
-            arguments: [state, version, by, waived, r.id])
+            sql: """
+                UPDATE requested_detail SET state = ?, answered_version = ?, answered_by = ?, waived_reason = ?,
+                    state_set_by = ?, state_set_at = ?
+                WHERE id = ?
+                """,
+            arguments: [state, version, by, waived, r.stateSetBy, r.stateSetAt?.stored, r.id])
     }
 
     /// Works out the matcher's marks on one message's requests again, as the case's submissions would

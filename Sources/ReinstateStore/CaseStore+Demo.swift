@@ -53,7 +53,7 @@ extension CaseStore {
                     sql: "INSERT INTO note (case_id, created_at, text) VALUES (?, ?, ?)",
                     arguments: [caseID, created.stored, text])
             case .status(let status, let at):
-                try changeStatus(caseID: caseID, to: status, at: at, db: db)
+                try changeStatus(caseID: caseID, to: status, at: at, author: nil, db: db)
             }
         }
         return caseID

@@ -37,7 +37,7 @@ extension CaseStore {
                 id: m.id, kind: m.kind.rawValue, received: m.received.stored, subject: m.subject, raw: utf8,
                 rawBase64: utf8 == nil ? m.raw.base64EncodedString() : nil, text: m.text,
                 readerVersion: m.readerVersion,
-                requested: (requestsByMessage[m.id] ?? []).map(requestDocument))
+                requested: (requestsByMessage[m.id] ?? []).map(requestDocument), addedBy: m.addedBy)
         }
         return CaseDocument(
             id: c.id, title: c.title, account: c.account, marketplace: c.marketplace,
@@ -45,13 +45,16 @@ extension CaseStore {
             status: c.status.rawValue, statusChanged: statusChanged.stored, opened: c.opened.stored,
             nextDeadline: h.nextDeadline?.due.stored, appealsSubmitted: h.appealsSubmitted, messages: messages,
             plans: h.plans.map {
-                PlanDocument(number: $0.number, text: $0.text, created: $0.created.stored, submitted: $0.submitted?.stored)
+                PlanDocument(
+                    number: $0.number, text: $0.text, created: $0.created.stored, submitted: $0.submitted?.stored,
+                    createdBy: $0.createdBy, submittedBy: $0.submittedBy)
             },
             deadlines: h.deadlines.map(deadlineDocument),
-            notes: h.notes.map { NoteDocument(id: $0.id, created: $0.created.stored, text: $0.text) },
+            notes: h.notes.map { NoteDocument(id: $0.id, created: $0.created.stored, text: $0.text, author: $0.author) },
             evidence: h.evidence.map {
                 EvidenceDocument(id: $0.id, path: $0.path, size: $0.size, sha256: $0.sha256, added: $0.added.stored)
-            })
+            },
+            statusSetBy: c.statusSetBy)
     }
 
     static func requestDocument(_ r: RequestedDetail) -> RequestDocument {
@@ -70,6 +73,8 @@ extension CaseStore {
         if let before = r.waivedBefore { doc.waivedReason = before }
         doc.alternativeGroup = r.alternative?.group
         doc.alternativeOption = r.alternative?.option
+        doc.stateSetBy = r.stateSetBy
+        doc.stateSetAt = r.stateSetAt?.stored
         return doc
     }
 
@@ -117,6 +122,8 @@ extension CaseStore {
             guard let v = T(rawValue: text) else { throw StoreError.badDocument("case \(c.id): unknown \(what) \"\(text)\"") }
             return v
         }
+        // An author as recorded: one line of at most 200 characters, as `Author.clean` keeps it.
+        func author(_ name: String?) throws -> String? { try Author.checked(name, caseID: c.id) }
         // The same checks as the commands that make these things: nothing in a file is trusted further.
         func id(_ value: Int64, _ what: String) throws {
             guard value > 0, value < Int64.max else {
@@ -133,7 +140,9 @@ extension CaseStore {
             title: c.title, account: c.account, marketplace: c.marketplace, scope: scope,
             reason: try value(SuspensionReason.self, c.reason, "reason"),
             status: try value(CaseStatus.self, c.status, "status"), opened: try date(c.opened, "opened"))
-        _ = try insertCase(new, id: c.id, statusChanged: try date(c.statusChanged, "statusChanged"), db: db)
+        _ = try insertCase(
+            new, id: c.id, statusChanged: try date(c.statusChanged, "statusChanged"), statusSetBy: try author(c.statusSetBy),
+            db: db)
         for m in c.messages {
             if m.rawLeftOut != nil {
                 throw StoreError.badDocument(
@@ -169,11 +178,12 @@ extension CaseStore {
             }
             try db.execute(
                 sql: """
-                    INSERT INTO message (id, case_id, kind, received_at, subject, raw, text, reader_version)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO message (id, case_id, kind, received_at, subject, raw, text, reader_version, added_by)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [m.id, c.id, try value(MessageKind.self, m.kind, "message kind").rawValue,
-                            try date(m.received, "received").stored, m.subject, raw, m.text, m.readerVersion])
+                            try date(m.received, "received").stored, m.subject, raw, m.text, m.readerVersion,
+                            try author(m.addedBy)])
             try importMailRecords(of: m, caseID: c.id, raw: raw, db: db)
             for (position, r) in m.requested.enumerated() {
                 _ = try value(Aspect.self, r.aspect, "aspect")
@@ -199,18 +209,21 @@ extension CaseStore {
                 try db.execute(
                     sql: """
                         INSERT INTO requested_detail (id, case_id, message_id, position, text, aspect, topic, state,
-                            answered_version, answered_by, waived_reason, corrected, alternative_group, alternative_option)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            answered_version, answered_by, waived_reason, corrected, alternative_group, alternative_option,
+                            state_set_by, state_set_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """,
                     arguments: [r.id, c.id, m.id, position, r.text, r.aspect, r.topic, r.state, r.answeredVersion,
                                 r.answeredBy, r.waivedReason, r.corrected == true ? 1 : 0, r.alternativeGroup,
-                                r.alternativeOption])
+                                r.alternativeOption, try author(r.stateSetBy),
+                                try r.stateSetAt.map { try date($0, "stateSetAt").stored }])
             }
         }
         for p in c.plans {
             try insertPlan(
                 PlanVersion(caseID: c.id, number: p.number, text: p.text, created: try date(p.created, "created"),
-                            submitted: try p.submitted.map { try date($0, "submitted") }), db: db)
+                            submitted: try p.submitted.map { try date($0, "submitted") }, createdBy: try author(p.createdBy),
+                            submittedBy: try author(p.submittedBy)), db: db)
         }
         for d in c.deadlines {
             try id(d.id, "deadline")
@@ -225,8 +238,8 @@ extension CaseStore {
         for n in c.notes {
             try id(n.id, "note")
             try db.execute(
-                sql: "INSERT INTO note (id, case_id, created_at, text) VALUES (?, ?, ?, ?)",
-                arguments: [n.id, c.id, try date(n.created, "created").stored, n.text])
+                sql: "INSERT INTO note (id, case_id, created_at, text, author) VALUES (?, ?, ?, ?, ?)",
+                arguments: [n.id, c.id, try date(n.created, "created").stored, n.text, try author(n.author)])
         }
         for e in c.evidence {
             try id(e.id, "evidence")

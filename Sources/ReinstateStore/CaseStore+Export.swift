@@ -80,7 +80,7 @@ extension CaseStore {
         let cases = try fetchCases(selection, db: db)
         guard !cases.isEmpty else { return [] }
         let (condition, arguments) = selection.condition("case_id")
-        let messageColumns = includingRaw ? "*" : "id, case_id, kind, received_at, subject, text, reader_version"
+        let messageColumns = includingRaw ? "*" : "id, case_id, kind, received_at, subject, text, reader_version, added_by"
         let messages = Dictionary(grouping: try Row.fetchAll(
             db, sql: "SELECT \(messageColumns) FROM message WHERE \(condition) ORDER BY case_id, received_at, id",
             arguments: arguments

@@ -33,12 +33,15 @@ public struct Submission: Sendable, Equatable {
     public var statusBefore: CaseStatus
     public var statusChangedBefore: Date
     public var deadlineChanges: [DeadlineChange]
+    /// Who had set the status it replaced (nil: nobody recorded), put back by `undoSubmission`.
+    public var statusSetByBefore: String? = nil
 
     /// Public, so the PostgreSQL store answers with the same values.
     public init(
         caseID: Int64, number: Int, submitted: Date, marked: [RequestedDetail], statusBefore: CaseStatus,
-        statusChangedBefore: Date, deadlineChanges: [DeadlineChange]
+        statusChangedBefore: Date, deadlineChanges: [DeadlineChange], statusSetByBefore: String? = nil
     ) {
+        self.statusSetByBefore = statusSetByBefore
         self.caseID = caseID
         self.number = number
         self.submitted = submitted
@@ -61,7 +64,7 @@ extension CaseStore {
     ) throws -> StoredMessage {
         try write { db in
             var stored = try Self.insertMessage(
-                caseID: caseID, raw: raw, reading: reading, kind: kind, received: received, now: now, db: db)
+                caseID: caseID, raw: raw, reading: reading, kind: kind, received: received, now: now, author: author, db: db)
             try Self.insertMailRecords(ofAdded: &stored, raw: raw, reading: reading, now: now, db: db)
             return stored
         }
@@ -69,7 +72,7 @@ extension CaseStore {
 
     static func insertMessage(
         caseID: Int64, raw: Data, reading: MessageReading, kind: MessageKind?, received: Date?, now: Date,
-        id: Int64? = nil, db: Database
+        id: Int64? = nil, author: String? = nil, db: Database
     ) throws -> StoredMessage {
         let current = try fetchCase(caseID, db: db)
         let changedBefore = try statusChanged(caseID, db: db)
@@ -80,10 +83,11 @@ extension CaseStore {
         try checkReceived(received, reading: reading)
         try db.execute(
             sql: """
-                INSERT INTO message (id, case_id, kind, received_at, subject, raw, text, reader_version)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO message (id, case_id, kind, received_at, subject, raw, text, reader_version, added_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
-            arguments: [id, caseID, kind.rawValue, received.stored, reading.subject, raw, reading.text, MessageReader.version])
+            arguments: [id, caseID, kind.rawValue, received.stored, reading.subject, raw, reading.text, MessageReader.version,
+                        author])
         let messageID = db.lastInsertedRowID
         var requests: [RequestedDetail] = []
         for (position, request) in reading.requested.enumerated() {
@@ -105,17 +109,18 @@ extension CaseStore {
         }
         if let next = StatusRules.afterMessage(current: current.status, kind: kind, requestCount: requests.count) {
             try db.execute(
-                sql: "UPDATE suspension_case SET status = ?, status_changed_at = ? WHERE id = ?",
-                arguments: [next.rawValue, max(received, now).stored, caseID])
+                sql: "UPDATE suspension_case SET status = ?, status_changed_at = ?, status_set_by = ? WHERE id = ?",
+                arguments: [next.rawValue, max(received, now).stored, author, caseID])
             statusChange = StatusChange(
-                caseID: caseID, before: current.status, changedBefore: changedBefore, after: next, deadlineChanges: [])
+                caseID: caseID, before: current.status, changedBefore: changedBefore, after: next, deadlineChanges: [],
+                setByBefore: current.statusSetBy)
         }
         try refreshDeadlines(caseID: caseID, db: db)
         let deadline = try Row.fetchOne(db, sql: "SELECT * FROM deadline WHERE message_id = ?", arguments: [messageID])
             .map(Decode.deadline)
         let message = AmazonMessage(
             id: messageID, caseID: caseID, kind: kind, received: received, subject: reading.subject, raw: raw,
-            text: reading.text)
+            text: reading.text, addedBy: author)
         return StoredMessage(message: message, requests: requests, deadline: deadline, statusChange: statusChange)
     }
 
@@ -149,22 +154,32 @@ extension CaseStore {
 
     /// Stores a new plan version and returns its number. Versions are never overwritten.
     public func addPlan(caseID: Int64, text: String, created: Date, submitted: Date? = nil) throws -> Int {
-        try write { db in try Self.appendPlan(caseID: caseID, text: text, created: created, submitted: submitted, db: db) }
+        try write { db in
+            try Self.appendPlan(caseID: caseID, text: text, created: created, submitted: submitted, author: author, db: db)
+        }
     }
 
-    static func appendPlan(caseID: Int64, text: String, created: Date, submitted: Date?, db: Database) throws -> Int {
+    static func appendPlan(
+        caseID: Int64, text: String, created: Date, submitted: Date?, author: String? = nil, db: Database
+    ) throws -> Int {
         guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw StoreError.invalid("The plan is empty; nothing was stored.")
         }
         let current = try fetchCase(caseID, db: db)
         let numbers = try Int.fetchAll(db, sql: "SELECT number FROM plan_version WHERE case_id = ?", arguments: [caseID])
         let number = PlanVersion.nextNumber(after: numbers)
-        try insertPlan(PlanVersion(caseID: caseID, number: number, text: text, created: created, submitted: submitted), db: db)
-        if let submitted { try markAnswered(caseID: caseID, version: number, text: text, submitted: submitted, db: db) }
+        try insertPlan(
+            PlanVersion(
+                caseID: caseID, number: number, text: text, created: created, submitted: submitted, createdBy: author,
+                submittedBy: submitted == nil ? nil : author),
+            db: db)
+        if let submitted {
+            try markAnswered(caseID: caseID, version: number, text: text, submitted: submitted, author: author, db: db)
+        }
         if let next = StatusRules.afterPlan(current: current.status, submitted: submitted != nil) {
             try db.execute(
-                sql: "UPDATE suspension_case SET status = ?, status_changed_at = ? WHERE id = ?",
-                arguments: [next.rawValue, (submitted ?? created).stored, caseID])
+                sql: "UPDATE suspension_case SET status = ?, status_changed_at = ?, status_set_by = ? WHERE id = ?",
+                arguments: [next.rawValue, (submitted ?? created).stored, author, caseID])
         }
         try refreshDeadlines(caseID: caseID, db: db)
         return number
@@ -175,7 +190,8 @@ extension CaseStore {
     /// Returns the requests it marked, as they were before.
     @discardableResult
     static func markAnswered(
-        caseID: Int64, version: Int, text: String, submitted: Date, only: Set<Int64>? = nil, db: Database
+        caseID: Int64, version: Int, text: String, submitted: Date, only: Set<Int64>? = nil, author: String? = nil,
+        db: Database
     ) throws -> [RequestedDetail] {
         // Most submissions (and every demo case without requests) have nothing open: skip reading the case.
         let anyOpen = try Bool.fetchOne(
@@ -186,17 +202,25 @@ extension CaseStore {
             by: text, submitted: submitted, in: try fetchHistory(caseID, db: db), only: only)
         for request in marked {
             try db.execute(
-                sql: "UPDATE requested_detail SET state = 'answered', answered_version = ?, answered_by = 'matcher' WHERE id = ?",
-                arguments: [version, request.id])
+                sql: """
+                    UPDATE requested_detail SET state = 'answered', answered_version = ?, answered_by = 'matcher',
+                        state_set_by = ?, state_set_at = ?
+                    WHERE id = ?
+                    """,
+                // Who and when go together: a mark made without an author (the demo) records neither.
+                arguments: [version, author, author == nil ? nil : Timestamp.wholeSeconds(submitted).stored, request.id])
         }
         return marked
     }
 
     static func insertPlan(_ plan: PlanVersion, db: Database) throws {
         try db.execute(
-            sql: "INSERT INTO plan_version (case_id, number, text, created_at, submitted_at) VALUES (?, ?, ?, ?, ?)",
+            sql: """
+                INSERT INTO plan_version (case_id, number, text, created_at, submitted_at, created_by, submitted_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """,
             arguments: [plan.caseID, plan.number, plan.text, Timestamp.wholeSeconds(plan.created).stored,
-                        plan.submitted.map { Timestamp.wholeSeconds($0).stored }])
+                        plan.submitted.map { Timestamp.wholeSeconds($0).stored }, plan.createdBy, plan.submittedBy])
     }
 
     /// Records that a version was sent to Amazon. It closes the deadlines set before it. Returns what
@@ -215,19 +239,21 @@ extension CaseStore {
                     "Version \(number) was already submitted on \(Timestamp.local(already)). Add a new version instead.")
             }
             try db.execute(
-                sql: "UPDATE plan_version SET submitted_at = ? WHERE case_id = ? AND number = ?",
-                arguments: [Timestamp.wholeSeconds(at).stored, caseID, number])
-            let marked = try Self.markAnswered(caseID: caseID, version: number, text: row["text"] ?? "", submitted: at, db: db)
+                sql: "UPDATE plan_version SET submitted_at = ?, submitted_by = ? WHERE case_id = ? AND number = ?",
+                arguments: [Timestamp.wholeSeconds(at).stored, author, caseID, number])
+            let marked = try Self.markAnswered(
+                caseID: caseID, version: number, text: row["text"] ?? "", submitted: at, author: author, db: db)
             if let next = StatusRules.afterPlan(current: current.status, submitted: true) {
                 try db.execute(
-                    sql: "UPDATE suspension_case SET status = ?, status_changed_at = ? WHERE id = ?",
-                    arguments: [next.rawValue, at.stored, caseID])
+                    sql: "UPDATE suspension_case SET status = ?, status_changed_at = ?, status_set_by = ? WHERE id = ?",
+                    arguments: [next.rawValue, at.stored, author, caseID])
             }
             try Self.refreshDeadlines(caseID: caseID, db: db)
             return Submission(
                 caseID: caseID, number: number, submitted: Timestamp.wholeSeconds(at), marked: marked,
                 statusBefore: current.status, statusChangedBefore: changedBefore,
-                deadlineChanges: Self.changes(before, try Self.deadlines(ofCases: [caseID], db: db)))
+                deadlineChanges: Self.changes(before, try Self.deadlines(ofCases: [caseID], db: db)),
+                statusSetByBefore: current.statusSetBy)
         }
     }
 
@@ -253,18 +279,24 @@ extension CaseStore {
         return Decode.requestedDetail(row)
     }
 
-    /// Marks a requested detail answered (by a plan version), waived (with a reason) or open again.
-    /// Returns the detail as it was (`restoreRequestStates([previous])` puts it back).
+    /// Marks a requested detail answered (by a plan version), waived (with a reason) or open again, as
+    /// made by the store's author at `now`. `seen` is the state the user decided on: when a colleague
+    /// set another since, nothing changes and `StoreError.conflict` says who and when (`ChangeCheck`);
+    /// when it already is `state`, nothing is written. Returns the detail as it was
+    /// (`restoreRequestStates([previous])` puts it back).
     @discardableResult
-    public func setRequestState(_ id: Int64, to state: RequestState) throws -> RequestedDetail {
+    public func setRequestState(
+        _ id: Int64, to state: RequestState, at now: Date = Date(), seen: RequestState? = nil
+    ) throws -> RequestedDetail {
         try write { db in
             let previous = try Self.fetchRequest(id, db: db)
-            try Self.updateRequestState(id, to: state, db: db)
+            guard try ChangeCheck.request(previous, seen: seen, to: state) else { return previous }
+            try Self.updateRequestState(id, to: state, at: now, author: author, db: db)
             return previous
         }
     }
 
-    static func updateRequestState(_ id: Int64, to state: RequestState, db: Database) throws {
+    static func updateRequestState(_ id: Int64, to state: RequestState, at now: Date? = nil, author: String? = nil, db: Database) throws {
         do {
             let request = try fetchRequest(id, db: db)
             switch state {
@@ -288,6 +320,9 @@ extension CaseStore {
                     sql: "UPDATE requested_detail SET state = 'waived', answered_version = NULL, answered_by = NULL, waived_reason = ? WHERE id = ?",
                     arguments: [reason, id])
             }
+            try db.execute(
+                sql: "UPDATE requested_detail SET state_set_by = ?, state_set_at = ? WHERE id = ?",
+                arguments: [author, now.map { Timestamp.wholeSeconds($0).stored }, id])
         }
     }
 
@@ -307,7 +342,8 @@ extension CaseStore {
         return try write { db in
             try Self.requireCase(caseID, db: db)
             try db.execute(
-                sql: "INSERT INTO note (case_id, created_at, text) VALUES (?, ?, ?)", arguments: [caseID, now.stored, text])
+                sql: "INSERT INTO note (case_id, created_at, text, author) VALUES (?, ?, ?, ?)",
+                arguments: [caseID, now.stored, text, author])
             return db.lastInsertedRowID
         }
     }

@@ -84,13 +84,13 @@ extension CaseStore {
     ) throws -> MailFiling {
         try write { db in
             if try Self.knowsMail(facts.identity, db: db) { return .duplicate }
-            return try Self.insertMail(raw: raw, reading: reading, facts: facts, into: target, attachments: attachments, now: now, db: db)
+            return try Self.insertMail(raw: raw, reading: reading, facts: facts, into: target, attachments: attachments, now: now, author: author, db: db)
         }
     }
 
     static func insertMail(
         raw: Data, reading: MessageReading, facts: MailFacts, into target: MailTarget, attachments: [MailAttachment], now: Date,
-        db: Database
+        author: String? = nil, db: Database
     ) throws -> MailFiling {
         let received = Timestamp.wholeSeconds(reading.received ?? now)
         let caseID: Int64
@@ -104,7 +104,8 @@ extension CaseStore {
             caseID = try insertCase(fields.suspensionCase(opened: received), db: db)
             opened = true
         }
-        let stored = try insertMessage(caseID: caseID, raw: raw, reading: reading, kind: nil, received: received, now: now, db: db)
+        let stored = try insertMessage(
+            caseID: caseID, raw: raw, reading: reading, kind: nil, received: received, now: now, author: author, db: db)
         try insertMailRecords(facts: facts, attachments: attachments, caseID: caseID, messageID: stored.message.id, now: now, db: db)
         return .filed(stored, opened: opened)
     }
@@ -234,7 +235,7 @@ extension CaseStore {
             let raw = try Data.fetchOne(db, sql: "SELECT raw FROM held_message WHERE id = ?", arguments: [id]) ?? Data()
             try db.execute(sql: "DELETE FROM held_message WHERE id = ?", arguments: [id])
             guard case .filed(let stored, _) = try Self.insertMail(
-                raw: raw, reading: reading, facts: facts, into: target, attachments: attachments, now: now, db: db)
+                raw: raw, reading: reading, facts: facts, into: target, attachments: attachments, now: now, author: author, db: db)
             else { throw StoreError.invalid("Held message \(id) was imported already; nothing was changed.") }
             return stored
         }

@@ -11,6 +11,10 @@ public final class CaseStore: Sendable {
     public let path: String
     /// Things the seller should know that do not stop the store from working (loose permissions).
     public let warnings: [String]
+    /// Who this store's writes are recorded as made by (the configuration's `author`, else the login
+    /// name: the commands and the tracker resolve it with `Author.resolve` and pass it in); nil records
+    /// no author.
+    public let author: String?
     let queue: DatabaseQueue
 
     /// The largest message Reinstate stores (20 MiB); the commands and the tracker refuse larger files.
@@ -28,8 +32,11 @@ public final class CaseStore: Sendable {
     /// upgrading it (restore reads old backups that way); other read-only opens ask for an upgrade.
     /// Without `createFolders`, a store whose folder does not exist is refused instead of the folders
     /// being made (only the default location's folders are made on their own).
-    public init(path: String, readOnly: Bool = false, acceptOlderSchema: Bool = false, createFolders: Bool = true) throws {
+    public init(
+        path: String, readOnly: Bool = false, acceptOlderSchema: Bool = false, createFolders: Bool = true, author: String? = nil
+    ) throws {
         self.path = path
+        self.author = author
         if path.contains("\u{FFFD}") {
             // A name that is not UTF-8 reaches Swift with replacement characters: another file's name.
             throw StoreError.cannotOpen(path: path, why: "the path is not valid UTF-8 (or holds U+FFFD); rename the file or its folder")
@@ -90,7 +97,8 @@ public final class CaseStore: Sendable {
     }
 
     /// A store in memory, for tests and dry runs.
-    public init(inMemory: Void = ()) throws {
+    public init(inMemory: Void = (), author: String? = nil) throws {
+        self.author = author
         path = ":memory:"
         warnings = []
         var config = Configuration()

@@ -30,14 +30,15 @@ enum Decode {
         return SuspensionCase(
             id: row["id"], title: row["title"], account: row["account"], marketplace: row["marketplace"],
             scope: scope, reason: SuspensionReason(rawValue: row["reason"] ?? "") ?? .other,
-            status: CaseStatus(rawValue: row["status"] ?? "") ?? .open, opened: row.date("opened_at"))
+            status: CaseStatus(rawValue: row["status"] ?? "") ?? .open, opened: row.date("opened_at"),
+            statusSetBy: row["status_set_by"])
     }
 
     static func message(_ row: Row) -> AmazonMessage {
         AmazonMessage(
             id: row["id"], caseID: row["case_id"], kind: MessageKind(rawValue: row["kind"] ?? "") ?? .other,
             received: row.date("received_at"), subject: row["subject"], raw: row["raw"] ?? Data(), text: row["text"],
-            readerVersion: row["reader_version"])
+            readerVersion: row["reader_version"], addedBy: row["added_by"])
     }
 
     static func requestState(_ row: Row) -> RequestState {
@@ -62,7 +63,7 @@ enum Decode {
             state: requestState(row), corrected: row["corrected"] == 1,
             // The waiver's reason outlives the waiver (reopened or answered since) as history.
             waivedBefore: row["state"] as String? == "waived" ? nil : row["waived_reason"],
-            alternative: alternative(row))
+            alternative: alternative(row), stateSetBy: row["state_set_by"], stateSetAt: row.optionalDate("state_set_at"))
     }
 
     /// The request's place among alternatives (migration v5), when it has one.
@@ -74,7 +75,7 @@ enum Decode {
     static func plan(_ row: Row) -> PlanVersion {
         PlanVersion(
             caseID: row["case_id"], number: row["number"], text: row["text"], created: row.date("created_at"),
-            submitted: row.optionalDate("submitted_at"))
+            submitted: row.optionalDate("submitted_at"), createdBy: row["created_by"], submittedBy: row["submitted_by"])
     }
 
     static func deadline(_ row: Row) -> Deadline {
@@ -96,7 +97,7 @@ enum Decode {
     }
 
     static func note(_ row: Row) -> Note {
-        Note(id: row["id"], caseID: row["case_id"], created: row.date("created_at"), text: row["text"])
+        Note(id: row["id"], caseID: row["case_id"], created: row.date("created_at"), text: row["text"], author: row["author"])
     }
 
     static func evidence(_ row: Row) -> Evidence {

@@ -217,6 +217,19 @@ enum Schema {
         }
         // Mail intake (issue 18).
         migrator.registerMigration("v6") { db in try Self.mailIntake(db) }
+        // Who did what (issue 17): the author of each change, kept with the fact it changed. Rows
+        // written before have none (NULL), shown as nothing rather than guessed.
+        migrator.registerMigration("v7") { db in
+            try db.execute(sql: """
+                ALTER TABLE suspension_case ADD COLUMN status_set_by TEXT;
+                ALTER TABLE message ADD COLUMN added_by TEXT;
+                ALTER TABLE requested_detail ADD COLUMN state_set_by TEXT;
+                ALTER TABLE requested_detail ADD COLUMN state_set_at TEXT;
+                ALTER TABLE plan_version ADD COLUMN created_by TEXT;
+                ALTER TABLE plan_version ADD COLUMN submitted_by TEXT;
+                ALTER TABLE note ADD COLUMN author TEXT;
+                """)
+        }
         return migrator
     }
 

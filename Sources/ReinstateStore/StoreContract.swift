@@ -44,8 +44,10 @@ public protocol StoreContract: Sendable {
     @discardableResult func createCase(_ new: SuspensionCase) async throws -> Int64
     /// Adds a note to a case and returns its id; an empty note is refused.
     @discardableResult func addNote(caseID: Int64, text: String, at now: Date) async throws -> Int64
-    /// Sets a case's status; deadlines close and open again as `DeadlineRefresh` says.
-    @discardableResult func changeStatus(caseID: Int64, to status: CaseStatus, at now: Date) async throws -> StatusChange
+    /// Sets a case's status; deadlines close and open again as `DeadlineRefresh` says. `seen` is the status
+    /// the user decided on (nil: no check): a colleague's different status set since is not overwritten,
+    /// `StoreError.conflict` says who set it and when (`ChangeCheck`).
+    @discardableResult func changeStatus(caseID: Int64, to status: CaseStatus, at now: Date, seen: CaseStatus?) async throws -> StatusChange
     /// Stores a message byte for byte with its reading: requests, deadline, and the status `StatusRules` gives.
     func addMessage(
         caseID: Int64, raw: Data, reading: MessageReading, kind: MessageKind?, received: Date?, now: Date
@@ -60,8 +62,10 @@ public protocol StoreContract: Sendable {
     func latestPlanNumber(caseID: Int64) async throws -> Int?
     /// One requested detail. `StoreError.notFound` when there is no such detail.
     func request(_ id: Int64) async throws -> RequestedDetail
-    /// Marks a requested detail answered, waived or open again; returns it as it was.
-    @discardableResult func setRequestState(_ id: Int64, to state: RequestState) async throws -> RequestedDetail
+    /// Marks a requested detail answered, waived or open again at `now`; returns it as it was. `seen` is
+    /// the state the user decided on (nil: no check), as for `changeStatus`.
+    @discardableResult func setRequestState(_ id: Int64, to state: RequestState, at now: Date, seen: RequestState?) async throws
+        -> RequestedDetail
 
     // MARK: - What the tracker reads besides
 

@@ -133,14 +133,18 @@ public struct CaseDocument: Codable, Equatable, Sendable {
     /// ids, Amazon's reference numbers, merchant tokens, the addresses written to), so a restored or copied
     /// store still places the next reply. Sorted by kind, then value; absent when there are none.
     public var mailMarks: [MailMarkDocument]? = nil
+    /// Since authors were kept (issue 17): who set the status last. Absent when nobody was recorded, so
+    /// older documents read (and write) the same.
+    public var statusSetBy: String? = nil
 
     /// A document from its fields (public, so the PostgreSQL store builds the same documents).
     public init(
         id: Int64, title: String, account: String, marketplace: String, scope: String, asins: [String],
         reason: String, status: String, statusChanged: String, opened: String, nextDeadline: String? = nil,
         appealsSubmitted: Int, messages: [MessageDocument], plans: [PlanDocument], deadlines: [DeadlineDocument],
-        notes: [NoteDocument], evidence: [EvidenceDocument], mailMarks: [MailMarkDocument]? = nil
+        notes: [NoteDocument], evidence: [EvidenceDocument], mailMarks: [MailMarkDocument]? = nil, statusSetBy: String? = nil
     ) {
+        self.statusSetBy = statusSetBy
         self.id = id
         self.title = title
         self.account = account
@@ -183,13 +187,16 @@ public struct MessageDocument: Codable, Equatable, Sendable {
     /// Since mail intake: the attachments kept with it. Their bytes are in `raw`; an import takes them out
     /// again and checks each against its size and SHA-256. Absent in older documents.
     public var attachments: [AttachmentDocument]? = nil
+    /// Since authors were kept: who added the message. Absent when nobody was recorded.
+    public var addedBy: String? = nil
 
     /// A document from its fields (public, so the PostgreSQL store builds the same documents).
     public init(
         id: Int64, kind: String, received: String, subject: String, raw: String? = nil, rawBase64: String? = nil,
         text: String, readerVersion: Int, requested: [RequestDocument], rawLeftOut: String? = nil,
-        mailIdentity: String? = nil, attachments: [AttachmentDocument]? = nil
+        mailIdentity: String? = nil, attachments: [AttachmentDocument]? = nil, addedBy: String? = nil
     ) {
+        self.addedBy = addedBy
         self.id = id
         self.kind = kind
         self.received = received
@@ -331,13 +338,19 @@ public struct RequestDocument: Codable, Equatable, Sendable {
     /// left out for a request that stands on its own, so older documents read the same.
     public var alternativeGroup: Int? = nil
     public var alternativeOption: Int? = nil
+    /// Since authors were kept: who set `state` last and when (`answeredBy` says whether a person or the
+    /// coverage check decided; this names the person whose action it was). Absent when nobody was recorded.
+    public var stateSetBy: String? = nil
+    public var stateSetAt: String? = nil
 
     /// A document from its fields (public, so the PostgreSQL store builds the same documents).
     public init(
         id: Int64, text: String, aspect: String, corrected: Bool? = nil, topic: String, state: String,
         answeredVersion: Int? = nil, answeredBy: String? = nil, waivedReason: String? = nil,
-        alternativeGroup: Int? = nil, alternativeOption: Int? = nil
+        alternativeGroup: Int? = nil, alternativeOption: Int? = nil, stateSetBy: String? = nil, stateSetAt: String? = nil
     ) {
+        self.stateSetBy = stateSetBy
+        self.stateSetAt = stateSetAt
         self.id = id
         self.text = text
         self.aspect = aspect
@@ -357,11 +370,18 @@ public struct PlanDocument: Codable, Equatable, Sendable {
     public var text: String
     public var created: String
     public var submitted: String?
+    /// Since authors were kept: who stored the version and who recorded its submission. Absent when
+    /// nobody was recorded.
+    public var createdBy: String? = nil
+    public var submittedBy: String? = nil
 
     /// A document from its fields (public, so the PostgreSQL store builds the same documents).
     public init(
-        number: Int, text: String, created: String, submitted: String? = nil
+        number: Int, text: String, created: String, submitted: String? = nil, createdBy: String? = nil,
+        submittedBy: String? = nil
     ) {
+        self.createdBy = createdBy
+        self.submittedBy = submittedBy
         self.number = number
         self.text = text
         self.created = created
@@ -409,11 +429,14 @@ public struct NoteDocument: Codable, Equatable, Sendable {
     public var id: Int64
     public var created: String
     public var text: String
+    /// Since authors were kept: who wrote the note. Absent when nobody was recorded.
+    public var author: String? = nil
 
     /// A document from its fields (public, so the PostgreSQL store builds the same documents).
     public init(
-        id: Int64, created: String, text: String
+        id: Int64, created: String, text: String, author: String? = nil
     ) {
+        self.author = author
         self.id = id
         self.created = created
         self.text = text

@@ -1,4 +1,5 @@
 import Foundation
+import ReinstateCore
 
 /// What can go wrong with the case store, in words a seller can act on.
 public enum StoreError: Error, Equatable, CustomStringConvertible, LocalizedError {
@@ -13,6 +14,9 @@ public enum StoreError: Error, Equatable, CustomStringConvertible, LocalizedErro
     case damaged(path: String, why: String)
     case backupExists(path: String)
     case backupFailed(path: String, why: String)
+    /// A colleague changed the same thing first (a request's state, a case's status) since the user
+    /// looked: the one line that says who and when (`ChangeCheck`). Nothing was changed.
+    case conflict(String)
 
     public var errorDescription: String? { description }
 
@@ -43,6 +47,15 @@ public enum StoreError: Error, Equatable, CustomStringConvertible, LocalizedErro
             return "\(path) already exists; add --force to replace it. Nothing was written."
         case .backupFailed(let path, let why):
             return "Cannot write the backup \(path): \(why). Nothing was written under that name."
+        case .conflict(let line):
+            return line
         }
+    }
+}
+
+extension StoreError: ChangeConflict {
+    public var conflictLine: String? {
+        if case .conflict(let line) = self { return line }
+        return nil
     }
 }

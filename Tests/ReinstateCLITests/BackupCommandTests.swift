@@ -127,7 +127,7 @@ import Testing
         let migrations = try DatabaseQueue(path: cli.store).read { db in
             try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier")
         }
-        #expect(migrations == ["v1", "v2", "v3", "v4", "v5", "v6"])  // v6: mail intake
+        #expect(migrations == ["v1", "v2", "v3", "v4", "v5", "v6", "v7"])  // v6: mail intake; v7: authors
         let list = try cli(["case", "list"])
         #expect(list.status == 0)
         #expect(list.stdout.contains("Old backup"))

@@ -49,6 +49,8 @@ struct CLI {
         process.arguments = args + (args.contains("--help") || args.first == "parse" || args.first == "store" ? [] : ["--store", store ?? self.store])
         var env = ProcessInfo.processInfo.environment
         env["REINSTATE_NOW"] = now
+        // Who changes are recorded as made by, pinned as the clock is: the same on every machine and store.
+        env["REINSTATE_AUTHOR"] = "tester"
         env["TZ"] = "UTC"
         env["REINSTATE_STORE"] = nil
         for (k, v) in environment { env[k] = v }

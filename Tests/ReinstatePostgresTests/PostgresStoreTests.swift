@@ -42,7 +42,7 @@ struct PostgresStoreTests {
         #expect(try tables(database).contains("reinstate_migration"))
         let applied = try TestPostgresServer.shared().psql(
             "SELECT identifier FROM reinstate_migration ORDER BY applied_at, identifier", database: database)
-        #expect(applied == "v1\nv2-held-mail\nv3-team-access\nv5-notify\nv6-search\n", "\(applied)")
+        #expect(applied == "v1\nv2-held-mail\nv3-team-access\nv4-authors\nv5-notify\nv6-search\n", "\(applied)")
     }
 
     @Test func aDatabaseHoldingSomethingElseIsRefusedUntouched() async throws {
@@ -254,6 +254,81 @@ extension PostgresStoreTests {
         #expect(messages.messages.count == (try source.history(2).messages.count) + 20)
         #expect(messages.deadlines.count == (try source.history(2).deadlines.count) + 20)
         for store in stores { await store.close() }
+    }
+
+    /// Two colleagues marking the same requests and setting the same case's status at once, each on what
+    /// they saw: notes are all kept, each request and the status are set by exactly one of them, and
+    /// every other try is refused with the line that names who set it.
+    @Test func twoClientsMarkingTheSameThingsAtOnceAreToldWhoWasFirst() async throws {
+        let database = try TestPostgresServer.shared().newDatabase()
+        let setup = try await connect(database)
+        try await setup.initialize()
+        let id = try await setup.createCase(SuspensionCase(title: "Packaging", opened: now))
+        var requests: [Int64] = []
+        for i in 0..<20 {
+            let stored = try await setup.addMessage(
+                caseID: id, raw: StoreContractTests.reply, reading: MessageReader().read(StoreContractTests.reply), kind: nil,
+                received: now.addingTimeInterval(Double(i)), now: now)
+            requests += stored.requests.map(\.id)
+        }
+        let seen = try await setup.caseSummary(id).status
+        await setup.close()
+        let address = try address(database)
+        let stores = [
+            try await PostgresStore.connect(to: address, password: TestPostgresServer.password, author: "alice"),
+            try await PostgresStore.connect(to: address, password: TestPostgresServer.password, author: "bob"),
+        ]
+        let marked = requests
+        var failure: (any Error)? = nil
+        var refused: [[String]] = []
+        do {
+            refused = try await withThrowingTaskGroup(of: [String].self) { group in
+                for (n, store) in stores.enumerated() {
+                    let name = n == 0 ? "alice" : "bob"
+                    group.addTask {
+                        var lines: [String] = []
+                        for (i, request) in marked.enumerated() {
+                            try await store.addNote(caseID: id, text: "\(name) note \(i)", at: self.now)
+                            do {
+                                try await store.setRequestState(
+                                    request, to: .waived(reason: "\(name) says so"), at: self.now, seen: .unanswered)
+                            } catch StoreError.conflict(let line) { lines.append(line) }
+                            if i % 10 == 0 {
+                                do {
+                                    try await store.changeStatus(
+                                        caseID: id, to: n == 0 ? .closed : .denied, at: self.now, seen: seen)
+                                } catch StoreError.conflict(let line) { lines.append(line) }
+                            }
+                        }
+                        return lines
+                    }
+                }
+                var all: [[String]] = []
+                for try await lines in group { all.append(lines) }
+                return all
+            }
+        } catch {
+            failure = error
+        }
+        #expect(failure == nil, "\(String(describing: failure))")
+        let history = try await stores[0].history(id)
+        for store in stores { await store.close() }
+        // Every note of both is kept: 2 × the requests.
+        #expect(history.notes.count == 2 * marked.count)
+        // Each request was waived by exactly one of them, in their words; the other was told who.
+        let lines = refused.flatMap { $0 }
+        for request in marked {
+            let r = try #require(history.requests.first { $0.id == request })
+            let winner = try #require(r.stateSetBy)
+            #expect(r.state == .waived(reason: "\(winner) says so"))
+            let told = lines.filter { $0.hasPrefix("Request \(request) was waived (\(winner) says so) by \(winner) at ") }
+            #expect(told.count == 1, "\(request): \(lines)")
+        }
+        #expect(lines.filter { $0.hasPrefix("Request ") }.count == marked.count)
+        let winner = try #require(history.suspensionCase.statusSetBy)
+        #expect(history.suspensionCase.status == (winner == "alice" ? .closed : .denied))
+        let statusLines = lines.filter { $0.hasPrefix("Case ") }
+        #expect(!statusLines.isEmpty && statusLines.allSatisfy { $0.contains(" by \(winner) at ") && $0.hasSuffix("Look at it again and decide.") })
     }
 
     func writeAtOnce(_ stores: [PostgresStore], reply: Data, reading: MessageReading) async throws {

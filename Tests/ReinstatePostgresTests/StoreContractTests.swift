@@ -14,6 +14,9 @@ enum ContractStore: String, CaseIterable, CustomTestStringConvertible, Sendable 
 
     var testDescription: String { rawValue }
 
+    /// Who every store of the contract records as the author of its changes, so both give the same bytes.
+    static let author = "dana"
+
     /// The stores that can be tested here. Without PostgreSQL only the SQLite store runs the contract;
     /// `PostgresStoreTests`, disabled then, names the reason in the test run's output.
     static var testable: [ContractStore] { TestPostgresServer.isAvailable ? allCases : [.sqlite] }
@@ -24,13 +27,13 @@ enum ContractStore: String, CaseIterable, CustomTestStringConvertible, Sendable 
         case .sqlite:
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("contract-\(UUID().uuidString)").path
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            let store = try CaseStore(path: folder + "/cases.sqlite")
+            let store = try CaseStore(path: folder + "/cases.sqlite", author: ContractStore.author)
             return (store, { try? FileManager.default.removeItem(atPath: folder) })
         case .postgres:
             let server = try TestPostgresServer.shared()
             let database = try server.newDatabase("contract")
             let address = try PostgresAddress(url: server.url(database: database, password: nil), loginName: "nobody")
-            let store = try await PostgresStore.connect(to: address, password: TestPostgresServer.password)
+            let store = try await PostgresStore.connect(to: address, password: TestPostgresServer.password, author: ContractStore.author)
             try await store.initialize()
             return (store, { await store.close() })
         }
@@ -45,7 +48,7 @@ enum ContractStore: String, CaseIterable, CustomTestStringConvertible, Sendable 
 
     /// The sample cases in an SQLite store of their own: what every store must read back the same.
     func reference() throws -> CaseStore {
-        let store = try CaseStore()
+        let store = try CaseStore(author: ContractStore.author)
         try store.fillDemo(count: 8, seed: 5, now: now)
         var raw = Data("Subject: Ihr Konto\n\nWir haben Ihr Konto deaktiviert. Gr".utf8)
         raw.append(contentsOf: [0xFC, 0xDF, 0x65])  // Latin-1 "üße": not UTF-8
@@ -281,9 +284,9 @@ enum ContractStore: String, CaseIterable, CustomTestStringConvertible, Sendable 
         #expect(try await both(store, reference) { try await $0.latestPlanNumber(caseID: id) } == draft)
         #expect(try await both(store, reference) { try await $0.plan(caseID: id, number: draft) }.isDraft)
         let first = stored.requests[0], second = stored.requests[1]
-        _ = try await both(store, reference) { try await $0.setRequestState(first.id, to: .answered(version: draft, by: .user)) }
-        _ = try await both(store, reference) { try await $0.setRequestState(second.id, to: .waived(reason: "Not a brand item")) }
-        _ = try await both(store, reference) { try await $0.setRequestState(second.id, to: .reopened) }
+        _ = try await both(store, reference) { try await $0.setRequestState(first.id, to: .answered(version: draft, by: .user), at: later, seen: .unanswered) }
+        _ = try await both(store, reference) { try await $0.setRequestState(second.id, to: .waived(reason: "Not a brand item"), at: later, seen: nil) }
+        _ = try await both(store, reference) { try await $0.setRequestState(second.id, to: .reopened, at: later, seen: nil) }
         #expect(try await both(store, reference) { try await $0.request(second.id) }.waivedBefore == "Not a brand item")
 
         let submission = try await both(store, reference) { try await $0.submitPlan(caseID: id, number: draft, at: later) }
@@ -294,14 +297,14 @@ enum ContractStore: String, CaseIterable, CustomTestStringConvertible, Sendable 
         }
         #expect(sent == draft + 1)
 
-        let closed = try await both(store, reference) { try await $0.changeStatus(caseID: id, to: .closed, at: later) }
+        let closed = try await both(store, reference) { try await $0.changeStatus(caseID: id, to: .closed, at: later, seen: .appealSubmitted) }
         #expect(closed.before == .appealSubmitted)
-        _ = try await both(store, reference) { try await $0.changeStatus(caseID: id, to: .open, at: later.addingTimeInterval(60)) }
+        _ = try await both(store, reference) { try await $0.changeStatus(caseID: id, to: .open, at: later.addingTimeInterval(60), seen: nil) }
         // A message on an existing demo case, and a status change on one with open deadlines.
         _ = try await both(store, reference) {
             try await $0.addMessage(caseID: 2, raw: Self.reply, reading: reading, kind: nil, received: nil, now: later)
         }
-        _ = try await both(store, reference) { try await $0.changeStatus(caseID: 4, to: .denied, at: later) }
+        _ = try await both(store, reference) { try await $0.changeStatus(caseID: 4, to: .denied, at: later, seen: nil) }
 
         #expect(try await store.exportDocument() == reference.exportDocument())
         for caseID in [id, 2, 4] {
@@ -323,7 +326,7 @@ enum ContractStore: String, CaseIterable, CustomTestStringConvertible, Sendable 
             try await store.addNote(caseID: 1, text: "  \n ", at: now)
         }
         await #expect(throws: StoreError.notFound(what: "Case 999")) { try await store.addNote(caseID: 999, text: "x", at: now) }
-        await #expect(throws: StoreError.notFound(what: "Case 999")) { try await store.changeStatus(caseID: 999, to: .closed, at: now) }
+        await #expect(throws: StoreError.notFound(what: "Case 999")) { try await store.changeStatus(caseID: 999, to: .closed, at: now, seen: nil) }
         await #expect(throws: StoreError.invalid("A case needs a title (--title).")) {
             try await store.createCase(SuspensionCase(title: " ", opened: now))
         }
@@ -331,13 +334,13 @@ enum ContractStore: String, CaseIterable, CustomTestStringConvertible, Sendable 
             try await store.createCase(SuspensionCase(title: "Listings", scope: .listings(["B0BAD"]), opened: now))
         }
         await #expect(throws: StoreError.notFound(what: "Plan version 99 of case \(request.caseID)")) {
-            try await store.setRequestState(request.id, to: .answered(version: 99, by: .user))
+            try await store.setRequestState(request.id, to: .answered(version: 99, by: .user), at: now, seen: nil)
         }
         await #expect(throws: StoreError.invalid("Say why the request is waived (--reason).")) {
-            try await store.setRequestState(request.id, to: .waived(reason: " "))
+            try await store.setRequestState(request.id, to: .waived(reason: " "), at: now, seen: nil)
         }
         await #expect(throws: StoreError.notFound(what: "Requested detail 99999")) {
-            try await store.setRequestState(99999, to: .reopened)
+            try await store.setRequestState(99999, to: .reopened, at: now, seen: nil)
         }
         await #expect(throws: StoreError.invalid("The plan is empty; nothing was stored.")) {
             try await store.addPlan(caseID: 1, text: " ", created: now, submitted: nil)
@@ -501,13 +504,13 @@ extension StoreContractTests {
             #expect(try await both(store, reference) { try await $0.editCase(id, CaseEdit(asins: [])) }.scope.asins == ["B0C1234567"])
             _ = try await both(store, reference) { try await $0.editCase(id, CaseEdit(asins: ["B0C1234567"])) }
 
-            _ = try await correctedAndPutBack(store, reference, { try await $0.changeStatus(caseID: id, to: .reinstated, at: now) },
+            _ = try await correctedAndPutBack(store, reference, { try await $0.changeStatus(caseID: id, to: .reinstated, at: now, seen: nil) },
                 undo: { try await $0.restoreStatus($1) })
             _ = try await correctedAndPutBack(store, reference, { try await $0.editNote(note, text: " Supplier answered ") },
                 undo: { try await $0.restoreNote($1) })
             _ = try await correctedAndPutBack(store, reference, { try await $0.removeNote(note) }, undo: { try await $0.restoreNote($1) })
             let request = reply.requests[0]
-            _ = try await correctedAndPutBack(store, reference, { try await $0.setRequestState(request.id, to: .waived(reason: "n/a")) },
+            _ = try await correctedAndPutBack(store, reference, { try await $0.setRequestState(request.id, to: .waived(reason: "n/a"), at: now, seen: nil) },
                 undo: { try await $0.restoreRequestStates([$1]) })
 
             let unsubmitted = try await correctedAndPutBack(store, reference, {

@@ -101,7 +101,7 @@ struct TeamTrackerBookTests {
             try #require(try book.caseHistory(id: 2)).notes.count
         }
 
-        let status = try #require(try book.changeStatus(caseID: 2, to: .appealSubmitted, at: now))
+        let status = try #require(try book.changeStatus(caseID: 2, to: .appealSubmitted, at: now, seen: nil))
         #expect(try book.caseHistory(id: 2)?.suspensionCase.status == .appealSubmitted)
         try expectUndone(book, status, refusedLeaving: true, undoneLeaving: false) {
             try book.caseHistory(id: 2)?.suspensionCase.status == .appealSubmitted

@@ -37,8 +37,8 @@ import Testing
         }
         let message = history.messages[0].id
         let request = history.requests[0].id
-        change(.changeStatus(caseID: caseID, status: .closed, at: now))
-        change(.setRequestState(caseID: caseID, detailID: request, state: .waived(reason: "covered by the invoices")))
+        change(.changeStatus(caseID: caseID, status: .closed, at: now, seen: history.suspensionCase.status))
+        change(.setRequestState(caseID: caseID, detailID: request, state: .waived(reason: "covered by the invoices"), seen: history.requests[0].state))
         change(.addNote(caseID: caseID, text: "Called Seller Support", at: now))
         let note = try #require(try store.history(caseID).notes.last).id
         change(.editNote(caseID: caseID, noteID: note, text: "Called Seller Support twice"))

@@ -22,8 +22,8 @@ final class GeneratedCaseBook: CaseBook {
         return rows
     }
     func caseHistory(id: Int64) throws -> CaseHistory? { nil }
-    func setRequestState(detailID: Int64, to state: RequestState) throws -> UndoToken? { nil }
-    func changeStatus(caseID: Int64, to status: CaseStatus, at time: Date) throws -> UndoToken? { nil }
+    func setRequestState(detailID: Int64, to state: RequestState, seen: RequestState?) throws -> UndoToken? { nil }
+    func changeStatus(caseID: Int64, to status: CaseStatus, at time: Date, seen: CaseStatus?) throws -> UndoToken? { nil }
     func addNote(caseID: Int64, text: String, at time: Date) throws -> UndoToken? { nil }
     func editNote(id: Int64, text: String) throws -> UndoToken? { nil }
     func removeNote(id: Int64) throws -> UndoToken? { nil }

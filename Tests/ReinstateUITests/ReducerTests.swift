@@ -153,7 +153,7 @@ import Testing
         #expect(s.prompt != nil)  // asked again
         _ = s.apply(.key(.backspace))
         _ = s.apply(.key(.character("1")))
-        #expect(s.apply(.key(.enter)) == [.setRequestState(caseID: 12, detailID: 1, state: .answered(version: 1, by: .user))])
+        #expect(s.apply(.key(.enter)) == [.setRequestState(caseID: 12, detailID: 1, state: .answered(version: 1, by: .user), seen: .unanswered)])
         #expect(s.prompt == nil)
     }
 
@@ -163,11 +163,11 @@ import Testing
         #expect(s.apply(.key(.enter)) == [])
         #expect(s.message == StatusMessage("Say why the request is waived.", isError: true))
         for c in "no supplier" { _ = s.apply(.key(.character(c))) }
-        #expect(s.apply(.key(.enter)) == [.setRequestState(caseID: 12, detailID: 1, state: .waived(reason: "no supplier"))])
+        #expect(s.apply(.key(.enter)) == [.setRequestState(caseID: 12, detailID: 1, state: .waived(reason: "no supplier"), seen: .unanswered)])
         #expect(s.apply(.key(.character("r"))) == [])
         #expect(s.message == StatusMessage("This request is already unanswered."))
         _ = s.apply(.key(.character("j")))
-        #expect(s.apply(.key(.character("r"))) == [.setRequestState(caseID: 12, detailID: 2, state: .reopened)])
+        #expect(s.apply(.key(.character("r"))) == [.setRequestState(caseID: 12, detailID: 2, state: .reopened, seen: .answered(version: 1, by: .matcher))])
     }
 
     @Test func exportAsksTheFormatThenThePath() {
@@ -263,11 +263,11 @@ import Testing
         _ = s.apply(.key(.right))
         _ = s.apply(.key(.enter))
         _ = s.apply(.key(.right))
-        #expect(s.apply(.key(.enter)) == [.changeStatus(caseID: 12, status: .reinstated, at: Fixtures.now)])
+        #expect(s.apply(.key(.enter)) == [.changeStatus(caseID: 12, status: .reinstated, at: Fixtures.now, seen: .moreInformationRequested)])
         // An open status is set at once.
         _ = s.apply(.key(.character("s")))
         _ = s.apply(.key(.left))
-        #expect(s.apply(.key(.enter)) == [.changeStatus(caseID: 12, status: .appealSubmitted, at: Fixtures.now)])
+        #expect(s.apply(.key(.enter)) == [.changeStatus(caseID: 12, status: .appealSubmitted, at: Fixtures.now, seen: .moreInformationRequested)])
         // The same status again changes nothing, and says so.
         _ = s.apply(.key(.character("s")))
         #expect(s.apply(.key(.enter)) == [])
@@ -343,6 +343,33 @@ import Testing
         #expect(s.helpContext == .requestedDetails)
         _ = s.apply(.key(.escape))
         #expect(s.screens.last == .caseView)
+    }
+
+    @Test func aColleaguesChangeIsToldInOneLineAndTheCaseIsReadAgain() throws {
+        // A colleague waived request 1 after the screen showed it unanswered.
+        let book = Fixtures.book()
+        book.histories[12]?.requests[0].state = .waived(reason: "asked by phone")
+        book.histories[12]?.requests[0].stateSetBy = "dana"
+        let runtime = UIRuntime(book: book, options: Fixtures.options(), width: 100, height: 30, clock: { Fixtures.now })
+        var s = caseState()
+        let effects = s.apply(.key(.character("w")))
+        #expect(effects == [])
+        for c in "not ours" { _ = s.apply(.key(.character(c))) }
+        let write = s.apply(.key(.enter))
+        #expect(write == [.setRequestState(caseID: 12, detailID: 1, state: .waived(reason: "not ours"), seen: .unanswered)])
+        let action = try #require(runtime.perform(write[0]))
+        let line = "Request 1 was waived: asked by phone by dana while you had it open; nothing was changed."
+        #expect(action == .conflict(line, caseID: 12))
+        #expect(book.histories[12]?.requests[0].state == .waived(reason: "asked by phone"))  // nothing overwritten
+        let reload = s.apply(action)
+        #expect(s.message == StatusMessage(line, isError: true))
+        #expect(reload.contains(.loadCase(id: 12)))
+        // The same status as a colleague set is no conflict: the memory book, like the stores, takes it.
+        let same = runtime.perform(.changeStatus(caseID: 12, status: .moreInformationRequested, at: Fixtures.now, seen: .open))
+        if case .conflict? = same { Issue.record("setting what a colleague set already is no conflict") }
+        let other = runtime.perform(.changeStatus(caseID: 12, status: .closed, at: Fixtures.now, seen: .open))
+        #expect(other == .conflict(
+            "Case 12 was set to more info requested by someone while you had it open; nothing was changed.", caseID: 12))
     }
 }
 

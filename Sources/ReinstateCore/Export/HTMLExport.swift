@@ -95,7 +95,7 @@ public enum HTMLExport {
         fact("Marketplace", [.text(c.marketplace.isEmpty ? "–" : c.marketplace)])
         fact("Suspended", [.text(c.scope.label)])
         fact("Reason", [.text(c.reason.label)])
-        fact("Status", [.text(c.status.label)])
+        fact("Status", [.text(c.status.label + AuthorWords.by(c.statusSetBy))])
         fact("Opened", [.text(t(c.opened))])
         fact("Appeals submitted", [.text(String(h.appealsSubmitted))])
         if let next = h.nextDeadline {
@@ -130,7 +130,7 @@ public enum HTMLExport {
         }
         sections.append(.el(.section, [.el(.h2, text: "Deadlines")] + deadlines(h, settings: settings)))
         sections.append(.el(.section, [.el(.h2, text: "Notes")] + (h.notes.isEmpty ? [.el(.p, text: "None.")] : h.notes.map { n in
-            .fragment([.el(.p, class: "meta", text: t(n.created)), .el(.pre, text: n.text)])
+            .fragment([.el(.p, class: "meta", text: t(n.created) + AuthorWords.by(n.author)), .el(.pre, text: n.text)])
         })))
         sections.append(.el(.section, [.el(.h2, text: "Evidence")] + evidence(h, settings: settings)))
         return .element(.article, [HTMLAttribute(.class, "case"), HTMLAttribute(.id, "case-\(c.id)")], sections)
@@ -146,6 +146,7 @@ public enum HTMLExport {
             case .message(let m):
                 var parts: [HTMLNode] = [.el(.h3, text: "\(t(at)) · \(ExportWords.heading(of: m.kind))")]
                 if !m.subject.isEmpty { parts.append(.el(.p, class: "meta", [.el(.strong, text: "Subject: "), .text(m.subject)])) }
+                if let by = m.addedBy { parts.append(.el(.p, class: "meta", [.el(.strong, text: "Added by: "), .text(by)])) }
                 parts.append(.el(.pre, text: m.text))
                 if let kept = settings.attachments[m.id], !kept.isEmpty {
                     parts.append(.el(.p, [.el(.strong, text: "Attachments kept with it"),
@@ -162,7 +163,8 @@ public enum HTMLExport {
                 let state = p.submitted.map { "submitted \(t($0))" } ?? "draft, not submitted"
                 return .el(.div, class: "entry plan", [
                     .el(.h3, text: "\(t(at)) · Plan of Action v\(p.number), \(state)"),
-                    .el(.p, class: "meta", text: "Written \(t(p.created))."),
+                    .el(.p, class: "meta", text: "Written \(t(p.created))\(AuthorWords.by(p.createdBy))"
+                        + (p.submittedBy.map { "; submitted by \(TerminalSafe.singleLine($0))" } ?? "") + "."),
                     .el(.pre, text: p.text),
                 ])
             }
@@ -183,6 +185,9 @@ public enum HTMLExport {
         if let alternative = s.alternativeLabel { parts.append(.el(.span, class: "alternative", text: alternative)) }
         parts.append(.el(.span, class: "then", text: "Then: " + s.thenLabel(time: time)))
         parts.append(.el(.span, class: "now", text: "Now: " + s.nowLabel))
+        if let by = s.detail.stateSetBy {
+            parts.append(.el(.span, class: "then", text: "Set by: " + by + (s.detail.stateSetAt.map { ", " + time($0) } ?? "")))
+        }
         if let verdict = check?.verdict(for: s.detail) { parts.append(.el(.span, class: "check", text: "Check: " + verdict)) }
         return .el(.li, class: cls, parts)
     }

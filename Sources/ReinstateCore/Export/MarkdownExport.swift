@@ -53,7 +53,7 @@ public enum MarkdownExport {
         out += "- **Marketplace:** \(c.marketplace.isEmpty ? "–" : MarkdownText.inline(c.marketplace))\n"
         out += "- **Suspended:** \(MarkdownText.inline(c.scope.label))\n"
         out += "- **Reason:** \(c.reason.label)\n"
-        out += "- **Status:** \(c.status.label)\n"
+        out += "- **Status:** \(c.status.label)\(MarkdownText.inline(AuthorWords.by(c.statusSetBy)))\n"
         out += "- **Opened:** \(t(c.opened))\n"
         out += "- **Appeals submitted:** \(h.appealsSubmitted)\n"
         if let next = h.nextDeadline {
@@ -76,6 +76,7 @@ public enum MarkdownExport {
             case .message(let m):
                 out += "\(h3) \(t(at)) · \(ExportWords.heading(of: m.kind))\n\n"
                 if !m.subject.isEmpty { out += "**Subject:** \(MarkdownText.inline(m.subject))\n\n" }
+                if let by = m.addedBy { out += "**Added by:** \(MarkdownText.inline(by))\n\n" }
                 MarkdownText.fenced(m.text, into: &out)
                 out += "\n"
                 if let kept = settings.attachments[m.id], !kept.isEmpty {
@@ -93,6 +94,10 @@ public enum MarkdownExport {
                         out += "  - Then: \(MarkdownText.inline(s.thenLabel(time: t)))\n"
                         let now = MarkdownText.inline(s.nowLabel)
                         out += "  - Now: \(s.now.isOpen ? "**\(now)**" : now)\n"
+                        if let by = s.detail.stateSetBy {
+                            let when = s.detail.stateSetAt.map { ", \(t($0))" } ?? ""
+                            out += "  - Set by: \(MarkdownText.inline(by))\(when)\n"
+                        }
                         if let verdict = check?.verdict(for: s.detail) { out += "  - Check: \(MarkdownText.inline(verdict))\n" }
                     }
                     out += "\n"
@@ -100,7 +105,9 @@ public enum MarkdownExport {
             case .plan(let p):
                 let state = p.submitted.map { "submitted \(t($0))" } ?? "draft, not submitted"
                 out += "\(h3) \(t(at)) · Plan of Action v\(p.number), \(state)\n\n"
-                out += "Written \(t(p.created)).\n\n"
+                out += "Written \(t(p.created))\(MarkdownText.inline(AuthorWords.by(p.createdBy)))"
+                if let by = p.submittedBy { out += "; submitted by \(MarkdownText.inline(by))" }
+                out += ".\n\n"
                 MarkdownText.fenced(p.text, into: &out)
                 out += "\n"
             }
@@ -125,7 +132,7 @@ public enum MarkdownExport {
         out += "\(h2) Notes\n\n"
         if h.notes.isEmpty { out += "None.\n\n" }
         for n in h.notes {
-            out += "**\(t(n.created))**\n\n"
+            out += "**\(t(n.created))**\(MarkdownText.inline(AuthorWords.by(n.author)))\n\n"
             MarkdownText.fenced(n.text, into: &out)
             out += "\n"
         }

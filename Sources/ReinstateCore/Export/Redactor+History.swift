@@ -7,8 +7,11 @@ extension Redactor {
     /// encoded words, base64 and quoted-printable (a soft line break inside a name) would keep what
     /// the redaction took out of the text. The raw becomes the redacted text as read, and the export
     /// says the message as received was left out (`StoreDocument.redacted`).
+    ///
+    /// Who did what is left out too: a redacted export goes to people outside the team, and an author is
+    /// a login or a colleague's name, which the redaction has no list of (`withoutAuthors`).
     public mutating func redact(_ h: CaseHistory) -> CaseHistory {
-        var h = h
+        var h = h.withoutAuthors()
         h.suspensionCase.title = redact(h.suspensionCase.title)
         h.suspensionCase.account = redact(h.suspensionCase.account)
         for i in h.messages.indices {

@@ -39,11 +39,14 @@ public struct AmazonMessage: Sendable, Equatable {
     public var text: String
     /// Which version of the reader read it, so an upgraded reader can read it again.
     public var readerVersion: Int
+    /// Who added it to the store; nil when no one was recorded.
+    public var addedBy: String?
 
     public init(
         id: Int64 = 0, caseID: Int64, kind: MessageKind, received: Date, subject: String,
-        raw: Data, text: String, readerVersion: Int = MessageReader.version
+        raw: Data, text: String, readerVersion: Int = MessageReader.version, addedBy: String? = nil
     ) {
+        self.addedBy = addedBy
         self.readerVersion = readerVersion
         self.id = id
         self.caseID = caseID

@@ -82,3 +82,24 @@ public struct CaseHistory: Sendable, Equatable {
     /// How many plan versions were sent to Amazon.
     public var appealsSubmitted: Int { plans.filter { !$0.isDraft }.count }
 }
+
+extension CaseHistory {
+    /// The history with no author on anything (what a redacted export shows).
+    public func withoutAuthors() -> CaseHistory {
+        var h = self
+        h.suspensionCase.statusSetBy = nil
+        for i in h.messages.indices { h.messages[i].addedBy = nil }
+        for i in h.requests.indices { (h.requests[i].stateSetBy, h.requests[i].stateSetAt) = (nil, nil) }
+        for i in h.plans.indices { (h.plans[i].createdBy, h.plans[i].submittedBy) = (nil, nil) }
+        for i in h.notes.indices { h.notes[i].author = nil }
+        return h
+    }
+}
+
+/// How an author reads after what they did: " by dana", or nothing when no one was recorded.
+public enum AuthorWords {
+    public static func by(_ author: String?) -> String {
+        guard let author, !author.isEmpty else { return "" }
+        return " by " + TerminalSafe.singleLine(author)
+    }
+}

@@ -9,8 +9,16 @@ public struct PlanVersion: Sendable, Equatable {
     public var created: Date
     /// When it was sent to Amazon; nil while it is a draft.
     public var submitted: Date?
+    /// Who stored the version, and who recorded that it was sent; nil when no one was recorded.
+    public var createdBy: String?
+    public var submittedBy: String?
 
-    public init(caseID: Int64, number: Int, text: String, created: Date, submitted: Date? = nil) {
+    public init(
+        caseID: Int64, number: Int, text: String, created: Date, submitted: Date? = nil, createdBy: String? = nil,
+        submittedBy: String? = nil
+    ) {
+        self.createdBy = createdBy
+        self.submittedBy = submittedBy
         self.caseID = caseID
         self.number = number
         self.text = text
@@ -32,8 +40,11 @@ public struct Note: Sendable, Equatable {
     public var caseID: Int64
     public var created: Date
     public var text: String
+    /// Who wrote it; nil when no one was recorded.
+    public var author: String?
 
-    public init(id: Int64 = 0, caseID: Int64, created: Date, text: String) {
+    public init(id: Int64 = 0, caseID: Int64, created: Date, text: String, author: String? = nil) {
+        self.author = author
         self.id = id
         self.caseID = caseID
         self.created = created

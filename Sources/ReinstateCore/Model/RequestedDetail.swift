@@ -73,12 +73,19 @@ public struct RequestedDetail: Sendable, Equatable {
     /// The group of alternatives the request belongs to, when Amazon said one of several is enough
     /// ("Please provide one of the following", "For food products: … For other products: …").
     public var alternative: RequestAlternative?
+    /// Who set `state` last (marked it answered, waived or reopened, or submitted the version the
+    /// matcher found answers it), and when; nil when no one was recorded (never set, or set before
+    /// authors were kept).
+    public var stateSetBy: String?
+    public var stateSetAt: Date?
 
     public init(
         id: Int64 = 0, caseID: Int64, messageID: Int64, text: String, aspect: Aspect,
         topic: String, state: RequestState = .unanswered, corrected: Bool = false, waivedBefore: String? = nil,
-        alternative: RequestAlternative? = nil
+        alternative: RequestAlternative? = nil, stateSetBy: String? = nil, stateSetAt: Date? = nil
     ) {
+        self.stateSetBy = stateSetBy
+        self.stateSetAt = stateSetAt
         self.alternative = alternative
         self.corrected = corrected
         self.waivedBefore = waivedBefore

@@ -87,12 +87,16 @@ public struct SuspensionCase: Sendable, Equatable {
     public var reason: SuspensionReason
     public var status: CaseStatus
     public var opened: Date
+    /// Who set the status last (the author of that change: a database role, a login name, or the
+    /// configuration's `author`); nil when no one was recorded (stores written before authors were kept).
+    public var statusSetBy: String?
 
     public init(
         id: Int64 = 0, title: String, account: String = "", marketplace: String = "",
         scope: SuspendedScope = .account, reason: SuspensionReason = .other,
-        status: CaseStatus = .open, opened: Date
+        status: CaseStatus = .open, opened: Date, statusSetBy: String? = nil
     ) {
+        self.statusSetBy = statusSetBy
         self.id = id
         self.title = title
         self.account = account

@@ -16,7 +16,10 @@ public enum CorrectionRules {
         let candidates = Set(history.requests.filter { ids.contains($0.id) && !$0.state.isUsersWord }.map(\.id))
         guard !candidates.isEmpty else { return [] }
         for i in history.requests.indices where candidates.contains(history.requests[i].id) {
-            if case .answered(_, .matcher) = history.requests[i].state { history.requests[i].state = .unanswered }
+            if case .answered(_, .matcher) = history.requests[i].state {
+                history.requests[i].state = .unanswered
+                (history.requests[i].stateSetBy, history.requests[i].stateSetAt) = (nil, nil)
+            }
         }
         let sent = history.plans.compactMap { plan in plan.submitted.map { (plan: plan, at: $0) } }
             .sorted { ($0.at, $0.plan.number) < ($1.at, $1.plan.number) }
@@ -24,6 +27,10 @@ public enum CorrectionRules {
             let marked = Set(SubmissionMarks.answered(by: plan.text, submitted: at, in: history, only: candidates).map(\.id))
             for i in history.requests.indices where marked.contains(history.requests[i].id) {
                 history.requests[i].state = .answered(version: plan.number, by: .matcher)
+                // A mark is the submission's: made by whoever recorded it, when it was sent (neither when
+                // nobody was recorded, as the demo's).
+                history.requests[i].stateSetBy = plan.submittedBy
+                history.requests[i].stateSetAt = plan.submittedBy == nil ? nil : Timestamp.wholeSeconds(at)
             }
         }
         return history.requests.filter { candidates.contains($0.id) }

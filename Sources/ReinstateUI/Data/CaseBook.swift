@@ -21,11 +21,13 @@ public protocol CaseBook {
     func caseHistory(id: Int64) throws -> CaseHistory?
 
     /// Sets where a requested detail stands: answered by a version (`by: .user`), waived with a
-    /// reason, or unanswered again.
-    func setRequestState(detailID: Int64, to state: RequestState) throws -> UndoToken?
+    /// reason, or unanswered again. `seen` is the state the screen showed: when a colleague set
+    /// another since, nothing changes and the error says who and when (a `ChangeConflict`).
+    func setRequestState(detailID: Int64, to state: RequestState, seen: RequestState?) throws -> UndoToken?
 
-    /// Changes a case's status (finishing a case closes its open deadlines).
-    func changeStatus(caseID: Int64, to status: CaseStatus, at time: Date) throws -> UndoToken?
+    /// Changes a case's status (finishing a case closes its open deadlines); `seen` is the status the
+    /// screen showed, checked as for `setRequestState`.
+    func changeStatus(caseID: Int64, to status: CaseStatus, at time: Date, seen: CaseStatus?) throws -> UndoToken?
 
     /// Adds a note.
     func addNote(caseID: Int64, text: String, at time: Date) throws -> UndoToken?

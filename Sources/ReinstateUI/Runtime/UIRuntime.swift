@@ -98,8 +98,13 @@ public final class UIRuntime<Book: CaseBook> {
             case .loadCase(let id):
                 guard let file = try book.caseHistory(id: id) else { return .caseMissing(id: id) }
                 return .caseLoaded(file)
-            case .setRequestState(let caseID, let detailID, let requestState):
-                let token = try book.setRequestState(detailID: detailID, to: requestState)
+            case .setRequestState(let caseID, let detailID, let requestState, let seen):
+                let token: UndoToken?
+                do {
+                    token = try book.setRequestState(detailID: detailID, to: requestState, seen: seen)
+                } catch let conflict as ChangeConflict where conflict.conflictLine != nil {
+                    return .conflict(conflict.conflictLine ?? "", caseID: caseID)
+                }
                 let what: String
                 switch requestState {
                 case .unanswered, .reopened: what = "Request reopened."
@@ -107,8 +112,13 @@ public final class UIRuntime<Book: CaseBook> {
                 case .waived: what = "Request waived."
                 }
                 return Self.saved(what, caseID: caseID, undo: token, undoing: "the request's mark")
-            case .changeStatus(let caseID, let status, let at):
-                let token = try book.changeStatus(caseID: caseID, to: status, at: at)
+            case .changeStatus(let caseID, let status, let at, let seen):
+                let token: UndoToken?
+                do {
+                    token = try book.changeStatus(caseID: caseID, to: status, at: at, seen: seen)
+                } catch let conflict as ChangeConflict where conflict.conflictLine != nil {
+                    return .conflict(conflict.conflictLine ?? "", caseID: caseID)
+                }
                 return Self.saved("Status changed to \(status.label).", caseID: caseID, undo: token, undoing: "the status change to \(status.label)")
             case .undo(let step):
                 try book.undo(step.token)

@@ -41,5 +41,7 @@ public enum Action: Sendable, Equatable {
     case heldMessageLoaded(HeldMessage)
     /// A held message was filed into `caseID`.
     case heldFiled(String, caseID: Int64)
+    /// A colleague changed the same thing first: the one line saying who and when; the case is read again.
+    case conflict(String, caseID: Int64)
     case failed(String)
 }

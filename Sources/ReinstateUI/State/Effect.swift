@@ -13,9 +13,10 @@ public enum Effect: Sendable, Equatable {
     /// → `.caseLoaded`
     case loadCase(id: Int64)
     /// → `.saved`
-    case setRequestState(caseID: Int64, detailID: Int64, state: RequestState)
-    /// → `.saved`
-    case changeStatus(caseID: Int64, status: CaseStatus, at: Date)
+    /// `seen`: the state the screen showed (a colleague's change since is refused → `.conflict`).
+    case setRequestState(caseID: Int64, detailID: Int64, state: RequestState, seen: RequestState?)
+    /// → `.saved`, or `.conflict` when the status is no longer `seen`
+    case changeStatus(caseID: Int64, status: CaseStatus, at: Date, seen: CaseStatus?)
     /// → `.saved`
     case addNote(caseID: Int64, text: String, at: Date)
     /// Reads a message file and looks for its date. → `.messageRead`

@@ -56,7 +56,7 @@ extension AppState {
                 message = StatusMessage("This request is already unanswered.")
                 return []
             }
-            return [.setRequestState(caseID: caseID, detailID: detail.id, state: .reopened)]
+            return [.setRequestState(caseID: caseID, detailID: detail.id, state: .reopened, seen: detail.state)]
         case .markPlanSubmitted:
             guard let plan = view.selectedPlan else { return nothingSelected("plan version") }
             if let submitted = plan.submitted {

@@ -80,10 +80,11 @@ extension AppState {
                 let known = caseView?.plans.map { "v\($0.number)" }.joined(separator: ", ") ?? ""
                 return ask(again: "Give the number of a plan version (\(known)).")
             }
-            return [.setRequestState(caseID: caseID, detailID: detailID, state: .answered(version: number, by: .user))]
+            return [.setRequestState(
+                caseID: caseID, detailID: detailID, state: .answered(version: number, by: .user), seen: shownState(of: detailID))]
         case .waiveReason(let caseID, let detailID):
             guard !text.isEmpty else { return ask(again: "Say why the request is waived.") }
-            return [.setRequestState(caseID: caseID, detailID: detailID, state: .waived(reason: text))]
+            return [.setRequestState(caseID: caseID, detailID: detailID, state: .waived(reason: text), seen: shownState(of: detailID))]
         case .status(let caseID):
             let status = CaseStatus.allCases[min(answer.choice, CaseStatus.allCases.count - 1)]
             guard status != caseView?.file.suspensionCase.status else {
@@ -96,7 +97,7 @@ extension AppState {
                                 label: "Set the case to \(status.label)? Its open deadlines close", choices: ["no", "yes"])
                 return []
             }
-            return [.changeStatus(caseID: caseID, status: status, at: now)]
+            return [.changeStatus(caseID: caseID, status: status, at: now, seen: shownStatus(of: caseID))]
         case .note(let caseID):
             guard !text.isEmpty else {
                 message = StatusMessage("Nothing saved: the note was empty.")
@@ -196,7 +197,7 @@ extension AppState {
                 message = StatusMessage("The status stays as it was.")
                 return []
             }
-            return [.changeStatus(caseID: caseID, status: status, at: now)]
+            return [.changeStatus(caseID: caseID, status: status, at: now, seen: shownStatus(of: caseID))]
         case .newCaseTitle:
             guard !text.isEmpty else { return ask(again: "A new case needs a title.") }
             prompt = Prompt(.newCaseAccount(SuspensionCase(title: text, opened: now)), label: "New case: seller account")
@@ -220,5 +221,18 @@ extension AppState {
             draft.reason = SuspensionReason.allCases[min(answer.choice, SuspensionReason.allCases.count - 1)]
             return [.newCase(draft)]
         }
+    }
+}
+
+extension AppState {
+    /// The state of a requested detail as the case on screen shows it: what the seller decides on.
+    func shownState(of detailID: Int64) -> RequestState? {
+        caseView?.file.requests.first { $0.id == detailID }?.state
+    }
+
+    /// The status of the case on screen, when it is `caseID`.
+    func shownStatus(of caseID: Int64) -> CaseStatus? {
+        guard let file = caseView?.file, file.suspensionCase.id == caseID else { return nil }
+        return file.suspensionCase.status
     }
 }

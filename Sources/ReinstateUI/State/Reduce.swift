@@ -124,6 +124,10 @@ extension AppState {
         case .heldFiled(let text, let caseID):
             message = StatusMessage(text)
             return reloadAfterChange(caseID: caseID) + [.loadHeld]
+        case .conflict(let text, let caseID):
+            // Nothing was changed: the seller sees who changed it, and the case as it is now.
+            message = StatusMessage(text, isError: true)
+            return reloadAfterChange(caseID: caseID)
         case .failed(let text):
             message = StatusMessage(text, isError: true)
             return []

@@ -8,6 +8,8 @@ import ReinstateCore
 ///     color = never                 # or auto (default): never is the same as NO_COLOR
 ///     key.move-down = j, Down, n    # a command's keys, by the names `?` shows (C-d, PgDn, Space …)
 ///     store = postgresql://alice@db.example.com/reinstate   # the store every command uses by default
+///     author = Dana Kim             # who your changes are recorded as made by (default: the login name,
+///                                   # on a team store the database role)
 ///
 /// A mistake never stops the tracker: each bad line is reported and skipped.
 public struct UIConfig: Equatable, Sendable {
@@ -15,6 +17,8 @@ public struct UIConfig: Equatable, Sendable {
     public var noColor: Bool?
     /// The store to use when neither --store nor $REINSTATE_STORE names one: a file or a postgresql:// URL.
     public var store: String?
+    /// Who the changes made here are recorded as made by (notes, statuses, marks, plans, messages).
+    public var author: String?
     public var keys: [(command: Command, keys: [Key])]
     /// "line 3: …" for every line that was not understood.
     public var problems: [String]
@@ -28,7 +32,8 @@ public struct UIConfig: Equatable, Sendable {
     }
 
     public static func == (a: UIConfig, b: UIConfig) -> Bool {
-        a.warnDays == b.warnDays && a.noColor == b.noColor && a.store == b.store && a.problems == b.problems
+        a.warnDays == b.warnDays && a.noColor == b.noColor && a.store == b.store && a.author == b.author
+            && a.problems == b.problems
             && a.keys.map(\.command) == b.keys.map(\.command) && a.keys.map(\.keys) == b.keys.map(\.keys)
     }
 
@@ -61,6 +66,8 @@ public struct UIConfig: Equatable, Sendable {
                 case "auto", "yes", "on": config.noColor = false
                 default: problem("color is auto or never")
                 }
+            case "author":
+                if value.isEmpty || value.count > 200 { problem("author takes a name (up to 200 characters)") } else { config.author = value }
             case "store":
                 if value.isEmpty { problem("store takes a file or a postgresql:// URL") } else { config.store = value }
             case _ where name.hasPrefix("key."):

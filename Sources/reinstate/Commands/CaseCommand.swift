@@ -167,7 +167,13 @@ extension CaseCommand {
                                 + (open > 0 ? " It closes \(open) open deadline\(open == 1 ? "" : "s")." : ""),
                             yes: yes)
                     }
-                    let change = try await store.changeStatus(caseID: id, to: status, at: try Clock.now())
+                    // The status shown (and confirmed) is what the user decided on: a colleague's change
+                    // since, even while the question was open, is not overwritten.
+                    let change = try await store.changeStatus(caseID: id, to: status, at: try Clock.now(), seen: current.status)
+                    if change.before == change.after {
+                        Output.line("Case \(id) is already \(status.label).")
+                        return
+                    }
                     Output.line("Case \(id) is now \(status.label) (was \(change.before.label)).")
                     if !change.deadlineChanges.isEmpty { Output.lines(DeadlineWords.lines(change.deadlineChanges)) }
                 }

@@ -27,7 +27,8 @@ extension RequestCommand {
                     guard let number else {
                         throw CLIError("Case \(request.caseID) has no plan version to answer with; add one: reinstate poa add --case \(request.caseID) FILE")
                     }
-                    try await store.setRequestState(id, to: .answered(version: number, by: .user))
+                    // What was read is what the user decided on: a colleague's mark since is not overwritten.
+                    try await store.setRequestState(id, to: .answered(version: number, by: .user), at: try Clock.now(), seen: request.state)
                     if try await store.plan(caseID: request.caseID, number: number).isDraft {
                         Output.line("Request \(id) answered in draft v\(number), not sent yet: it counts as answered once v\(number) is submitted.")
                     } else {
@@ -47,7 +48,11 @@ extension RequestCommand {
 
         func run() async throws {
             try await reporting {
-                try await options.withStore(writing: true) { try await $0.setRequestState(id, to: .waived(reason: reason)) }
+                let now = try Clock.now()
+                try await options.withStore(writing: true) { store in
+                    let request = try await store.request(id)
+                    try await store.setRequestState(id, to: .waived(reason: reason), at: now, seen: request.state)
+                }
                 Output.line("Request \(id) waived.")
             }
         }
@@ -61,7 +66,11 @@ extension RequestCommand {
 
         func run() async throws {
             try await reporting {
-                try await options.withStore(writing: true) { try await $0.setRequestState(id, to: .reopened) }
+                let now = try Clock.now()
+                try await options.withStore(writing: true) { store in
+                    let request = try await store.request(id)
+                    try await store.setRequestState(id, to: .reopened, at: now, seen: request.state)
+                }
                 Output.line("Request \(id) is open again.")
             }
         }

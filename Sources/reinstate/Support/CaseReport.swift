@@ -10,7 +10,7 @@ enum CaseReport {
         Output.line("  Account:      \(s(c.account.isEmpty ? "–" : c.account))  \(c.marketplace)")
         Output.line("  Suspended:    \(s(c.scope.label))")
         Output.line("  Reason:       \(c.reason.label)")
-        Output.line("  Status:       \(c.status.label)   appeals submitted: \(h.appealsSubmitted)")
+        Output.line("  Status:       \(c.status.label)\(AuthorWords.by(c.statusSetBy))   appeals submitted: \(h.appealsSubmitted)")
         Output.line("  Opened:       \(Timestamp.local(c.opened))")
         if let next = h.nextDeadline {
             Output.line("  Next deadline: \(Timestamp.local(next.due))  (\(DeadlineRules.countdown(until: next.due, now: now)))")
@@ -22,7 +22,9 @@ enum CaseReport {
         if h.messages.isEmpty { Output.line("  none yet (add one: reinstate message add --case \(c.id) FILE)") }
         for m in h.messages {
             let subject = m.subject.isEmpty ? firstLine(m.text) : m.subject
-            Output.line("  #\(m.id)  \(Timestamp.local(m.received))  \(m.kind.rawValue)  \(DisplayWidth.truncate(s(subject), to: 60))")
+            Output.line(
+                "  #\(m.id)  \(Timestamp.local(m.received))  \(m.kind.rawValue)  \(DisplayWidth.truncate(s(subject), to: 60))"
+                    + (m.addedBy.map { "  (added by \(s($0)))" } ?? ""))
             for a in attachments[m.id] ?? [] {
                 Output.line("        attachment \(a.number): \(TerminalSafe.singleLine(a.filename)) (\(a.contentType), \(a.size) bytes)")
             }
@@ -34,6 +36,9 @@ enum CaseReport {
             let marker = h.standing(of: r).isOpen ? "!" : " "
             Output.line("  \(marker) #\(r.id)  [\(r.aspect.label)] \(s(r.text))")
             Output.line("       \(s(h.standingLabel(of: r)))\(r.topic.isEmpty ? "" : "   topic: \(s(r.topic))")")
+            if let by = r.stateSetBy {
+                Output.line("       set by \(s(by))\(r.stateSetAt.map { " " + Timestamp.local($0) } ?? "")")
+            }
             if let alternative = r.alternative {
                 Output.line("       \(alternative.label(options: h.optionCount(of: r))): one of them is enough")
             }
@@ -43,7 +48,8 @@ enum CaseReport {
         if h.plans.isEmpty { Output.line("  none yet (add one: reinstate poa add --case \(c.id) FILE)") }
         for p in h.plans {
             let state = p.submitted.map { "submitted \(Timestamp.local($0))" } ?? "draft"
-            Output.line("  v\(p.number)  created \(Timestamp.local(p.created))  \(state)  \(p.text.count) characters")
+            let by = (p.createdBy.map { "  by \(s($0))" } ?? "") + (p.submittedBy.map { ", submitted by \(s($0))" } ?? "")
+            Output.line("  v\(p.number)  created \(Timestamp.local(p.created))  \(state)  \(p.text.count) characters\(by)")
         }
         Output.line()
         Output.line("Deadlines")
@@ -56,7 +62,9 @@ enum CaseReport {
         if !h.notes.isEmpty {
             Output.line()
             Output.line("Notes")
-            for n in h.notes { Output.line("  #\(n.id)  \(Timestamp.local(n.created))  \(s(n.text))") }
+            for n in h.notes {
+                Output.line("  #\(n.id)  \(Timestamp.local(n.created))\(n.author.map { "  \(s($0)):" } ?? "")  \(s(n.text))")
+            }
         }
         if !h.evidence.isEmpty {
             Output.line()

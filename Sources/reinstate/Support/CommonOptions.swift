@@ -28,6 +28,22 @@ struct StoreOptions: ParsableArguments {
         return store
     }()
 
+    /// `author = …` in the configuration file, read once.
+    static let configuredAuthor: String? = {
+        let path = UIConfig.path(environment: ProcessInfo.processInfo.environment)
+        guard FileManager.default.fileExists(atPath: path), let text = Reinstate.configText(path).text else { return nil }
+        return UIConfig.parse(text).author
+    }()
+
+    /// Who this command's changes are recorded as made by (`Author.resolve`): `author = …` in the
+    /// configuration file, else $REINSTATE_AUTHOR, else on the local store the login name; nil on a team
+    /// store, whose server then records its `current_user`.
+    var author: String? {
+        Author.resolve(
+            configured: Self.configuredAuthor, environment: ProcessInfo.processInfo.environment,
+            loginNameFallback: !PostgresAddress.isURL(path))
+    }
+
     /// A PostgreSQL team store (a postgresql:// URL in --store or $REINSTATE_STORE) is refused, in one
     /// line that names the command, by every command that works on the local file only: none may
     /// open it as a file name (and make a file called "postgresql:"). `reinstate store` takes its URLs
@@ -128,7 +144,7 @@ struct StoreOptions: ParsableArguments {
             throw Self.missing(path)
         }
         let store = try CaseStore(
-            path: path, readOnly: readOnly || Self.readOnlyRequested, createFolders: isDefaultLocation)
+            path: path, readOnly: readOnly || Self.readOnlyRequested, createFolders: isDefaultLocation, author: author)
         for warning in store.warnings { printError("warning: " + warning) }
         return store
     }

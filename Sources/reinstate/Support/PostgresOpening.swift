@@ -23,13 +23,13 @@ enum PostgresOpening {
 
     /// Connects to the store at `url`; the password comes from the URL, PGPASSWORD or ~/.pgpass, and what
     /// was noticed about the password file is said as a warning.
-    static func connect(_ url: String) async throws -> PostgresStore {
+    static func connect(_ url: String, author: String? = nil) async throws -> PostgresStore {
         let address = try address(url)
         let environment = ProcessInfo.processInfo.environment
         let home = environment["HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil } ?? NSHomeDirectory()
         let (password, warnings) = address.password(environment: environment, home: home)
         for warning in warnings { printError("warning: " + warning) }
-        return try await PostgresStore.connect(to: address, password: password)
+        return try await PostgresStore.connect(to: address, password: password, author: author)
     }
 
     /// The operating system's name for this user, libpq's default database user.
@@ -55,6 +55,6 @@ extension StoreOptions {
         if writing, readOnly || Self.readOnlyRequested {
             throw CLIError("The team store was opened read-only (--read-only); nothing was changed.")
         }
-        return try await PostgresOpening.connect(path).closing { try await body($0) }
+        return try await PostgresOpening.connect(path, author: author).closing { try await body($0) }
     }
 }

@@ -147,7 +147,13 @@ final class MemoryCaseBook: CaseBook {
         return token
     }
 
-    func setRequestState(detailID: Int64, to state: RequestState) throws -> UndoToken? {
+    func setRequestState(detailID: Int64, to state: RequestState, seen: RequestState?) throws -> UndoToken? {
+        // A colleague's mark since the screen was drawn is refused, as the stores refuse it.
+        if let seen, let current = histories.values.lazy.flatMap(\.requests).first(where: { $0.id == detailID }),
+            current.state != seen, current.state != state
+        {
+            throw MemoryConflict(line: "Request \(detailID) was \(current.state.label) by \(current.stateSetBy ?? "someone") while you had it open; nothing was changed.")
+        }
         let token = snapshot()
         calls.append("setRequestState \(detailID)")
         for (id, var history) in histories {
@@ -159,7 +165,10 @@ final class MemoryCaseBook: CaseBook {
         return token
     }
 
-    func changeStatus(caseID: Int64, to status: CaseStatus, at time: Date) throws -> UndoToken? {
+    func changeStatus(caseID: Int64, to status: CaseStatus, at time: Date, seen: CaseStatus?) throws -> UndoToken? {
+        if let seen, let current = histories[caseID]?.suspensionCase, current.status != seen, current.status != status {
+            throw MemoryConflict(line: "Case \(caseID) was set to \(current.status.label) by \(current.statusSetBy ?? "someone") while you had it open; nothing was changed.")
+        }
         let token = snapshot()
         histories[caseID]?.suspensionCase.status = status
         updated[caseID] = time
@@ -250,4 +259,10 @@ final class MemoryCaseBook: CaseBook {
 
 enum MemoryBookError: Error {
     case noSuchCase(Int64)
+}
+
+/// What the memory book throws when a colleague's change came first (the stores throw `StoreError.conflict`).
+struct MemoryConflict: ChangeConflict {
+    let line: String
+    var conflictLine: String? { line }
 }
