@@ -84,8 +84,9 @@ extension PostgresStore {
             let (_, before) = try await lockedCase(m.caseID, connection)
             try await connection.query(
                 """
-                INSERT INTO message (id, case_id, kind, received_at, subject, raw, text, reader_version)
-                VALUES (\(m.id), \(m.caseID), \(m.kind.rawValue), \(m.received), \(m.subject), \(m.raw), \(m.text), \(m.readerVersion))
+                INSERT INTO message (id, case_id, kind, received_at, subject, raw, text, reader_version, added_by)
+                VALUES (\(m.id), \(m.caseID), \(m.kind.rawValue), \(m.received), \(m.subject), \(m.raw), \(m.text), \(m.readerVersion),
+                    \(m.addedBy))
                 """, logger: logger)
             for (position, r) in removed.requests.enumerated() {
                 try await connection.query(
@@ -157,9 +158,10 @@ extension PostgresStore {
         try await transaction { connection in
             try await lockCase(s.caseID, connection)
             try await connection.query(
-                "UPDATE plan_version SET submitted_at = NULL WHERE case_id = \(s.caseID) AND number = \(s.number)", logger: logger)
+                "UPDATE plan_version SET submitted_at = NULL, submitted_by = NULL WHERE case_id = \(s.caseID) AND number = \(s.number)",
+                logger: logger)
             for r in s.marked { try await writeState(of: r, connection) }
-            try await setStatus(s.caseID, s.statusBefore, at: s.statusChangedBefore, connection)
+            try await putStatusBack(s.caseID, s.statusBefore, at: s.statusChangedBefore, by: s.statusSetByBefore, connection)
             _ = try await refreshDeadlines(s.caseID, connection)
         }
     }
@@ -217,7 +219,7 @@ extension PostgresStore {
 
     func restoreStatus(_ change: StatusChange, _ connection: PostgresConnection) async throws {
         try await lockCase(change.caseID, connection)
-        try await setStatus(change.caseID, change.before, at: change.changedBefore, connection)
+        try await putStatusBack(change.caseID, change.before, at: change.changedBefore, by: change.setByBefore, connection)
         _ = try await refreshDeadlines(change.caseID, connection)
     }
 
@@ -251,8 +253,10 @@ extension PostgresStore {
             let created = Timestamp.wholeSeconds(note.created)
             try await connection.query(
                 """
-                INSERT INTO note (id, case_id, created_at, text) VALUES (\(note.id), \(note.caseID), \(created), \(note.text))
-                ON CONFLICT (id) DO UPDATE SET case_id = EXCLUDED.case_id, created_at = EXCLUDED.created_at, text = EXCLUDED.text
+                INSERT INTO note (id, case_id, created_at, text, author)
+                VALUES (\(note.id), \(note.caseID), \(created), \(note.text), \(note.author))
+                ON CONFLICT (id) DO UPDATE SET case_id = EXCLUDED.case_id, created_at = EXCLUDED.created_at, text = EXCLUDED.text,
+                    author = EXCLUDED.author
                 """, logger: logger)
         }
     }
@@ -260,10 +264,10 @@ extension PostgresStore {
     /// One note, read outside a transaction. (Also the tracker's read; `note(_:)` is written with the
     /// tracker's reads.)
     func fetchNote(_ id: Int64, _ connection: PostgresConnection) async throws -> Note {
-        let rows = try await connection.query("SELECT case_id, created_at, text FROM note WHERE id = \(id)", logger: logger)
+        let rows = try await connection.query("SELECT case_id, created_at, text, author FROM note WHERE id = \(id)", logger: logger)
         var found: Note? = nil
-        for try await (caseID, created, text) in rows.decode((Int64, Date, String).self) {
-            found = Note(id: id, caseID: caseID, created: created, text: text)
+        for try await (caseID, created, text, author) in rows.decode((Int64, Date, String, String?).self) {
+            found = Note(id: id, caseID: caseID, created: created, text: text, author: author)
         }
         guard let found else { throw StoreError.notFound(what: "Note \(id)") }
         return found
@@ -291,11 +295,12 @@ extension PostgresStore {
                 .sorted { $0.id < $1.id }
             for r in unmarked {
                 var open = r
-                open.state = .unanswered
+                (open.state, open.stateSetBy, open.stateSetAt) = (.unanswered, nil, nil)
                 try await writeState(of: open, connection)
             }
             try await connection.query(
-                "UPDATE plan_version SET submitted_at = NULL WHERE case_id = \(caseID) AND number = \(number)", logger: logger)
+                "UPDATE plan_version SET submitted_at = NULL, submitted_by = NULL WHERE case_id = \(caseID) AND number = \(number)",
+                logger: logger)
             let others = history.plans.filter { $0.number != number && $0.submitted != nil }.count
             var statusAfter = current
             if let next = CorrectionRules.statusAfterUnsubmit(current: current, otherSubmitted: others) {
@@ -306,7 +311,8 @@ extension PostgresStore {
             return Unsubmission(
                 caseID: caseID, number: number, submitted: submitted, unmarked: unmarked, statusBefore: current,
                 statusChangedBefore: document.statusChangedDate ?? history.suspensionCase.opened, statusAfter: statusAfter,
-                deadlineChanges: DeadlineChange.between(Self.byID(history.deadlines), Self.byID(after)))
+                deadlineChanges: DeadlineChange.between(Self.byID(history.deadlines), Self.byID(after)),
+                submittedBy: plan.submittedBy, statusSetByBefore: history.suspensionCase.statusSetBy)
         }
     }
 
@@ -315,10 +321,10 @@ extension PostgresStore {
         try await transaction { connection in
             try await lockCase(u.caseID, connection)
             try await connection.query(
-                "UPDATE plan_version SET submitted_at = \(u.submitted) WHERE case_id = \(u.caseID) AND number = \(u.number)",
+                "UPDATE plan_version SET submitted_at = \(u.submitted), submitted_by = \(u.submittedBy) WHERE case_id = \(u.caseID) AND number = \(u.number)",
                 logger: logger)
             for r in u.unmarked { try await writeState(of: r, connection) }
-            try await setStatus(u.caseID, u.statusBefore, at: u.statusChangedBefore, connection)
+            try await putStatusBack(u.caseID, u.statusBefore, at: u.statusChangedBefore, by: u.statusSetByBefore, connection)
             _ = try await refreshDeadlines(u.caseID, connection)
         }
     }
@@ -372,7 +378,7 @@ extension PostgresStore {
         try await connection.query(
             """
             UPDATE requested_detail SET state = \(state), answered_version = \(version), answered_by = \(by),
-                waived_reason = \(waived)
+                waived_reason = \(waived), state_set_by = \(r.stateSetBy), state_set_at = \(r.stateSetAt.map(Timestamp.wholeSeconds))
             WHERE id = \(r.id)
             """, logger: logger)
     }
@@ -383,5 +389,19 @@ extension PostgresStore {
         let (_, history) = try await lockedCase(caseID, connection)
         let ids = Set(history.requests.filter { $0.messageID == messageID }.map(\.id))
         for r in CorrectionRules.redoMatcherMarks(of: ids, in: history) { try await writeState(of: r, connection) }
+    }
+}
+
+extension PostgresStore {
+    /// A case's status put back exactly as it was, with who had set it (an undo records no new author).
+    func putStatusBack(_ caseID: Int64, _ status: CaseStatus, at: Date, by author: String?, _ connection: PostgresConnection)
+        async throws
+    {
+        try await connection.query(
+            """
+            UPDATE suspension_case SET status = \(status.rawValue), status_changed_at = \(Timestamp.wholeSeconds(at)),
+                status_set_by = \(author)
+            WHERE id = \(caseID)
+            """, logger: logger)
     }
 }

@@ -103,16 +103,7 @@ extension PostgresStore {
 
     public func note(_ id: Int64) async throws -> Note {
         try await requireCurrent()
-        let found = try await reading { connection -> Note? in
-            let rows = try await connection.query(
-                "SELECT id, case_id, created_at, text FROM note WHERE id = \(id)", logger: logger)
-            for try await (id, caseID, created, text) in rows.decode((Int64, Int64, Date, String).self) {
-                return Note(id: id, caseID: caseID, created: created, text: text)
-            }
-            return nil
-        }
-        guard let found else { throw StoreError.notFound(what: "Note \(id)") }
-        return found
+        return try await reading { try await fetchNote(id, $0) }
     }
 
     // MARK: - Held mail

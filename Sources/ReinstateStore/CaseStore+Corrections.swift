@@ -217,10 +217,10 @@ extension CaseStore {
             let before = try Self.deadlines(ofCases: [m.caseID], db: db)
             try db.execute(
                 sql: """
-                    INSERT INTO message (id, case_id, kind, received_at, subject, raw, text, reader_version)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO message (id, case_id, kind, received_at, subject, raw, text, reader_version, added_by)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
-                arguments: [m.id, m.caseID, m.kind.rawValue, m.received.stored, m.subject, m.raw, m.text, m.readerVersion])
+                arguments: [m.id, m.caseID, m.kind.rawValue, m.received.stored, m.subject, m.raw, m.text, m.readerVersion, m.addedBy])
             for (position, r) in removed.requests.enumerated() {
                 try db.execute(
                     sql: """

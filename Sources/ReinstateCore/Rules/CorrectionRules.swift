@@ -41,7 +41,7 @@ public enum CorrectionRules {
     public static func movedToAnotherCase(_ request: RequestedDetail, caseID: Int64) -> RequestedDetail {
         var moved = request
         moved.caseID = caseID
-        if case .answered = request.state { moved.state = .unanswered }
+        if case .answered = request.state { (moved.state, moved.stateSetBy, moved.stateSetAt) = (.unanswered, nil, nil) }
         return moved
     }
 
