@@ -11,6 +11,8 @@ public enum AtomicFile {
     /// Why a file could not be written, in words a seller can act on.
     public struct Failure: Error, CustomStringConvertible, LocalizedError {
         public let description: String
+        /// Standard output's reader went away (`| head`): nothing to tell anyone, the command just ends.
+        public var readerGone = false
         public var errorDescription: String? { description }
     }
 
@@ -215,7 +217,8 @@ public final class StandardOutput: ExportOutput {
 
     public func flush() throws {
         if let error = buffer.drain(to: STDOUT_FILENO) {
-            throw AtomicFile.Failure(description: "Cannot write to standard output: \(String(cString: strerror(error))).")
+            throw AtomicFile.Failure(
+                description: "Cannot write to standard output: \(String(cString: strerror(error))).", readerGone: error == EPIPE)
         }
     }
 }

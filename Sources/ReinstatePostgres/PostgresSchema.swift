@@ -408,9 +408,10 @@ extension PostgresStore {
 
     /// Checks that the database is a Reinstate store this version can use, by reading only.
     public func requireCurrent() async throws {
+        if schemaChecked.isFresh { return }
         let name = address.redacted
         switch try await inspect() {
-        case .current: return
+        case .current: schemaChecked.passed()
         case .empty: throw PostgresStoreError.notInitialized(address: name)
         case .older: throw PostgresStoreError.needsUpgrade(address: name)
         case .newer(let migration): throw PostgresStoreError.newer(address: name, migration: migration)

@@ -91,29 +91,35 @@ extension PostgresStore {
     public func due(now: Date, within window: TimeInterval) async throws -> [DueDeadline] {
         try await requireCurrent()
         let end = now.addingTimeInterval(window)
-        return try await snapshot { connection in
-            var deadlines: [Deadline] = []
-            let rows = try await connection.query(
-                """
-                SELECT id, case_id, message_id, amount, unit, anchor, phrase, set_at, due_at FROM deadline
-                WHERE closed_at IS NULL AND due_at <= \(end) ORDER BY due_at, case_id, id
-                """, logger: logger)
-            for try await (id, caseID, messageID, amount, unit, anchor, phrase, set, due)
-                in rows.decode((Int64, Int64, Int64, Int, String, String, String, Date, Date).self)
-            {
-                let rule = DeadlineRule(
-                    amount: amount, unit: DeadlineUnit(rawValue: unit) ?? .days,
-                    anchor: DeadlineAnchor(rawValue: anchor) ?? .thisMessage, text: phrase)
-                deadlines.append(Deadline(id: id, caseID: caseID, messageID: messageID, rule: rule, set: set, due: due))
-            }
-            guard !deadlines.isEmpty else { return [] }
-            var binds = PostgresBindings()
-            binds.append(Array(Set(deadlines.map(\.caseID))).sorted())
-            let cases = Dictionary(
-                try await summaries("WHERE c.id = ANY($1)", binds: binds, connection).map { ($0.id, $0) },
-                uniquingKeysWith: { a, _ in a })
-            return deadlines.compactMap { d in cases[d.caseID].map { DueDeadline(summary: $0, deadline: d) } }
+        return try await snapshot { try await dueDeadlines(until: end, limit: nil, $0) }
+    }
+
+    /// The open deadlines due by `end`, most urgent first (at most `limit`), each with its case as the
+    /// list shows it: `due`, and the first of the tracker's warnings.
+    func dueDeadlines(until end: Date, limit: Int?, _ connection: PostgresConnection) async throws -> [DueDeadline] {
+        var deadlines: [Deadline] = []
+        let rows = try await connection.query(
+            PostgresQuery(
+                unsafeSQL: """
+                    SELECT id, case_id, message_id, amount, unit, anchor, phrase, set_at, due_at FROM deadline
+                    WHERE closed_at IS NULL AND due_at <= $1 ORDER BY due_at, case_id, id \(limit.map { "LIMIT \($0)" } ?? "")
+                    """,
+                binds: { var b = PostgresBindings(); b.append(end); return b }()), logger: logger)
+        for try await (id, caseID, messageID, amount, unit, anchor, phrase, set, due)
+            in rows.decode((Int64, Int64, Int64, Int, String, String, String, Date, Date).self)
+        {
+            let rule = DeadlineRule(
+                amount: amount, unit: DeadlineUnit(rawValue: unit) ?? .days,
+                anchor: DeadlineAnchor(rawValue: anchor) ?? .thisMessage, text: phrase)
+            deadlines.append(Deadline(id: id, caseID: caseID, messageID: messageID, rule: rule, set: set, due: due))
         }
+        guard !deadlines.isEmpty else { return [] }
+        var binds = PostgresBindings()
+        binds.append(Array(Set(deadlines.map(\.caseID))).sorted())
+        let cases = Dictionary(
+            try await summaries("WHERE c.id = ANY($1)", binds: binds, connection).map { ($0.id, $0) },
+            uniquingKeysWith: { a, _ in a })
+        return deadlines.compactMap { d in cases[d.caseID].map { DueDeadline(summary: $0, deadline: d) } }
     }
 
     /// The list rows of the cases `tail` (a WHERE, ORDER BY and LIMIT on `c`) selects, in its order.

@@ -18,26 +18,7 @@ extension PostgresStore {
                 "SELECT due_at FROM deadline WHERE closed_at IS NULL AND due_at <= \(end) ORDER BY due_at", logger: logger)
             for try await due in all.decode(Date.self) { dues.append(due) }
             guard limit > 0, !dues.isEmpty else { return DueWarnings(dues: dues, first: []) }
-            var deadlines: [Deadline] = []
-            let rows = try await connection.query(
-                """
-                SELECT id, case_id, message_id, amount, unit, anchor, phrase, set_at, due_at FROM deadline
-                WHERE closed_at IS NULL AND due_at <= \(end) ORDER BY due_at, case_id, id LIMIT \(Int64(limit))
-                """, logger: logger)
-            for try await (id, caseID, messageID, amount, unit, anchor, phrase, set, due)
-                in rows.decode((Int64, Int64, Int64, Int, String, String, String, Date, Date).self)
-            {
-                let rule = DeadlineRule(
-                    amount: amount, unit: DeadlineUnit(rawValue: unit) ?? .days,
-                    anchor: DeadlineAnchor(rawValue: anchor) ?? .thisMessage, text: phrase)
-                deadlines.append(Deadline(id: id, caseID: caseID, messageID: messageID, rule: rule, set: set, due: due))
-            }
-            var binds = PostgresBindings()
-            binds.append(Array(Set(deadlines.map(\.caseID))).sorted())
-            let cases = Dictionary(
-                try await summaries("WHERE c.id = ANY($1)", binds: binds, connection).map { ($0.id, $0) },
-                uniquingKeysWith: { a, _ in a })
-            let first = deadlines.compactMap { d in cases[d.caseID].map { DueDeadline(summary: $0, deadline: d) } }
+            let first = try await dueDeadlines(until: end, limit: max(0, limit), connection)
             return DueWarnings(dues: dues, first: first)
         }
     }

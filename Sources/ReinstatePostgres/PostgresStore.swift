@@ -18,6 +18,8 @@ public final class PostgresStore: Sendable {
     /// a client cannot claim to be another role by default, and a URL without a user (peer login,
     /// PGUSER) still records the role actually used.
     public let author: String?
+    /// When this connection last found the schema current (`requireCurrent`).
+    let schemaChecked = SchemaCheck()
 
     init(address: PostgresAddress, connection: PostgresConnection, logger: Logger, author: String? = nil) {
         self.author = author
@@ -206,4 +208,17 @@ public final class PostgresStore: Sendable {
             throw PostgresStoreError.from(error, address: address.redacted)
         }
     }
+}
+
+/// When a connection last found the schema current. Every read and write checks the schema first (two
+/// catalog queries), and the tracker reads on every key that moves the list: a check less than
+/// `SchemaCheck.valid` old is taken as it is, so an open tracker notices an upgrade by a newer
+/// Reinstate within that time, and a command (one connection, a few reads) checks once.
+final class SchemaCheck: @unchecked Sendable {
+    static let valid: TimeInterval = 30
+    private let lock = NSLock()
+    private var last: Date?
+
+    var isFresh: Bool { lock.withLock { last.map { Date().timeIntervalSince($0) < Self.valid } ?? false } }
+    func passed() { lock.withLock { last = Date() } }
 }

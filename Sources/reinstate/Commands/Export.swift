@@ -152,7 +152,7 @@ struct Export: AsyncParsableCommand {
             try AtomicFile.write(data, to: path, overwrite: force, protecting: protectedFiles)
             printError("wrote \(path) (\(data.count) bytes)")
         } else {
-            FileHandle.standardOutput.write(data)
+            Output.write(data)
         }
     }
 }

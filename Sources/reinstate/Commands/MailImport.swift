@@ -122,7 +122,7 @@ struct OutcomePrinter {
         if let columns {
             var out: [UInt8] = []
             TextTable.appendLine(row, columns: columns, to: &out)
-            FileHandle.standardOutput.write(Data(out))
+            Output.write(Data(out))
         } else {
             pending.append(row)
             if pending.count > Self.measuredRows { flushMeasured() }
@@ -140,7 +140,7 @@ struct OutcomePrinter {
     private mutating func flushMeasured() {
         var widths: [Int] = []
         for row in pending { TextTable.measure(row, into: &widths) }
-        FileHandle.standardOutput.write(Data(TextTable.bytes(pending)))
+        Output.write(Data(TextTable.bytes(pending)))
         columns = widths
         pending = []
     }
@@ -154,7 +154,7 @@ struct OutcomePrinter {
             .map { "  " + $0 }.joined(separator: "\n")
     }
 
-    private func write(_ text: String) { FileHandle.standardOutput.write(Data(text.utf8)) }
+    private func write(_ text: String) { Output.write(Data(text.utf8)) }
 }
 
 /// A line on stderr that says how far an import is, redrawn in place; only on a terminal.

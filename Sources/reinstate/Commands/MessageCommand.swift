@@ -80,7 +80,7 @@ extension MessageCommand {
                 }
                 let m = try store.message(id)
                 if raw {
-                    FileHandle.standardOutput.write(m.raw)
+                    Output.write(m.raw)
                 } else {
                     if !m.subject.isEmpty { Output.line("Subject: " + Output.safe(m.subject)) }
                     Output.line("Received: \(Timestamp.local(m.received))  (\(m.kind.rawValue))")

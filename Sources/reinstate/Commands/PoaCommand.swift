@@ -79,7 +79,7 @@ extension PoaCommand {
                     guard let number else { throw CLIError("Case \(caseID) has no plan versions yet.") }
                     return try await store.plan(caseID: caseID, number: number)
                 }
-                FileHandle.standardOutput.write(Data((Output.safe(plan.text) + (plan.text.hasSuffix("\n") ? "" : "\n")).utf8))
+                Output.write(Data((Output.safe(plan.text) + (plan.text.hasSuffix("\n") ? "" : "\n")).utf8))
             }
         }
     }

@@ -33,6 +33,7 @@ func reporting(_ body: () throws -> Void) throws {
         }
         throw ExitCode(ExitStatus.failure)
     } catch let error as AtomicFile.Failure {
+        if error.readerGone { throw ExitCode(0) }  // `| head`: it asked for no more
         printError(error.description)
         throw ExitCode(ExitStatus.failure)
     } catch let error as CLIError {

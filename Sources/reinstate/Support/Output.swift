@@ -8,24 +8,45 @@ import ReinstateCore
 /// as they are.
 enum Output {
     static func line(_ text: String = "") {
-        FileHandle.standardOutput.write(Data((TerminalSafe.clean(text) + "\n").utf8))
+        write(Data((TerminalSafe.clean(text) + "\n").utf8))
     }
 
     /// Many lines in one write.
     static func lines(_ lines: [String]) {
         var text = TerminalSafe.clean(lines.joined(separator: "\n"))
         text.append("\n")
-        FileHandle.standardOutput.write(Data(text.utf8))
+        Output.write(Data(text.utf8))
     }
 
     /// Lines whose text was cleaned piece by piece and then given colours by Reinstate itself.
     static func painted(_ lines: [String]) {
         var text = lines.joined(separator: "\n")
         text.append("\n")
-        FileHandle.standardOutput.write(Data(text.utf8))
+        Output.write(Data(text.utf8))
     }
 
     static func safe(_ text: String) -> String { TerminalSafe.clean(text) }
+
+    /// Writes bytes to standard output. A reader that has gone (`reinstate case list | head -1`) ends the
+    /// process quietly with status 0, as `head` asked, instead of a crash: SIGPIPE is ignored in this
+    /// process (the server connections need it so), so the write fails with EPIPE instead.
+    static func write(_ data: Data) {
+        let failed: Int32? = data.withUnsafeBytes { buffer -> Int32? in
+            guard let base = buffer.baseAddress else { return nil }
+            var offset = 0
+            while offset < buffer.count {
+                let n = Glibc.write(STDOUT_FILENO, base + offset, buffer.count - offset)
+                if n < 0, errno == EINTR { continue }
+                if n <= 0 { return n == 0 ? EIO : errno }
+                offset += n
+            }
+            return nil
+        }
+        guard let failed else { return }
+        if failed == EPIPE { exit(0) }
+        printError("Cannot write to standard output: \(String(cString: strerror(failed))).")
+        exit(2)
+    }
 
     /// Pretty, key-sorted JSON with a final newline.
     static func json<T: Encodable>(_ value: T) throws {
@@ -33,11 +54,11 @@ enum Output {
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         var data = JSONSafety.escapingControls(try encoder.encode(value))
         data.append(0x0A)
-        FileHandle.standardOutput.write(data)
+        Output.write(data)
     }
 
     /// Columns padded to the widest cell, by display width (wide characters count as two), in one write.
     static func table(_ rows: [[String]]) {
-        FileHandle.standardOutput.write(Data(TextTable.bytes(rows)))
+        Output.write(Data(TextTable.bytes(rows)))
     }
 }
