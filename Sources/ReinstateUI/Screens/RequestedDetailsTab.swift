@@ -9,12 +9,15 @@ enum RequestedDetailsTab {
         TableColumn("", width: 20, flexible: true),
     ]
 
-    /// "UNANSWERED", "DRAFT v3 only", "v2 (you)", "v2", "waived".
-    static func stateText(_ standing: DetailStanding) -> String {
+    /// "UNANSWERED", "DRAFT v3 only", "v2 (you)", "v2", "waived". A mark by hand names who made it when
+    /// that was recorded (a colleague on a team store: "v2 (dana)"), else "you".
+    static func stateText(_ standing: DetailStanding, setBy author: String? = nil) -> String {
         switch standing {
         case .unanswered, .reopened: return "UNANSWERED"
         case .answeredInDraft(let version, _): return "DRAFT v\(version) only"
-        case .answered(let version, let by): return by == .user ? "v\(version) (you)" : "v\(version)"
+        case .answered(let version, let by):
+            guard by == .user else { return "v\(version)" }
+            return "v\(version) (\(author.map(TerminalSafe.singleLine) ?? "you"))"
         case .waived: return "waived"
         case .notNeeded: return "not needed"
         }
@@ -39,7 +42,7 @@ enum RequestedDetailsTab {
                 let style = RequestMarker.style(for: standing)
                 Table.draw([
                     Span(RequestMarker.marker(for: standing), style),
-                    Span(stateText(standing), style),
+                    Span(stateText(standing, setBy: detail.stateSetBy), style),
                     Span((detail.alternative?.listPrefix ?? "") + detail.text, standing.isOpen ? Style(bold: true) : .plain),
                 ], columns: columns, widths: widths, x: 2, y: y, in: &frame)
             }

@@ -29,18 +29,22 @@ public struct TimelineEntry: Sendable, Equatable {
     public static func timeline(of file: CaseHistory, zone: TimeZone) -> [TimelineEntry] {
         var entries: [TimelineEntry] = []
         for message in file.messages {
+            // Who did what, as `case show` says it: "(added by dana)", "submitted … by dana", "dana: ".
             let subject = message.subject.isEmpty ? firstLine(of: message.text) : message.subject
+            let added = message.addedBy.map { "  (added by \(firstLine(of: $0)))" } ?? ""
             entries.append(TimelineEntry(date: message.received, subject: .message(id: message.id),
-                                         label: message.kind.rawValue, summary: subject))
+                                         label: message.kind.rawValue, summary: subject + added))
         }
         for plan in file.plans {
-            let state = plan.submitted.map { "submitted " + Timestamp.local($0, zone: zone) } ?? "draft"
+            var state = plan.submitted.map { "submitted " + Timestamp.local($0, zone: zone) } ?? "draft"
+            if let by = plan.submitted == nil ? plan.createdBy : plan.submittedBy { state += " by " + firstLine(of: by) }
             entries.append(TimelineEntry(date: plan.created, subject: .plan(number: plan.number),
                                          label: "plan v\(plan.number)", summary: state + " · " + firstLine(of: plan.text)))
         }
         for note in file.notes {
+            let author = note.author.map { firstLine(of: $0) + ": " } ?? ""
             entries.append(TimelineEntry(date: note.created, subject: .note(id: note.id),
-                                         label: "note", summary: firstLine(of: note.text)))
+                                         label: "note", summary: author + firstLine(of: note.text)))
         }
         return entries.enumerated().sorted {
             $0.element.date == $1.element.date ? $0.offset < $1.offset : $0.element.date < $1.element.date
