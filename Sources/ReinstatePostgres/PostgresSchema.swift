@@ -272,38 +272,34 @@ enum PostgresSchema {
             }
     )
 
-    /// The channel every change to a case is announced on (`LISTEN reinstate_change`), its payload the
-    /// case's id ("held" for held mail) and, after a space, the server process of the session that made
-    /// it (so a tracker can tell its own changes): how an open tracker sees a colleague's change within
-    /// a second.
+    /// The channel every change is announced on (`LISTEN reinstate_change`), its payload the server
+    /// process of the session that made it (so a tracker can tell its own changes): how an open tracker
+    /// sees a colleague's change within a second.
     static let changeChannel = "reinstate_change"
 
-    /// Live updates (issue 17): triggers on every table of case data, and on held mail, that announce each
-    /// change on `changeChannel` when its transaction commits (PostgreSQL sends notifications at commit,
-    /// and only once for the same payload in one transaction). Triggers, not the client, so a change made
-    /// by any client, psql included, is seen. The payload names a case id only; its contents stay behind
-    /// row-level security.
+    /// Live updates (issue 17): a statement trigger on every table of case data, and on held mail, that
+    /// announces a change on `changeChannel` when its transaction commits. Triggers, not the client, so
+    /// a change made by any client, psql included, is seen. The payload names no case: a listener may
+    /// be a staff role that cannot read the case, and a case id is already something about a client.
+    /// PostgreSQL sends one notification per payload and transaction, so a `store copy` of 10,000 cases
+    /// sends one, and a statement trigger costs the same for one row or thousands.
     static let liveUpdates = Migration(
         identifier: "v5-notify",
         statements: [
             """
             CREATE FUNCTION reinstate_notify_change() RETURNS trigger LANGUAGE plpgsql AS $$
-            DECLARE
-                changed jsonb := to_jsonb(COALESCE(NEW, OLD));
             BEGIN
-                PERFORM pg_catalog.pg_notify(
-                    '\(changeChannel)', COALESCE(changed ->> TG_ARGV[0], TG_ARGV[0]) || ' ' || pg_catalog.pg_backend_pid());
+                PERFORM pg_catalog.pg_notify('\(changeChannel)', pg_catalog.pg_backend_pid()::text);
                 RETURN NULL;
             END
             $$
             """,
         ]
             + (caseTables + ["held_message"]).map { table in
-                let key = table == "suspension_case" ? "id" : table == "held_message" ? "held" : "case_id"
-                return """
-                    CREATE TRIGGER \(table)_notify AFTER INSERT OR UPDATE OR DELETE ON \(table)
-                    FOR EACH ROW EXECUTE FUNCTION reinstate_notify_change('\(key)')
-                    """
+                """
+                CREATE TRIGGER \(table)_notify AFTER INSERT OR UPDATE OR DELETE ON \(table)
+                FOR EACH STATEMENT EXECUTE FUNCTION reinstate_notify_change()
+                """
             }
     )
 
