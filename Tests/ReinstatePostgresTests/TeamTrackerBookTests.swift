@@ -282,7 +282,7 @@ extension TeamTrackerBookTests {
         try server.psql(
             """
             CREATE FUNCTION slow_commit() RETURNS trigger LANGUAGE plpgsql AS $$
-            BEGIN PERFORM pg_sleep(5); RETURN NULL; END $$;
+            BEGIN PERFORM pg_sleep(20); RETURN NULL; END $$;
             CREATE CONSTRAINT TRIGGER slow_commit AFTER INSERT ON note DEFERRABLE INITIALLY DEFERRED
                 FOR EACH ROW EXECUTE FUNCTION slow_commit();
             """, database: database)
@@ -300,10 +300,20 @@ extension TeamTrackerBookTests {
                 return "other error: \(error)"
             }
         }
+        // Looked for until a deadline, not a number of tries, and from a thread outside the concurrency
+        // pool: on a loaded CI machine each psql takes long, and a pool thread held by it can starve the
+        // very write being waited for (CI once saw the write saved before any look caught its COMMIT).
         var committing = false
-        for _ in 0..<200 where !committing {
-            let pid = try server.psql(
-                "SELECT pid FROM pg_stat_activity WHERE datname = '\(database)' AND state = 'active' AND query = 'COMMIT'")
+        let deadline = Date().addingTimeInterval(90)
+        while !committing, Date() < deadline {
+            let pid: String = try await withCheckedThrowingContinuation { done in
+                DispatchQueue.global().async {
+                    done.resume(with: Result {
+                        try server.psql(
+                            "SELECT pid FROM pg_stat_activity WHERE datname = '\(database)' AND state = 'active' AND query = 'COMMIT'")
+                    })
+                }
+            }
             committing = !pid.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
             if !committing { try await Task.sleep(for: .milliseconds(50)) }
         }
