@@ -289,15 +289,20 @@ extension TeamTrackerBookTests {
         let link = try await open(server, database)
         let book = StoreCaseBook(team: link)
         let text = "Tracker note, whole or absent"
-        // The tracker's call, made (and waited for) off this test's task; the same link.
-        let write = Task.detached { () -> String in
-            do {
-                _ = try StoreCaseBook(team: link).addNote(caseID: 1, text: text, at: Date(timeIntervalSince1970: 1_790_000_000))
-                return "saved"
-            } catch let error as TeamStoreLinkError {
-                return error.outcome == .unknown ? "unknown: \(error)" : "other outcome: \(error)"
-            } catch {
-                return "other error: \(error)"
+        // The tracker's call, made on a thread of its own as the tracker makes it on the main thread (not
+        // a pool thread, which other suites' blocking waits can leave it without); the same link.
+        let write = Task { () -> String in
+            await withCheckedContinuation { done in
+                Thread.detachNewThread {
+                    do {
+                        _ = try StoreCaseBook(team: link).addNote(caseID: 1, text: text, at: Date(timeIntervalSince1970: 1_790_000_000))
+                        done.resume(returning: "saved")
+                    } catch let error as TeamStoreLinkError {
+                        done.resume(returning: error.outcome == .unknown ? "unknown: \(error)" : "other outcome: \(error)")
+                    } catch {
+                        done.resume(returning: "other error: \(error)")
+                    }
+                }
             }
         }
         // Looked for until a deadline, not a number of tries, and from a thread outside the concurrency
@@ -320,8 +325,12 @@ extension TeamTrackerBookTests {
         #expect(committing, "the tracker's COMMIT was seen running")
         try server.stopImmediately()
         let outcome = await write.value
-        #expect(outcome.hasPrefix("unknown: "), "\(outcome)")
-        #expect(outcome.contains("not known whether it was saved") && !outcome.contains("\n"), "\(outcome)")
+        // Told which: not known (the usual case), or saved when the stop came too late on a loaded machine
+        // (CI once saw it) — then the note must be there, checked below.
+        if outcome != "saved" {
+            #expect(outcome.hasPrefix("unknown: "), "\(outcome)")
+            #expect(outcome.contains("not known whether it was saved") && !outcome.contains("\n"), "\(outcome)")
+        }
         #expect(!outcome.contains(TestPostgresServer.password))
 
         try server.start()
@@ -329,6 +338,7 @@ extension TeamTrackerBookTests {
         let saved = try server.psql("SELECT count(*) FROM note WHERE text = '\(text)'", database: database)
             .trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(saved == "0" || saved == "1", "whole or absent: \(saved)")
+        if outcome == "saved" { #expect(saved == "1", "said saved, yet absent") }
         #expect(try book.countCases(matching: CaseFilter()) == 6)
         await link.close()
     }
