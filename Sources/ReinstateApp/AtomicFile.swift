@@ -248,16 +248,20 @@ struct OutputBuffer {
     /// Writes everything to `fd`; the errno of a failed write, or nil.
     mutating func drain(to fd: Int32) -> Int32? {
         defer { bytes.removeAll(keepingCapacity: bytes.capacity <= 2 * Self.capacity) }
-        return bytes.withUnsafeBytes { buffer -> Int32? in
-            guard let base = buffer.baseAddress else { return nil }
-            var offset = 0
-            while offset < buffer.count {
-                let n = Glibc.write(fd, base + offset, buffer.count - offset)
-                if n < 0, errno == EINTR { continue }
-                if n <= 0 { return n == 0 ? EIO : errno }
-                offset += n
-            }
-            return nil
-        }
+        return bytes.withUnsafeBytes { writeAll($0, to: fd) }
     }
+}
+
+/// Writes every byte to `fd`, again after an interrupted or short write; the errno of a failed write, or
+/// nil. Standard output's buffer and the commands' `Output.write` both go through it.
+public func writeAll(_ buffer: UnsafeRawBufferPointer, to fd: Int32) -> Int32? {
+    guard let base = buffer.baseAddress else { return nil }
+    var offset = 0
+    while offset < buffer.count {
+        let n = Glibc.write(fd, base + offset, buffer.count - offset)
+        if n < 0, errno == EINTR { continue }
+        if n <= 0 { return n == 0 ? EIO : errno }
+        offset += n
+    }
+    return nil
 }

@@ -1,4 +1,5 @@
 import Foundation
+import ReinstateApp
 import ReinstateCore
 
 /// The one way every command writes text: lines, tables and JSON on standard output, errors and notes
@@ -31,17 +32,7 @@ enum Output {
     /// process quietly with status 0, as `head` asked, instead of a crash: SIGPIPE is ignored in this
     /// process (the server connections need it so), so the write fails with EPIPE instead.
     static func write(_ data: Data) {
-        let failed: Int32? = data.withUnsafeBytes { buffer -> Int32? in
-            guard let base = buffer.baseAddress else { return nil }
-            var offset = 0
-            while offset < buffer.count {
-                let n = Glibc.write(STDOUT_FILENO, base + offset, buffer.count - offset)
-                if n < 0, errno == EINTR { continue }
-                if n <= 0 { return n == 0 ? EIO : errno }
-                offset += n
-            }
-            return nil
-        }
+        let failed = data.withUnsafeBytes { writeAll($0, to: STDOUT_FILENO) }
         guard let failed else { return }
         if failed == EPIPE { exit(0) }
         printError("Cannot write to standard output: \(String(cString: strerror(failed))).")
