@@ -5,23 +5,10 @@ import Testing
 /// Who did what, as the commands record and show it (issue 17): the configuration's `author` wins over
 /// `REINSTATE_AUTHOR`; without either a local file records the login name and a team store its role.
 @Suite(.serialized) struct AuthorCommandTests {
-    static let reply = """
-        Subject: Re: Your Amazon.com selling privileges
-
-        Hello,
-
-        We need more information before we can reinstate your account. Please send the following within 17 days:
-
-        - Invoices from your supplier covering the last 365 days
-        - A letter of authorization from the brand owner
-
-        Seller Performance Team
-        """
-
     /// A case with a note, a message (which moves its status) and a waived request, each made by `author`
     /// (nil: REINSTATE_AUTHOR unset). Returns the case's `case show` and `case show --json`.
     func changes(_ cli: CLI, store: String? = nil, environment: [String: String] = [:]) throws -> (text: String, json: String) {
-        let reply = cli.file("reply.txt", Self.reply)
+        let reply = cli.file("reply.txt", TeamCopy.reply)
         #expect(try cli(["case", "new", "--title", "Packaging"], store: store, environment: environment).status == 0)
         let id = "1"
         #expect(try cli(["note", "add", "--case", id, "Called Seller Support"], store: store, environment: environment).status == 0)

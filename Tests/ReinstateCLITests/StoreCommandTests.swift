@@ -155,43 +155,13 @@ extension StoreCommandTests {
     @Test func theEverydayWritesDoTheSameOnATeamStore() throws {
         let cli = CLI()
         defer { cli.remove() }
-        let server = try TestPostgresServer.shared()
-        let url = server.url(database: try server.newDatabase())
-        #expect(try cli(["demo", "--cases", "5", "--seed", "3"]).status == 0)
-        #expect(try cli(["store", "copy", cli.store, url]).status == 0)
-        let reply = cli.file(
-            "reply.txt",
-            """
-            Subject: Re: Your Amazon.com selling privileges
-
-            Hello,
-
-            We need more information before we can reinstate your account. Please send the following within 17 days:
-
-            - Invoices from your supplier covering the last 365 days
-            - A letter of authorization from the brand owner
-
-            Seller Performance Team
-            """)
-        let plan = cli.file(
-            "plan.txt",
-            """
-            Root cause: we sold items bought from a distributor without invoices from the supplier.
-            Actions taken: we attached invoices from our supplier covering the last 365 days.
-            Preventive steps: every new supplier is checked by our compliance lead.
-            """)
-        func same(_ args: [String], sourceLocation: SourceLocation = #_sourceLocation) throws -> CLI.Result {
-            let local = try cli(args)
-            let team = try cli(args, store: url)
-            #expect(team.status == local.status, "\(args): \(team.stderr)", sourceLocation: sourceLocation)
-            #expect(team.stdout == local.stdout, "\(args)", sourceLocation: sourceLocation)
-            #expect(team.stderr == local.stderr, "\(args)", sourceLocation: sourceLocation)
-            return local
-        }
-        let created = try same(["case", "new", "--title", "Brand complaint", "--account", "Acme", "--asin", "b0c1234567"])
+        let team = try TeamCopy(cli)
+        let url = team.url
+        let reply = team.replyFile(), plan = team.planFile()
+        let created = try team.same(["case", "new", "--title", "Brand complaint", "--account", "Acme", "--asin", "b0c1234567"])
         #expect(created.stdout == "6\n")
-        #expect(try same(["note", "add", "--case", "6", "Called Seller Support — ticket 4411"]).status == 0)
-        let added = try same(["message", "add", "--case", "6", "--received", "2026-11-20T10:00:00Z", reply])
+        #expect(try team.same(["note", "add", "--case", "6", "Called Seller Support — ticket 4411"]).status == 0)
+        let added = try team.same(["message", "add", "--case", "6", "--received", "2026-11-20T10:00:00Z", reply])
         #expect(added.status == 0, "\(added.stderr)")
         // "reinstate:   #12 [evidence] …": the requested details read from it, by id.
         let requests = added.stderr.split(separator: "\n").compactMap { line -> String? in
@@ -199,14 +169,14 @@ extension StoreCommandTests {
             return String(line[mark.upperBound...].prefix { $0.isNumber })
         }
         try #require(requests.count == 2, "\(added.stderr)")
-        #expect(try same(["poa", "add", "--case", "6", plan]).stdout == "1\n")
-        #expect(try same(["request", "answer", requests[0]]).status == 0)
-        #expect(try same(["request", "waive", requests[1], "--reason", "Not a brand item"]).status == 0)
-        #expect(try same(["request", "reopen", requests[1]]).status == 0)
-        #expect(try same(["poa", "submit", "--case", "6", "--date", "2026-11-21T12:00:00Z", "1"]).status == 0)
-        #expect(try same(["case", "status", "6", "closed", "--yes"]).stdout.contains("is now closed"))
-        #expect(try same(["case", "status", "6", "open"]).status == 0)
-        #expect(try same(["message", "add", "--case", "2", reply]).status == 0)
+        #expect(try team.same(["poa", "add", "--case", "6", plan]).stdout == "1\n")
+        #expect(try team.same(["request", "answer", requests[0]]).status == 0)
+        #expect(try team.same(["request", "waive", requests[1], "--reason", "Not a brand item"]).status == 0)
+        #expect(try team.same(["request", "reopen", requests[1]]).status == 0)
+        #expect(try team.same(["poa", "submit", "--case", "6", "--date", "2026-11-21T12:00:00Z", "1"]).status == 0)
+        #expect(try team.same(["case", "status", "6", "closed", "--yes"]).stdout.contains("is now closed"))
+        #expect(try team.same(["case", "status", "6", "open"]).status == 0)
+        #expect(try team.same(["message", "add", "--case", "2", reply]).status == 0)
         // Refusals: one line, exit status 2, the same words, nothing changed.
         for bad in [
             ["note", "add", "--case", "999", "x"], ["note", "add", "--case", "6", "  "], ["case", "status", "999", "closed", "--yes"],
@@ -215,7 +185,7 @@ extension StoreCommandTests {
             ["case", "new", "--title", " "], ["case", "new", "--title", "x", "--asin", "nope"],
             ["message", "add", "--case", "999", reply],
         ] {
-            let refused = try same(bad)
+            let refused = try team.same(bad)
             #expect(refused.status == 2, "\(bad)")
             #expect(refused.stderr.split(separator: "\n").count == 1, "\(bad): \(refused.stderr)")
         }
@@ -227,20 +197,20 @@ extension StoreCommandTests {
             #expect(drafted.status == 0 && drafted.stdout == "2\n", "\(drafted.stderr)")
         }
         for args in [["poa", "diff", "--case", "6", "1", "2"], ["poa", "diff", "--case", "6", "1", "9"], ["poa", "show", "--case", "6"]] {
-            _ = try same(args)
+            _ = try team.same(args)
         }
         for args in [["case", "show", "6"], ["case", "show", "2", "--json"], ["due", "--within", "60"], ["case", "list"]] {
-            _ = try same(args)
+            _ = try team.same(args)
         }
-        let local = try cli(["export", "--all", "--format", "json"])
-        let team = try cli(["export", "--all", "--format", "json"], store: url)
-        #expect(team.status == 0, "\(team.stderr)")
-        #expect(team.stdoutData == local.stdoutData)
+        let localExport = try cli(["export", "--all", "--format", "json"])
+        let teamExport = try cli(["export", "--all", "--format", "json"], store: url)
+        #expect(teamExport.status == 0, "\(teamExport.stderr)")
+        #expect(teamExport.stdoutData == localExport.stdoutData)
         // --read-only: the team store is not changed.
         let readOnly = try cli(["--read-only", "note", "add", "--case", "1", "x"], store: url)
         #expect(readOnly.status == 2)
         #expect(readOnly.stderr.contains("read-only"), "\(readOnly.stderr)")
-        #expect(try cli(["export", "--all", "--format", "json"], store: url).stdoutData == local.stdoutData)
+        #expect(try cli(["export", "--all", "--format", "json"], store: url).stdoutData == localExport.stdoutData)
     }
 }
 
@@ -318,71 +288,41 @@ extension StoreCommandTests {
     @Test func theCorrectionsDoTheSameOnATeamStore() throws {
         let cli = CLI()
         defer { cli.remove() }
-        let server = try TestPostgresServer.shared()
-        let url = server.url(database: try server.newDatabase())
-        #expect(try cli(["demo", "--cases", "5", "--seed", "3"]).status == 0)
-        #expect(try cli(["store", "copy", cli.store, url]).status == 0)
-        let reply = cli.file(
-            "reply.txt",
-            """
-            Subject: Re: Your Amazon.com selling privileges
-
-            Hello,
-
-            We need more information before we can reinstate your account. Please send the following within 17 days:
-
-            - Invoices from your supplier covering the last 365 days
-            - A letter of authorization from the brand owner
-
-            Seller Performance Team
-            """)
-        let plan = cli.file(
-            "plan.txt",
-            """
-            Root cause: we sold items bought from a distributor without invoices from the supplier.
-            Actions taken: we attached invoices from our supplier covering the last 365 days.
-            Preventive steps: every new supplier is checked by our compliance lead.
-            """)
-        func same(_ args: [String], sourceLocation: SourceLocation = #_sourceLocation) throws -> CLI.Result {
-            let local = try cli(args)
-            let team = try cli(args, store: url)
-            #expect(team.status == local.status, "\(args): \(team.stderr)", sourceLocation: sourceLocation)
-            #expect(team.stdout == local.stdout, "\(args)", sourceLocation: sourceLocation)
-            #expect(team.stderr == local.stderr, "\(args)", sourceLocation: sourceLocation)
-            return local
-        }
-        #expect(try same(["case", "new", "--title", "Brand complaint", "--account", "Acme", "--asin", "b0c1234567"]).stdout == "6\n")
-        let note = try same(["note", "add", "--case", "6", "Called Seller Support — ticket 4411"]).stdout
+        let team = try TeamCopy(cli)
+        let url = team.url
+        let reply = team.replyFile(), plan = team.planFile()
+        #expect(try team.same(["case", "new", "--title", "Brand complaint", "--account", "Acme", "--asin", "b0c1234567"]).stdout == "6\n")
+        let note = try team.same(["note", "add", "--case", "6", "Called Seller Support — ticket 4411"]).stdout
             .trimmingCharacters(in: .whitespacesAndNewlines)
-        let message = try same(["message", "add", "--case", "6", "--received", "2026-11-20T10:00:00Z", reply]).stdout
+        let message = try team.same(["message", "add", "--case", "6", "--received", "2026-11-20T10:00:00Z", reply]).stdout
             .trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(Int(message) != nil && Int(note) != nil)
-        #expect(try same(["poa", "add", "--case", "6", "--submitted", "2026-11-21T12:00:00Z", plan]).status == 0)
+        #expect(try team.same(["poa", "add", "--case", "6", "--submitted", "2026-11-21T12:00:00Z", plan]).status == 0)
         // Reading and checking plans, as on the local file (check's exit status 3: something blocking).
         for args in [
             ["check", "--case", "6"], ["check", "--case", "6", "--json"], ["check", "--case", "6", plan], ["check", "--case", "999"],
             ["check", "--case", "6", "--version", "7"], ["poa", "show", "--case", "6"], ["poa", "show", "--case", "6", "1"],
             ["poa", "show", "--case", "6", "7"], ["poa", "show", "--case", "1"],
         ] {
-            _ = try same(args)
+            _ = try team.same(args)
         }
 
-        let edited = try same(["message", "edit", message, "--received", "2026-11-22T08:30:00Z"])
+        let edited = try team.same(["message", "edit", message, "--received", "2026-11-22T08:30:00Z"])
         #expect(edited.status == 0 && edited.stdout.contains("Message \(message) received"), "\(edited.stderr)")
-        #expect(try same(["message", "move", message, "--case", "2"]).stdout.contains("moved from case 6 to case 2"))
-        #expect(try same(["message", "move", message, "--case", "6"]).status == 0)
-        #expect(try same(["poa", "unsubmit", "--case", "6", "1"]).stdout.contains("is a draft again"))
-        #expect(try same(["note", "edit", note, "Seller Support called back"]).stdout.contains("it was: Called Seller Support"))
-        let caseEdit = try same(["case", "edit", "6", "--title", "Counterfeit claim", "--asin", "b0c7654321", "--marketplace", "Amazon.DE"])
+        #expect(try team.same(["message", "move", message, "--case", "2"]).stdout.contains("moved from case 6 to case 2"))
+        #expect(try team.same(["message", "move", message, "--case", "6"]).status == 0)
+        #expect(try team.same(["poa", "unsubmit", "--case", "6", "1"]).stdout.contains("is a draft again"))
+        #expect(try team.same(["note", "edit", note, "Seller Support called back"]).stdout.contains("it was: Called Seller Support"))
+        let caseEdit = try team.same(["case", "edit", "6", "--title", "Counterfeit claim", "--asin", "b0c7654321", "--marketplace", "Amazon.DE"])
         #expect(caseEdit.stdout.contains("title: Brand complaint → Counterfeit claim"), "\(caseEdit.stdout)")
-        #expect(try same(["case", "edit", "6", "--clear-asins"]).status == 0)
+        #expect(try team.same(["case", "edit", "6", "--clear-asins"]).status == 0)
         let invoice = cli.file("invoice.pdf", "%PDF-1.4 invoice 2231")
-        let evidence = try same(["evidence", "add", "--case", "6", invoice])
+        let evidence = try team.same(["evidence", "add", "--case", "6", invoice])
         #expect(evidence.status == 0 && evidence.stderr.contains("recorded \(invoice): 21 bytes"), "\(evidence.stderr)")
         // Without a terminal to ask on, a removal needs --yes, on both.
-        #expect(try same(["message", "remove", message]).status == 2)
-        #expect(try same(["message", "remove", message, "--yes"]).stdout.contains("with 2 requested details and 1 deadline"))
-        #expect(try same(["note", "remove", note, "--yes"]).stdout.contains("it read: Seller Support called back"))
+        #expect(try team.same(["message", "remove", message]).status == 2)
+        #expect(try team.same(["message", "remove", message, "--yes"]).stdout.contains("with 2 requested details and 1 deadline"))
+        #expect(try team.same(["note", "remove", note, "--yes"]).stdout.contains("it read: Seller Support called back"))
         for bad in [
             ["message", "edit", "99999", "--received", "2026-11-22T08:30:00Z"], ["message", "move", "99999", "--case", "1"],
             ["message", "move", "1", "--case", "999"], ["message", "remove", "99999", "--yes"], ["note", "edit", "99999", "x"],
@@ -391,7 +331,7 @@ extension StoreCommandTests {
             ["case", "edit", "6", "--asin", "nope"], ["evidence", "add", "--case", "999", invoice],
             ["evidence", "add", "--case", "6", cli.folder + "/missing.pdf"], ["evidence", "add", "--case", "6", cli.folder],
         ] {
-            let refused = try same(bad)
+            let refused = try team.same(bad)
             #expect(refused.status == 2, "\(bad)")
             #expect(refused.stderr.split(separator: "\n").count == 1, "\(bad): \(refused.stderr)")
         }
@@ -403,15 +343,15 @@ extension StoreCommandTests {
             #expect(drafted.status == 0 && drafted.stdout == "2\n", "\(drafted.stderr)")
         }
         for args in [["poa", "diff", "--case", "6", "1", "2"], ["poa", "diff", "--case", "6", "1", "9"], ["poa", "show", "--case", "6"]] {
-            _ = try same(args)
+            _ = try team.same(args)
         }
         for args in [["case", "show", "6"], ["case", "show", "2", "--json"], ["due", "--within", "60"], ["case", "list"]] {
-            _ = try same(args)
+            _ = try team.same(args)
         }
-        let local = try cli(["export", "--all", "--format", "json"])
-        let team = try cli(["export", "--all", "--format", "json"], store: url)
-        #expect(team.status == 0, "\(team.stderr)")
-        #expect(team.stdoutData == local.stdoutData)
+        let localExport = try cli(["export", "--all", "--format", "json"])
+        let teamExport = try cli(["export", "--all", "--format", "json"], store: url)
+        #expect(teamExport.status == 0, "\(teamExport.stderr)")
+        #expect(teamExport.stdoutData == localExport.stdoutData)
         // --read-only refuses a correction on the team store.
         let readOnly = try cli(["--read-only", "case", "edit", "6", "--title", "x"], store: url)
         #expect(readOnly.status == 2)
