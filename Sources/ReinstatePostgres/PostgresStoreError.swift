@@ -15,6 +15,9 @@ public enum PostgresStoreError: Error, Equatable, CustomStringConvertible, Local
     case needsUpgrade(address: String)
     case notEmpty(address: String)
     case noRights(address: String, why: String)
+    /// The role may log in but was never given a client account (`team grant`): it cannot even read
+    /// which version of Reinstate set the store up.
+    case notGranted(address: String)
     case failed(address: String, why: String)
     /// The connection went away after COMMIT was sent and before its answer came: the server may have
     /// saved the change or not, and only reading the store again can tell.
@@ -47,6 +50,10 @@ public enum PostgresStoreError: Error, Equatable, CustomStringConvertible, Local
             return "\(address) already holds cases; a copy goes only into an empty store. Nothing was changed."
         case .noRights(let address, let why):
             return "The database role has no right to do this on \(address): \(why). Nothing was changed."
+        case .notGranted(let address):
+            return "The database role has no right to read \(address): it has no client account there (none was given, "
+                + "or each was taken back). The store's owner gives one with: reinstate team grant ROLE --account NAME. "
+                + "Nothing was changed."
         case .failed(let address, let why):
             return "The PostgreSQL store \(address) failed: \(why). Nothing was changed."
         case .outcomeUnknown(let address, let why):
@@ -82,6 +89,9 @@ public enum PostgresStoreError: Error, Equatable, CustomStringConvertible, Local
                 return .loginRefused(address: address, why: message.isEmpty ? "wrong user or password" : message)
             case "3D000":
                 return .loginRefused(address: address, why: message.isEmpty ? "the database does not exist" : message)
+            case "42501" where message.hasSuffix("table reinstate_migration"):
+                // The first table every command reads, granted with any account.
+                return .notGranted(address: address)
             case "42501":
                 return .noRights(address: address, why: message)
             case "53300":

@@ -28,7 +28,9 @@ struct TeamCommandTests {
         // Before any grant: dana reads nothing.
         let before = try cli(["export", "--all", "--format", "json"], store: staffURL)
         #expect(before.status == 2)
-        #expect(before.stderr.contains("no right"), "\(before.stderr)")
+        #expect(before.stderr.contains("no right to read"), "\(before.stderr)")
+        #expect(before.stderr.contains("reinstate team grant ROLE --account NAME"), "\(before.stderr)")
+        #expect(before.stderr.split(separator: "\n").count == 1)
         #expect(!before.stderr.contains("dana-pw"))
 
         let granted = try cli(["team", "grant", role, "--account", account], store: url)
