@@ -18,6 +18,8 @@ public enum PostgresStoreError: Error, Equatable, CustomStringConvertible, Local
     /// The role may log in but was never given a client account (`team grant`): it cannot even read
     /// which version of Reinstate set the store up.
     case notGranted(address: String)
+    /// A staff role tried to put a case (or something of one) under an account it was not given.
+    case otherClient(address: String)
     case failed(address: String, why: String)
     /// The connection went away after COMMIT was sent and before its answer came: the server may have
     /// saved the change or not, and only reading the store again can tell.
@@ -48,6 +50,9 @@ public enum PostgresStoreError: Error, Equatable, CustomStringConvertible, Local
             return "\(address) was set up by an earlier Reinstate; run: reinstate store init \(address) to upgrade it."
         case .notEmpty(let address):
             return "\(address) already holds cases; a copy goes only into an empty store. Nothing was changed."
+        case .otherClient(let address):
+            return "The database role may add and change cases only of the client accounts it was given on \(address) "
+                + "(`reinstate team list` shows them), and this is not one of them. Nothing was changed."
         case .noRights(let address, let why):
             return "The database role has no right to do this on \(address): \(why). Nothing was changed."
         case .notGranted(let address):
@@ -92,6 +97,8 @@ public enum PostgresStoreError: Error, Equatable, CustomStringConvertible, Local
             case "42501" where message.hasSuffix("table reinstate_migration"):
                 // The first table every command reads, granted with any account.
                 return .notGranted(address: address)
+            case "42501" where message.hasPrefix("new row violates row-level security policy"):
+                return .otherClient(address: address)
             case "42501":
                 return .noRights(address: address, why: message)
             case "53300":

@@ -63,6 +63,18 @@ struct TeamCommandTests {
         #expect(grants.count == 1)
         #expect(grants.first?["role"] as? String == role && grants.first?["account"] as? String == account)
 
+        // Dana cannot put a case under another client's account, by a new case or an edit, in one line.
+        let caseID = try server.psql("SELECT min(id) FROM suspension_case WHERE account = '\(account)'", database: database)
+            .trimmingCharacters(in: .newlines)
+        for args in [["case", "new", "--title", "Theirs", "--account", "Someone Else"], ["case", "edit", caseID, "--account", "Someone Else"]] {
+            let refused = try cli(args, store: staffURL)
+            #expect(refused.status == 2, "\(args)")
+            #expect(refused.stderr.contains("only of the client accounts it was given"), "\(args): \(refused.stderr)")
+            #expect(refused.stderr.split(separator: "\n").count == 1)
+        }
+        #expect(try server.psql("SELECT count(*) FROM suspension_case WHERE account = 'Someone Else'", database: database)
+            .trimmingCharacters(in: .newlines) == "0")
+
         // Dana cannot grant herself more, in one line.
         let self_ = try cli(["team", "grant", role, "--account", "Someone Else"], store: staffURL)
         #expect(self_.status == 2)
