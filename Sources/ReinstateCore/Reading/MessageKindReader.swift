@@ -9,7 +9,8 @@ import Foundation
 /// deactivated", "you currently may not sell on Amazon.com", "您的亚马逊卖家账户已被暂时停用"); a warning
 /// (under review, at risk, "may lead to account deactivation", "will be deactivated on …"); a notice of
 /// a listing action ("we removed your images", "wurden Ihre Angebote deaktiviert"); a softer warning; a
-/// notice implied by what it asks ("your appeal", "how your account has not violated …"); a warning about
+/// notice implied by what it asks ("your appeal", "how your account has not violated …") or by a rights
+/// owner's report of infringement ("we received a report of trademark infringement"); a warning about
 /// a policy, a violation or a requirement; else other.
 ///
 /// Verb phrases are found with words between them ("has been temporarily deactivated", "wurden Ihre
@@ -134,6 +135,15 @@ enum MessageKindReader {
         " appeal", " plan of action", " your explanation", " reactivate", " reinstate",
         " einspruch", " réactiv", " reactiv", " riattiv", " reativ", "申诉", "重新激活", "再開",
     ]
+    /// A rights owner's report of infringement: Amazon acts on the listings it names (takes them down, or
+    /// asks for them to be changed) and counts it against the account, so it opens a case like a notice
+    /// even where the copy a seller has is cut before the words "removed". A policy warning about such a
+    /// report says "warning" and is told first.
+    static let rightsOwnerReport = [
+        " received a report of trademark infringement", " received a report of copyright infringement",
+        " received a report of patent infringement", " received a report from a rights owner", " received a report from the rights owner",
+        " received a notice of infringement", " received a notice from a rights owner", " received a notice from the rights owner",
+    ]
     static let policyWords = [
         " violat", " not permitted", " prohibited", " policy", " policies", " requirement", " regulation", " infring", " complaint",
         " compliance", " richtlinie", " politique", " política", " normativa", "违反", "政策", "違反", "ポリシー",
@@ -155,7 +165,7 @@ enum MessageKindReader {
         if has(warnings) { return .warning }
         if !notice.isEmpty { return .notice }
         if has(softWarning) { return .warning }
-        if has(enforcementImplied) { return .notice }
+        if has(enforcementImplied) || has(rightsOwnerReport) { return .notice }
         if has(policyWords) { return .warning }
         return .other
     }

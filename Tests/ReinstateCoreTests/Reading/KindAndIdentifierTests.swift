@@ -67,6 +67,10 @@ struct KindAndIdentifierTests {
         #expect(read("Listings that violate our policies may result in the removal of your selling privileges.").kind == .warning)
         #expect(read("We removed your listing because it is a restricted product.").kind == .notice)
         #expect(read("Thank you for contacting Seller Support.").kind == .other)
+        // A rights owner's report: Amazon acts on the listing even where the copy is cut before it says so; a
+        // policy warning about one stays a warning.
+        #expect(read("We received a report of trademark infringement on the detail page of one of your listings. Please modify your detail page.").kind == .notice)
+        #expect(read("Policy warning: we received a report of trademark infringement on one of your listings.").kind == .warning)
         #expect(read("If you do not send it, your account will remain deactivated. We received your appeal.").kind == .reply)
         #expect(read("Your account has been deactivated. Once your account has been reactivated, you can sell again.").kind == .notice)
     }
