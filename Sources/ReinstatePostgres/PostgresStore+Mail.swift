@@ -187,6 +187,16 @@ extension PostgresStore {
     /// Held mail is tied to no account, so only the owner (or a role given rights on it by hand) files it:
     /// a staff role is told so in one line, nothing changed.
     func requireHeldFiling(_ connection: PostgresConnection) async throws {
+        if let why = try await heldMailRefusal(connection) { throw StoreError.invalid(why + " Nothing was changed.") }
+    }
+
+    /// Why the connected role may not see or file held mail, in one line (a staff role); nil when it may.
+    public func heldMailRefusal() async throws -> String? {
+        try await requireCurrent()
+        return try await reading { try await heldMailRefusal($0) }
+    }
+
+    func heldMailRefusal(_ connection: PostgresConnection) async throws -> String? {
         let rows = try await connection.query(
             """
             SELECT pg_catalog.pg_get_userbyid(c.relowner)::text, current_user::text,
@@ -194,9 +204,9 @@ extension PostgresStore {
             FROM pg_catalog.pg_class c WHERE c.oid = 'suspension_case'::regclass
             """, logger: logger)
         for try await (owner, user, allowed) in rows.decode((String, String, Bool).self) where !allowed {
-            throw StoreError.invalid(
-                "Held mail on a team store is tied to no account yet, so only the store's owner (\(owner)) sees and files it; "
-                    + "you are connected as \(user). Nothing was changed.")
+            return "Held mail on a team store is tied to no account yet, so only the store's owner (\(owner)) sees and files it; "
+                + "you are connected as \(user)."
         }
+        return nil
     }
 }

@@ -83,4 +83,33 @@ struct TeamMailCommandTests {
         #expect(readOnly.stderr.contains("read-only"), "\(readOnly.stderr)")
         #expect(try cli(["export", "--all", "--format", "json"], store: url).stdoutData == local.stdoutData)
     }
+
+    /// A staff role imports as the owner does (what a colleague imported is not stored again), and is told
+    /// in one line that held mail is the owner's.
+    @Test func aStaffRoleIsToldHeldMailIsTheOwners() throws {
+        let cli = CLI()
+        defer { cli.remove() }
+        let server = try TestPostgresServer.shared()
+        let database = try server.newDatabase()
+        let url = server.url(database: database)
+        #expect(try cli(["store", "init", url]).status == 0)
+        let box = cli.file("inbox.mbox", Self.mbox())
+        #expect(try cli(["mail", "import", box], store: url).status == 0)
+        let role = "mail_dana_\(UInt32.random(in: 0...UInt32.max))"
+        try server.psql("CREATE ROLE \(role) LOGIN PASSWORD 'dana-pw'")
+        #expect(try cli(["team", "grant", role, "--account", "Blue Harbor Goods LLC"], store: url).status == 0)
+        let staffURL = server.url(database: database, user: role, password: "dana-pw")
+
+        let again = try cli(["mail", "import", box], store: staffURL)
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(again.stderr.contains("0 added to existing cases, 0 opened new cases, 0 held, 5 already imported"), "\(again.stderr)")
+        for args in [["mail", "held"], ["mail", "held", "--show", "1"], ["mail", "file", "1", "--case", "2"]] {
+            let refused = try cli(args, store: staffURL)
+            #expect(refused.status == 2, "\(args)")
+            #expect(refused.stderr.contains("only the store's owner (postgres) sees and files it; you are connected as \(role)"), "\(refused.stderr)")
+            #expect(refused.stderr.split(separator: "\n").count == 1, "\(refused.stderr)")
+            #expect(!refused.stderr.contains("dana-pw"))
+        }
+        #expect(try cli(["mail", "held"], store: url).stdout.contains("Verify your account"))
+    }
 }
