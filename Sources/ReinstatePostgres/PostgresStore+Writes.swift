@@ -359,13 +359,10 @@ extension PostgresStore {
             AttachmentDocument(number: index + 1, filename: a.filename, contentType: a.contentType, size: a.data.count, sha256: SHA256.hex(a.data))
         }
         var identity: String? = nil
+        // Known anywhere in the store (a staff role may read neither a colleague's client's messages nor held mail).
         if let candidate = mail.identity {
-            var known = false
-            let rows = try await connection.query(
-                "SELECT EXISTS (SELECT 1 FROM message WHERE mail_identity = \(candidate)) OR EXISTS (SELECT 1 FROM held_message WHERE identity = \(candidate))",
-                logger: logger)
-            for try await exists in rows.decode(Bool.self) { known = exists }
-            if !known { identity = candidate }
+            try await lockMail(candidate, connection)
+            if try await !known(candidate, connection) { identity = candidate }
         }
         var marks: [MailMarkDocument] = []
         for (kind, key) in mail.marks {

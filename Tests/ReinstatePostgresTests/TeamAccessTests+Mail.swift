@@ -144,3 +144,29 @@ extension TeamAccessTests {
         #expect(try await owner.heldCount() == 20)
     }
 }
+
+extension TeamAccessTests {
+    /// A saved e-mail added by hand by a staff role (`message add reply.eml`) is kept as mail intake keeps
+    /// one, its identity recorded only when no one has it yet, though held mail is not hers to read.
+    @Test func aStaffRolesSavedEmailIsKnownAcrossTheTeam() async throws {
+        let (database, owner, _) = try await teamStore()
+        let alice = try newRole("mail_eml")
+        try await owner.grantAccount(role: alice, account: "Acme Ltd")
+        let staff = try await connect(database, user: alice, password: staffPassword)
+        do {
+            let saved = reply("saved-1@amazon.com", thread: "n1@amazon.com")
+            let stored = try await staff.addMessage(caseID: 1, raw: saved.raw, reading: saved.reading, kind: nil, received: nil, now: now)
+            #expect(stored.mailIdentityAdded == saved.facts.identity)
+            #expect(try await owner.knowsMail(saved.facts.identity))
+            // The owner holds a message; the same one saved by hand by Alice is stored, its identity not twice.
+            let held = reply("held-2@amazon.com", thread: "nowhere@amazon.com")
+            _ = try await owner.holdMail(raw: held.raw, facts: held.facts, reason: "no case", origin: "x", now: now)
+            let again = try await staff.addMessage(caseID: 1, raw: held.raw, reading: held.reading, kind: nil, received: nil, now: now)
+            #expect(again.mailIdentityAdded == nil)
+        } catch {
+            Issue.record(error)
+        }
+        await staff.close()
+        await owner.close()
+    }
+}
