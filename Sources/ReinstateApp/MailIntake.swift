@@ -166,7 +166,7 @@ public final class MailIntake {
         var outcome = MailOutcome(result: .failed, origin: item.origin, date: reading.received, subject: reading.subject)
         outcome.identity = facts.identity
         do {
-            try await lookUp(facts)
+            try await lookUp(facts, unknown: identity)
             switch MailRouter.route(facts, book: book) {
             case .duplicate:
                 outcome.result = .duplicate
@@ -211,9 +211,10 @@ public final class MailIntake {
         return (try? await store.knowsMail(identity)) ?? false
     }
 
-    /// Reads from the store what routing `facts` asks about: whether it is known, and the cases its
-    /// thread, references, order ids, merchant tokens and recipients mark.
-    private func lookUp(_ facts: MailFacts) async throws {
+    /// Reads from the store what routing `facts` asks about: whether it is known (not asked again when it
+    /// is the identity just found `unknown`), and the cases its thread, references, order ids, merchant
+    /// tokens and recipients mark.
+    private func lookUp(_ facts: MailFacts, unknown: String) async throws {
         var marks: Set<MailMarkKey> = []
         func add(_ kind: MailMark, _ values: [String]) {
             for value in values where !value.isEmpty { marks.insert(MailMarkKey(kind, RoutingBook.markKey(kind, value))) }
@@ -223,7 +224,7 @@ public final class MailIntake {
         add(.order, facts.orderIDs)
         add(.token, facts.merchantTokens)
         add(.address, facts.recipients)
-        let known = try await store.knowsMail(facts.identity)
+        let known = facts.identity == unknown ? false : try await store.knowsMail(facts.identity)
         looked.set(identity: facts.identity, known: known, marks: marks, found: try await store.casesMarked(marks))
     }
 
