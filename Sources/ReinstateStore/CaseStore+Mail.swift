@@ -51,34 +51,6 @@ extension CaseStore {
         }
     }
 
-    /// Everything routing needs from the store: each case's facts, the marks filed mail left on them,
-    /// and the identities of messages imported or held before. Read in one snapshot. `inMemory` false
-    /// (a real import) reads only the cases' facts and leaves the marks and identities in the store,
-    /// where the book asks for them per message: memory then does not grow with the mailbox.
-    public func routingBook(inMemory: Bool = true) throws -> RoutingBook {
-        guard inMemory else {
-            let lookup = RoutingLookup(
-                marked: { [self] kind, value in
-                    try read { db in
-                        Set(try Int64.fetchAll(
-                            db, sql: "SELECT case_id FROM mail_mark WHERE kind = ? AND value = ?", arguments: [kind.rawValue, value]))
-                    }
-                },
-                known: { [self] identity in try knowsMail(identity) })
-            return try read { db in try Self.caseFacts(into: RoutingBook(lookup: lookup), db: db) }
-        }
-        return try read { db in
-            var book = try Self.caseFacts(into: RoutingBook(), db: db)
-            for row in try Row.fetchAll(db, sql: "SELECT case_id, kind, value FROM mail_mark") {
-                if let kind = MailMark(rawValue: row["kind"] ?? "") { book.mark(kind, row["value"], caseID: row["case_id"]) }
-            }
-            for identity in try String.fetchAll(db, sql: "SELECT identity FROM mail_identity UNION ALL SELECT identity FROM held_message") {
-                book.know(identity)
-            }
-            return book
-        }
-    }
-
     static func caseFacts(into book: RoutingBook, db: Database) throws -> RoutingBook {
         var book = book
         var asins: [Int64: Set<String>] = [:]

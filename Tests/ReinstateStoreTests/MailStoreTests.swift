@@ -322,7 +322,7 @@ struct MailStoreTests {
             """)
         let store = try CaseStore(path: tmp.file("old.sqlite"))
         #expect(try store.heldCount() == 0)
-        #expect(try store.routingBook().cases.count == 1)
+        #expect(try store.routingCases().count == 1)
     }
 
     @Test func theDemoMailboxIsRoutedWithoutAWrongCase() async throws {
