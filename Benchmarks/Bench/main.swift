@@ -141,14 +141,14 @@ case "mail-routing":
     do {
         let mailbox = DemoMailbox(cases: count, seed: seed, now: now)
         let store = try CaseStore(path: folder + "/routing.sqlite")
-        let intake = try MailIntake(store: store, dryRun: false, now: now)
+        let intake = try await MailIntake(store: store, dryRun: false, now: now)
         var outcomes: [RoutingFigures.Outcome] = []
-        let elapsed = clock.measure {
-            for (n, mail) in mailbox.mails.enumerated() {
-                let o = intake.take(MailboxItem(origin: "demo \(n)", raw: mail.raw))
-                outcomes.append(RoutingFigures.Outcome(messageID: mail.messageID, result: o.result.rawValue, caseID: o.caseID))
-            }
+        let started = clock.now
+        for (n, mail) in mailbox.mails.enumerated() {
+            let o = await intake.take(MailboxItem(origin: "demo \(n)", raw: mail.raw))
+            outcomes.append(RoutingFigures.Outcome(messageID: mail.messageID, result: o.result.rawValue, caseID: o.caseID))
         }
+        let elapsed = clock.now - started
         let figures = RoutingFigures(mailbox: mailbox, outcomes: outcomes)
         print(figures.line + String(format: " seconds=%.1f cases_made=%d maxrss_kib=%d", seconds(elapsed), try store.caseCount(), peakKiB()))
     } catch {

@@ -83,24 +83,34 @@ public struct MailOutcome: Sendable, Equatable, Encodable {
 /// Imports mailboxes into the store: reads each message, routes it (`MailRouter`), and files, holds or
 /// skips it, one transaction per message, so an import stopped at any point leaves whole messages and a
 /// second run completes it. A dry run routes the same way against the same facts and writes nothing.
+///
+/// It works on either store through the store contract. The book keeps the cases' facts; the marks and
+/// identities a message's routing asks about are read from the store just before it is routed (so memory
+/// does not grow with the store or the mailbox, and a colleague's import meanwhile is seen), and a dry run
+/// remembers besides what it would have filed.
 public final class MailIntake {
-    let store: CaseStore
+    let store: any StoreContract
     let dryRun: Bool
     let now: Date
     let reader = MessageReader()
+    /// What the store said about the message being routed, and what a dry run would have filed.
+    private let looked: LookedUp
     /// The store's facts, kept up to date as messages are filed, so a notice places the replies after it.
     public private(set) var book: RoutingBook
     /// Ids a dry run gives the cases it would open.
     private var nextDryRunCase: Int64
 
-    /// An intake into `store`, reading its facts once.
-    public init(store: CaseStore, dryRun: Bool, now: Date) throws {
+    /// An intake into `store`, reading its cases' facts once.
+    public init(store: any StoreContract, dryRun: Bool, now: Date) async throws {
         self.store = store
         self.dryRun = dryRun
         self.now = now
-        // A dry run writes nothing, so what it would file must be remembered here; a real import asks the
-        // store, where each filed message's marks and identity are by then.
-        book = try store.routingBook(inMemory: dryRun)
+        let looked = LookedUp()
+        self.looked = looked
+        var book = RoutingBook(
+            lookup: RoutingLookup(marked: { kind, key in looked.marked(MailMarkKey(kind, key)) }, known: { looked.known($0) }))
+        for c in try await store.routingCases() { book.add(c) }
+        self.book = book
         nextDryRunCase = (book.cases.keys.max() ?? 0) + 1
     }
 
@@ -113,7 +123,7 @@ public final class MailIntake {
     /// read again from the start: what was taken the first time is known by then and passes silently
     /// (a duplicate, or mail not from Amazon, said the first time), so only what was missed is reported.
     /// `notice` hears why it is read again. Throws only when the path is not a mailbox at all.
-    public func importMailbox(_ path: String, notice: (String) -> Void = { _ in }, each: (MailOutcome) -> Void) throws {
+    public func importMailbox(_ path: String, notice: (String) -> Void = { _ in }, each: (MailOutcome) -> Void) async throws {
         var pass = 0
         while true {
             var mailbox = try MailboxFormat.open(path)
@@ -121,7 +131,7 @@ public final class MailIntake {
             while let entry = mailbox.next() {
                 switch entry {
                 case .message(let item):
-                    let outcome = take(item)
+                    let outcome = await take(item)
                     if pass > 0, outcome.result == .duplicate || outcome.result == .notFromAmazon { continue }
                     each(outcome)
                 case .problem(let line): each(MailOutcome(result: .failed, origin: path, why: line))
@@ -139,13 +149,13 @@ public final class MailIntake {
     }
 
     /// Routes and files one message.
-    public func take(_ item: MailboxItem) -> MailOutcome {
+    public func take(_ item: MailboxItem) async -> MailOutcome {
         guard let envelope = MailEnvelope.read(item.raw) else {
             return MailOutcome(result: .failed, origin: item.origin, why: "not an e-mail (it does not start with mail headers); skipped")
         }
         // A message imported before is known from its headers alone: a second run does not read it again.
         let identity = MailEnvelope.identity(messageID: envelope.messageID, raw: item.raw)
-        if book.isKnown(identity) {
+        if await isKnown(identity) {
             var known = MailOutcome(
                 result: .duplicate, origin: item.origin, date: envelope.date, subject: envelope.subject, why: "imported before")
             known.identity = identity
@@ -156,6 +166,7 @@ public final class MailIntake {
         var outcome = MailOutcome(result: .failed, origin: item.origin, date: reading.received, subject: reading.subject)
         outcome.identity = facts.identity
         do {
+            try await lookUp(facts, unknown: identity)
             switch MailRouter.route(facts, book: book) {
             case .duplicate:
                 outcome.result = .duplicate
@@ -167,20 +178,20 @@ public final class MailIntake {
                 outcome.why = reason
                 if dryRun {
                     outcome.result = .held
-                } else if let id = try store.holdMail(raw: item.raw, facts: facts, reason: reason, origin: item.origin, now: now) {
+                } else if let id = try await store.holdMail(raw: item.raw, facts: facts, reason: reason, origin: item.origin, now: now) {
                     outcome.result = .held
                     outcome.heldID = id
                 } else {
                     outcome.result = .duplicate
                     outcome.why = "imported or held by another import meanwhile"
                 }
-                book.know(facts.identity)
+                looked.pretend(facts.identity, dryRun: dryRun)
             case .file(let caseID, let because):
                 outcome.why = because
-                try file(facts, reading: reading, item: item, into: .existing(caseID), outcome: &outcome)
+                try await file(facts, reading: reading, item: item, into: .existing(caseID), outcome: &outcome)
             case .newCase(let fields, let because):
                 outcome.why = because
-                try file(facts, reading: reading, item: item, into: .new(fields), outcome: &outcome)
+                try await file(facts, reading: reading, item: item, into: .new(fields), outcome: &outcome)
             }
         } catch {
             outcome.result = .failed
@@ -193,7 +204,33 @@ public final class MailIntake {
         return outcome
     }
 
-    private func file(_ facts: MailFacts, reading: MessageReading, item: MailboxItem, into target: MailTarget, outcome: inout MailOutcome) throws {
+    /// Whether the store (or, in a dry run, the run itself) has a message with this identity. A store
+    /// that cannot say is taken to not have it: routing reads it again, and filing checks it once more.
+    private func isKnown(_ identity: String) async -> Bool {
+        if looked.pretended(identity) { return true }
+        return (try? await store.knowsMail(identity)) ?? false
+    }
+
+    /// Reads from the store what routing `facts` asks about: whether it is known (not asked again when it
+    /// is the identity just found `unknown`), and the cases its thread, references, order ids, merchant
+    /// tokens and recipients mark.
+    private func lookUp(_ facts: MailFacts, unknown: String) async throws {
+        var marks: Set<MailMarkKey> = []
+        func add(_ kind: MailMark, _ values: [String]) {
+            for value in values where !value.isEmpty { marks.insert(MailMarkKey(kind, RoutingBook.markKey(kind, value))) }
+        }
+        add(.messageID, facts.thread)
+        add(.reference, facts.references)
+        add(.order, facts.orderIDs)
+        add(.token, facts.merchantTokens)
+        add(.address, facts.recipients)
+        let known = facts.identity == unknown ? false : try await store.knowsMail(facts.identity)
+        looked.set(identity: facts.identity, known: known, marks: marks, found: try await store.casesMarked(marks))
+    }
+
+    private func file(
+        _ facts: MailFacts, reading: MessageReading, item: MailboxItem, into target: MailTarget, outcome: inout MailOutcome
+    ) async throws {
         let attachments = MailAttachments.read(item.raw)
         outcome.attachments = attachments.count
         let caseID: Int64
@@ -202,11 +239,10 @@ public final class MailIntake {
             if case .existing(let id) = target { caseID = id } else { caseID = nextDryRunCase; nextDryRunCase += 1 }
             finished = reading.kind == .reinstatement || reading.kind == .denial
         } else {
-            switch try store.fileMail(raw: item.raw, reading: reading, facts: facts, into: target, attachments: attachments, now: now) {
+            switch try await store.fileMail(raw: item.raw, reading: reading, facts: facts, into: target, attachments: attachments, now: now) {
             case .duplicate:
                 outcome.result = .duplicate
                 outcome.why = "imported by another import meanwhile"
-                book.know(facts.identity)
                 return
             case .filed(let stored, _):
                 caseID = stored.message.caseID
@@ -224,6 +260,7 @@ public final class MailIntake {
             outcome.result = .added
         }
         book.record(facts, filedInto: caseID)
+        if dryRun { looked.pretend(facts, filedInto: caseID) }
         if finished, var c = book.cases[caseID] {
             c.finished = true
             book.add(c)
@@ -232,21 +269,58 @@ public final class MailIntake {
 
     /// Files a held message by hand (`mail file`, the tracker): into a case, or a new case made from
     /// what the message says (`account` when it names none Reinstate can read).
-    public static func fileHeld(_ id: Int64, caseID: Int64?, store: CaseStore, now: Date) throws -> StoredMessage {
-        let held = try store.heldMessage(id)
-        let reading = MessageReader().read(held.raw)
-        let envelope = MailEnvelope.read(held.raw) ?? MailEnvelope(
-            messageID: nil, thread: [], fromAddress: held.sender, recipients: [], subject: held.subject, authenticationResults: nil)
-        var facts = MailFacts(raw: held.raw, envelope: envelope, reading: reading)
-        facts.identity = held.identity
-        let target: MailTarget
-        if let caseID {
-            target = .existing(caseID)
-        } else {
-            target = .new(MailRouter.fields(facts, account: facts.greeted ?? ""))
+    public static func fileHeld(_ id: Int64, caseID: Int64?, store: any StoreContract, now: Date) async throws -> StoredMessage {
+        try await store.fileHeld(id, caseID: caseID, now: now)
+    }
+}
+
+/// The answers routing one message needs, read from the store before it is routed (the book's lookup
+/// is synchronous, the store is not), and what a dry run would have filed, which the store does not have.
+private final class LookedUp: @unchecked Sendable {
+    private let lock = NSLock()
+    private var identity = ""
+    private var isKnown = false
+    private var asked: Set<MailMarkKey> = []
+    private var found: [MailMarkKey: Set<Int64>] = [:]
+    private var pretendKnown: Set<String> = []
+    private var pretendMarks: [MailMarkKey: Set<Int64>] = [:]
+
+    /// What the store said about the message about to be routed.
+    func set(identity: String, known: Bool, marks: Set<MailMarkKey>, found: [MailMarkKey: Set<Int64>]) {
+        lock.withLock {
+            self.identity = identity
+            isKnown = known
+            asked = marks
+            self.found = found
         }
-        var reread = reading
-        if reread.received == nil { reread.received = held.received }
-        return try store.fileHeld(id, into: target, reading: reread, facts: facts, attachments: MailAttachments.read(held.raw), now: now)
+    }
+
+    func known(_ identity: String) -> Bool {
+        lock.withLock { pretendKnown.contains(identity) || (identity == self.identity && isKnown) }
+    }
+
+    func marked(_ mark: MailMarkKey) -> Set<Int64> {
+        lock.withLock {
+            assert(asked.contains(mark), "routing asked for a mark that was not read beforehand: \(mark)")
+            return (found[mark] ?? []).union(pretendMarks[mark] ?? [])
+        }
+    }
+
+    func pretended(_ identity: String) -> Bool { lock.withLock { pretendKnown.contains(identity) } }
+
+    /// A dry run's held message: known from now on in this run.
+    func pretend(_ identity: String, dryRun: Bool) {
+        guard dryRun else { return }
+        _ = lock.withLock { pretendKnown.insert(identity) }
+    }
+
+    /// A dry run's filed message: known, and its marks on `caseID`, from now on in this run.
+    func pretend(_ facts: MailFacts, filedInto caseID: Int64) {
+        lock.withLock {
+            pretendKnown.insert(facts.identity)
+            for (kind, value) in RoutingBook.marks(of: facts) where !value.isEmpty {
+                pretendMarks[MailMarkKey(kind, RoutingBook.markKey(kind, value)), default: []].insert(caseID)
+            }
+        }
     }
 }

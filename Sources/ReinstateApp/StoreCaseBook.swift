@@ -250,24 +250,13 @@ extension StoreCaseBook {
     }
 
     /// Files a held message as `reinstate mail file` does (not undoable: it leaves the held list for good).
-    /// On a team store it is refused in one line: filing is mail intake's write (the held message leaves
-    /// its list, the marks it carries go onto the case), which the team store does not have yet.
+    /// On a team store only the owner sees and files held mail; a staff role is told so in one line.
     public func fileHeld(id: Int64, caseID: Int64?, at time: Date) throws -> AddedMessage {
-        guard case .local(let store) = source else { throw HeldFilingOnTeamStore() }
-        let stored = try MailIntake.fileHeld(id, caseID: caseID, store: store, now: time)
+        let stored = try call(writing: true) { try await MailIntake.fileHeld(id, caseID: caseID, store: $0, now: time) }
         var added = AddedMessage(
             id: stored.message.id, kind: stored.message.kind, received: stored.message.received,
             requestCount: stored.requests.count, deadline: stored.deadline?.due)
         added.caseID = stored.message.caseID
         return added
     }
-}
-
-/// Filing held mail is refused on a team store, changing nothing.
-public struct HeldFilingOnTeamStore: Error, CustomStringConvertible, LocalizedError {
-    public init() {}
-    public var description: String {
-        "Filing held mail does not work on a team store yet; nothing was changed. File it where it was imported (a local store)."
-    }
-    public var errorDescription: String? { description }
 }

@@ -159,6 +159,7 @@ enum PostgresSchema {
         authors,
         liveUpdates,
         textSearch,
+        mailIntake,
     ]
 
     /// Search in the texts (`case list --search`, the tracker's `/`) through trigram indexes, as the
@@ -188,6 +189,69 @@ enum PostgresSchema {
             $$
             """
         ])
+
+    /// Mail intake on a team store (issue 17): importing the same mail twice must find it whoever imported
+    /// it first, but row-level security hides from a staff role the messages of accounts it was not
+    /// granted, and held mail is tied to no account, so staff roles have no rights on `held_message` at all.
+    /// Two functions that run with the owner's rights (SECURITY DEFINER, their search path fixed to the
+    /// store's schema) answer exactly that and no more: whether a message with an identity (a Message-ID
+    /// or a hash of its bytes, which only someone holding the mail knows) is in the store, and holding a
+    /// message (adding to the owner's held list, which a staff role cannot read back). Only a role that may
+    /// add messages (the owner, a granted role) may call them. Each takes a transaction-level advisory lock
+    /// on the identity first, as filing does, so two colleagues importing the same mail at once store it once.
+    static let mailIntake = Migration(
+        identifier: "v8-mail-intake",
+        statements: [
+            """
+            CREATE FUNCTION reinstate_mail_known(wanted text) RETURNS boolean
+            LANGUAGE plpgsql STABLE SECURITY DEFINER AS $$
+            BEGIN
+                IF NOT pg_catalog.has_table_privilege(session_user, 'message', 'INSERT') THEN
+                    RAISE EXCEPTION 'permission denied for mail intake' USING ERRCODE = 'insufficient_privilege';
+                END IF;
+                RETURN EXISTS (SELECT 1 FROM message WHERE mail_identity = wanted)
+                    OR EXISTS (SELECT 1 FROM held_message WHERE identity = wanted);
+            END
+            $$
+            """,
+            """
+            CREATE FUNCTION reinstate_hold_mail(
+                wanted text, received timestamptz, subject text, sender text, reason text, origin text, raw bytea,
+                held timestamptz
+            ) RETURNS bigint
+            LANGUAGE plpgsql SECURITY DEFINER AS $$
+            DECLARE
+                held_id bigint;
+            BEGIN
+                IF NOT pg_catalog.has_table_privilege(session_user, 'message', 'INSERT') THEN
+                    RAISE EXCEPTION 'permission denied for mail intake' USING ERRCODE = 'insufficient_privilege';
+                END IF;
+                PERFORM pg_catalog.pg_advisory_xact_lock(\(mailLockSpace), pg_catalog.hashtext(wanted));
+                IF reinstate_mail_known(wanted) THEN
+                    RETURN NULL;
+                END IF;
+                INSERT INTO held_message (identity, received_at, subject, sender, reason, origin, raw, held_at)
+                VALUES (wanted, received, subject, sender, reason, origin, raw, held)
+                RETURNING id INTO held_id;
+                RETURN held_id;
+            END
+            $$
+            """,
+            """
+            DO $$
+            BEGIN
+                EXECUTE pg_catalog.format(
+                    'ALTER FUNCTION reinstate_mail_known(text) SET search_path = %I, pg_temp', pg_catalog.current_schema());
+                EXECUTE pg_catalog.format(
+                    'ALTER FUNCTION reinstate_hold_mail(text, timestamptz, text, text, text, text, bytea, timestamptz) '
+                    || 'SET search_path = %I, pg_temp', pg_catalog.current_schema());
+            END
+            $$
+            """,
+        ])
+
+    /// The first key of the advisory locks mail intake takes on an identity (the second is its hash).
+    static let mailLockSpace = 1_702_018
 
     /// Who did what (issue 17): the author of each change, kept with the fact it changed. No default:
     /// rows written before keep NULL (no author, shown as nothing), and every write names its author

@@ -14,23 +14,26 @@ extension PostgresStore {
     public func createCase(_ new: SuspensionCase) async throws -> Int64 {
         let title = try CaseStore.checkedTitle(new)
         try await requireCurrent()
-        return try await transaction { connection in
-            let opened = Timestamp.wholeSeconds(new.opened)
-            let scope = new.scope == .account ? "account" : "listings"
-            var id: Int64 = 0
-            let rows = try await connection.query(
-                """
-                INSERT INTO suspension_case (title, account, marketplace, scope, reason, status, status_changed_at, opened_at)
-                VALUES (\(title), \(new.account), \(new.marketplace), \(scope), \(new.reason.rawValue), \(new.status.rawValue),
-                    \(opened), \(opened))
-                RETURNING id
-                """, logger: logger)
-            for try await value in rows.decode(Int64.self) { id = value }
-            for asin in Set(new.scope.asins).sorted() {
-                try await connection.query("INSERT INTO case_asin (case_id, asin) VALUES (\(id), \(asin))", logger: logger)
-            }
-            return id
+        return try await transaction { connection in try await insertCase(new, title: title, connection) }
+    }
+
+    /// Stores a new case (its title checked already) in the transaction of `connection`; returns its id.
+    func insertCase(_ new: SuspensionCase, title: String, _ connection: PostgresConnection) async throws -> Int64 {
+        let opened = Timestamp.wholeSeconds(new.opened)
+        let scope = new.scope == .account ? "account" : "listings"
+        var id: Int64 = 0
+        let rows = try await connection.query(
+            """
+            INSERT INTO suspension_case (title, account, marketplace, scope, reason, status, status_changed_at, opened_at)
+            VALUES (\(title), \(new.account), \(new.marketplace), \(scope), \(new.reason.rawValue), \(new.status.rawValue),
+                \(opened), \(opened))
+            RETURNING id
+            """, logger: logger)
+        for try await value in rows.decode(Int64.self) { id = value }
+        for asin in Set(new.scope.asins).sorted() {
+            try await connection.query("INSERT INTO case_asin (case_id, asin) VALUES (\(id), \(asin))", logger: logger)
         }
+        return id
     }
 
     /// Sets a case's status; `seen` is the status the user decided on (`ChangeCheck`): checked once the
@@ -277,61 +280,72 @@ extension PostgresStore {
         try CaseStore.checkReceived(received, reading: reading)
         try await requireCurrent()
         return try await transaction { connection in
-            let (document, before) = try await lockedCase(caseID, connection)
-            var messageID: Int64 = 0
-            let rows = try await connection.query(
-                """
-                INSERT INTO message (case_id, kind, received_at, subject, raw, text, reader_version, added_by)
-                VALUES (\(caseID), \(kind.rawValue), \(received), \(reading.subject), \(raw), \(reading.text), \(MessageReader.version),
-                    coalesce(\(author), current_user::text))
-                RETURNING id
-                """, logger: logger)
-            for try await value in rows.decode(Int64.self) { messageID = value }
-            let mail = try await recordMail(of: raw, reading: reading, caseID: caseID, messageID: messageID, connection)
-            var requests: [RequestedDetail] = []
-            for (position, request) in reading.requested.enumerated() {
-                var requestID: Int64 = 0
-                let inserted = try await connection.query(
-                    """
-                    INSERT INTO requested_detail (case_id, message_id, position, text, aspect, topic, state,
-                        alternative_group, alternative_option)
-                    VALUES (\(caseID), \(messageID), \(position), \(request.text), \(request.aspect.rawValue), \(request.topic),
-                        'unanswered', \(request.alternative?.group), \(request.alternative?.option))
-                    RETURNING id
-                    """, logger: logger)
-                for try await value in inserted.decode(Int64.self) { requestID = value }
-                requests.append(
-                    RequestedDetail(
-                        id: requestID, caseID: caseID, messageID: messageID, text: request.text, aspect: request.aspect,
-                        topic: request.topic, alternative: request.alternative))
-            }
-            if let rule = reading.deadlineRule(received: received), rule.amount > 0 {
-                try await connection.query(
-                    """
-                    INSERT INTO deadline (case_id, message_id, amount, unit, anchor, phrase, set_at, due_at)
-                    VALUES (\(caseID), \(messageID), \(rule.amount), \(rule.unit.rawValue), \(rule.anchor.rawValue), \(rule.text),
-                        \(received), \(received))
-                    """, logger: logger)
-            }
-            var statusChange: StatusChange? = nil
-            let current = before.suspensionCase.status
-            if let next = StatusRules.afterMessage(current: current, kind: kind, requestCount: requests.count) {
-                try await setStatus(caseID, next, at: max(received, now), connection)
-                statusChange = StatusChange(
-                    caseID: caseID, before: current, changedBefore: document.statusChangedDate ?? before.suspensionCase.opened,
-                    after: next, deadlineChanges: [], setByBefore: before.suspensionCase.statusSetBy)
-            }
-            let deadlines = try await refreshDeadlines(caseID, connection)
-            let message = AmazonMessage(
-                id: messageID, caseID: caseID, kind: kind, received: received, subject: reading.subject, raw: raw,
-                text: reading.text, addedBy: try await recordedAuthor(connection))
-            var stored = StoredMessage(
-                message: message, requests: requests, deadline: deadlines.first { $0.messageID == messageID },
-                statusChange: statusChange)
+            var stored = try await insertMessage(
+                caseID: caseID, raw: raw, reading: reading, kind: kind, received: received, now: now, connection)
+            let mail = try await recordMail(of: raw, reading: reading, caseID: caseID, messageID: stored.message.id, connection)
             stored.mailIdentityAdded = mail.identity
             stored.mailMarksAdded = mail.marks
             return stored
         }
+    }
+
+    /// Stores a message (its kind and date decided, checked already) in the transaction of `connection`,
+    /// with Core's rules: its checklist, its deadline, the status `StatusRules` gives and the deadlines
+    /// `DeadlineRefresh` gives. `addMessage` and mail intake both file through it.
+    func insertMessage(
+        caseID: Int64, raw: Data, reading: MessageReading, kind: MessageKind, received: Date, now: Date,
+        _ connection: PostgresConnection
+    ) async throws -> StoredMessage {
+        let (document, before) = try await lockedCase(caseID, connection)
+        var messageID: Int64 = 0
+        let rows = try await connection.query(
+            """
+            INSERT INTO message (case_id, kind, received_at, subject, raw, text, reader_version, added_by)
+            VALUES (\(caseID), \(kind.rawValue), \(received), \(reading.subject), \(raw), \(reading.text), \(MessageReader.version),
+                coalesce(\(author), current_user::text))
+            RETURNING id
+            """, logger: logger)
+        for try await value in rows.decode(Int64.self) { messageID = value }
+        var requests: [RequestedDetail] = []
+        for (position, request) in reading.requested.enumerated() {
+            var requestID: Int64 = 0
+            let inserted = try await connection.query(
+                """
+                INSERT INTO requested_detail (case_id, message_id, position, text, aspect, topic, state,
+                    alternative_group, alternative_option)
+                VALUES (\(caseID), \(messageID), \(position), \(request.text), \(request.aspect.rawValue), \(request.topic),
+                    'unanswered', \(request.alternative?.group), \(request.alternative?.option))
+                RETURNING id
+                """, logger: logger)
+            for try await value in inserted.decode(Int64.self) { requestID = value }
+            requests.append(
+                RequestedDetail(
+                    id: requestID, caseID: caseID, messageID: messageID, text: request.text, aspect: request.aspect,
+                    topic: request.topic, alternative: request.alternative))
+        }
+        if let rule = reading.deadlineRule(received: received), rule.amount > 0 {
+            try await connection.query(
+                """
+                INSERT INTO deadline (case_id, message_id, amount, unit, anchor, phrase, set_at, due_at)
+                VALUES (\(caseID), \(messageID), \(rule.amount), \(rule.unit.rawValue), \(rule.anchor.rawValue), \(rule.text),
+                    \(received), \(received))
+                """, logger: logger)
+        }
+        var statusChange: StatusChange? = nil
+        let current = before.suspensionCase.status
+        if let next = StatusRules.afterMessage(current: current, kind: kind, requestCount: requests.count) {
+            try await setStatus(caseID, next, at: max(received, now), connection)
+            statusChange = StatusChange(
+                caseID: caseID, before: current, changedBefore: document.statusChangedDate ?? before.suspensionCase.opened,
+                after: next, deadlineChanges: [], setByBefore: before.suspensionCase.statusSetBy)
+        }
+        let deadlines = try await refreshDeadlines(caseID, connection)
+        let message = AmazonMessage(
+            id: messageID, caseID: caseID, kind: kind, received: received, subject: reading.subject, raw: raw,
+            text: reading.text, addedBy: try await recordedAuthor(connection))
+        return StoredMessage(
+            message: message, requests: requests, deadline: deadlines.first { $0.messageID == messageID },
+            statusChange: statusChange)
     }
 
     /// A saved e-mail added by hand is kept as the local store keeps one (`CaseStore.insertMailRecords`):
@@ -345,13 +359,10 @@ extension PostgresStore {
             AttachmentDocument(number: index + 1, filename: a.filename, contentType: a.contentType, size: a.data.count, sha256: SHA256.hex(a.data))
         }
         var identity: String? = nil
+        // Known anywhere in the store (a staff role may read neither a colleague's client's messages nor held mail).
         if let candidate = mail.identity {
-            var known = false
-            let rows = try await connection.query(
-                "SELECT EXISTS (SELECT 1 FROM message WHERE mail_identity = \(candidate)) OR EXISTS (SELECT 1 FROM held_message WHERE identity = \(candidate))",
-                logger: logger)
-            for try await exists in rows.decode(Bool.self) { known = exists }
-            if !known { identity = candidate }
+            try await lockMail(candidate, connection)
+            if try await !known(candidate, connection) { identity = candidate }
         }
         var marks: [MailMarkDocument] = []
         for (kind, key) in mail.marks {

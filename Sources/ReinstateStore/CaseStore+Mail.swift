@@ -16,34 +16,38 @@ public enum MailFiling: Sendable, Equatable {
     case duplicate
 }
 
+/// A mark as routing looks it up: its kind, and its value as `RoutingBook.markKey` compares and stores it.
+public struct MailMarkKey: Sendable, Hashable {
+    public var kind: MailMark
+    public var key: String
+
+    /// A mark's key (the value given is compared as it is: pass `RoutingBook.markKey`'s).
+    public init(_ kind: MailMark, _ key: String) {
+        self.kind = kind
+        self.key = key
+    }
+}
+
 extension CaseStore {
     // MARK: - Routing facts
 
-    /// Everything routing needs from the store: each case's facts, the marks filed mail left on them,
-    /// and the identities of messages imported or held before. Read in one snapshot. `inMemory` false
-    /// (a real import) reads only the cases' facts and leaves the marks and identities in the store,
-    /// where the book asks for them per message: memory then does not grow with the mailbox.
-    public func routingBook(inMemory: Bool = true) throws -> RoutingBook {
-        guard inMemory else {
-            let lookup = RoutingLookup(
-                marked: { [self] kind, value in
-                    try read { db in
-                        Set(try Int64.fetchAll(
-                            db, sql: "SELECT case_id FROM mail_mark WHERE kind = ? AND value = ?", arguments: [kind.rawValue, value]))
-                    }
-                },
-                known: { [self] identity in try knowsMail(identity) })
-            return try read { db in try Self.caseFacts(into: RoutingBook(lookup: lookup), db: db) }
-        }
+    /// Every case's facts that routing decides from, read in one snapshot (no marks, no identities:
+    /// those are asked for per message, `casesMarked` and `knowsMail`).
+    public func routingCases() throws -> [CaseFacts] {
+        try read { db in Array(try Self.caseFacts(into: RoutingBook(), db: db).cases.values) }
+    }
+
+    /// The cases that filed mail left each of `marks` on, read in one snapshot; a mark on no case is left out.
+    public func casesMarked(_ marks: Set<MailMarkKey>) throws -> [MailMarkKey: Set<Int64>] {
+        guard !marks.isEmpty else { return [:] }
         return try read { db in
-            var book = try Self.caseFacts(into: RoutingBook(), db: db)
-            for row in try Row.fetchAll(db, sql: "SELECT case_id, kind, value FROM mail_mark") {
-                if let kind = MailMark(rawValue: row["kind"] ?? "") { book.mark(kind, row["value"], caseID: row["case_id"]) }
+            var found: [MailMarkKey: Set<Int64>] = [:]
+            for mark in marks {
+                let ids = try Int64.fetchAll(
+                    db, sql: "SELECT case_id FROM mail_mark WHERE kind = ? AND value = ?", arguments: [mark.kind.rawValue, mark.key])
+                if !ids.isEmpty { found[mark] = Set(ids) }
             }
-            for identity in try String.fetchAll(db, sql: "SELECT identity FROM mail_identity UNION ALL SELECT identity FROM held_message") {
-                book.know(identity)
-            }
-            return book
+            return found
         }
     }
 
@@ -223,19 +227,20 @@ extension CaseStore {
         }
     }
 
-    /// Files a held message into a case (or a new one), in one transaction: it leaves the held list and
-    /// is stored as an imported message, so importing the mailbox again does not bring it back.
-    public func fileHeld(
-        _ id: Int64, into target: MailTarget, reading: MessageReading, facts: MailFacts, attachments: [MailAttachment], now: Date
-    ) throws -> StoredMessage {
+    /// Files a held message into a case (`caseID`), or a new one made from what it says, in one
+    /// transaction: it leaves the held list and is stored as an imported message (`HeldFiling`), so
+    /// importing the mailbox again does not bring it back.
+    public func fileHeld(_ id: Int64, caseID: Int64?, now: Date) throws -> StoredMessage {
         try write { db in
-            guard try Int.fetchOne(db, sql: "SELECT count(*) FROM held_message WHERE id = ?", arguments: [id]) == 1 else {
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM held_message WHERE id = ?", arguments: [id]) else {
                 throw StoreError.notFound(what: "Held message \(id)")
             }
-            let raw = try Data.fetchOne(db, sql: "SELECT raw FROM held_message WHERE id = ?", arguments: [id]) ?? Data()
+            let filing = HeldFiling(Self.held(row), caseID: caseID)
             try db.execute(sql: "DELETE FROM held_message WHERE id = ?", arguments: [id])
+            let target: MailTarget = caseID.map { .existing($0) } ?? .new(filing.newCase)
             guard case .filed(let stored, _) = try Self.insertMail(
-                raw: raw, reading: reading, facts: facts, into: target, attachments: attachments, now: now, author: author, db: db)
+                raw: row["raw"] ?? Data(), reading: filing.reading, facts: filing.facts, into: target, attachments: filing.attachments,
+                now: now, author: author, db: db)
             else { throw StoreError.invalid("Held message \(id) was imported already; nothing was changed.") }
             return stored
         }

@@ -82,6 +82,25 @@ public protocol StoreContract: Sendable {
     func heldMessage(_ id: Int64) async throws -> HeldMessage
     func heldCount() async throws -> Int
 
+    // MARK: - Mail intake (`mail import`, `mail file`, the tracker's filing; each write all or nothing)
+
+    /// Every case's facts that routing decides from (`MailRouter`), read in one snapshot.
+    func routingCases() async throws -> [CaseFacts]
+    /// The cases that filed mail left each of `marks` on; a mark on no case is left out.
+    func casesMarked(_ marks: Set<MailMarkKey>) async throws -> [MailMarkKey: Set<Int64>]
+    /// Whether a message with this identity was imported or held before, by anyone: on a team store also
+    /// when it lies in a case the connected role may not read, so a colleague's import is never doubled.
+    func knowsMail(_ identity: String) async throws -> Bool
+    /// Keeps a message aside to be filed by hand; nil when it is known already (imported or held before).
+    func holdMail(raw: Data, facts: MailFacts, reason: String, origin: String, now: Date) async throws -> Int64?
+    /// Files one mailbox message as `addMessage` stores one (with the case it opens, its attachments, its
+    /// identity and the marks that place its thread's next messages), or says it is known already.
+    func fileMail(
+        raw: Data, reading: MessageReading, facts: MailFacts, into target: MailTarget, attachments: [MailAttachment], now: Date
+    ) async throws -> MailFiling
+    /// Files a held message (`HeldFiling`) into case `caseID`, or a new case when nil; it leaves the held list.
+    func fileHeld(_ id: Int64, caseID: Int64?, now: Date) async throws -> StoredMessage
+
     // MARK: - Corrections and their undo (each all or nothing; each returns what puts it back)
 
     @discardableResult func editMessageReceived(_ id: Int64, to received: Date) async throws -> MessageCorrection

@@ -222,7 +222,7 @@ extension StoreCommandTests {
         defer { cli.remove() }
         let url = "postgresql://alice:hunter2@db.example.com/reinstate"
         for (args, name) in [
-            (["request", "edit", "1", "--aspect", "root-cause"], "request edit"), (["mail", "held"], "mail held"),
+            (["request", "edit", "1", "--aspect", "root-cause"], "request edit"),
             (["message", "show", "1"], "message show"), (["demo", "--cases", "3"], "demo"),
         ] {
             let result = try cli(args, store: url)

@@ -5,7 +5,7 @@ import ReinstateCore
 import ReinstateStore
 
 extension MailCommand {
-    struct File: ParsableCommand {
+    struct File: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "file",
             abstract: "File a held message into a case (--case N) or into a new case (--new); prints the message's id.",
@@ -24,10 +24,12 @@ extension MailCommand {
             if (caseID != nil) == newCase { throw ValidationError("Give --case N or --new.") }
         }
 
-        func run() throws {
-            try reporting {
-                let store = try options.open()
-                let stored = try MailIntake.fileHeld(id, caseID: caseID, store: store, now: try Clock.now())
+        func run() async throws {
+            try await reporting {
+                let now = try Clock.now()
+                let stored = try await options.withStore(writing: true) {
+                    try await MailIntake.fileHeld(id, caseID: caseID, store: $0, now: now)
+                }
                 Output.line(String(stored.message.id))
                 printError(
                     "filed \(stored.message.kind.phrase) of \(Timestamp.local(stored.message.received)) into "

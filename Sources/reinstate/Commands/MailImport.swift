@@ -5,7 +5,7 @@ import ReinstateCore
 import ReinstateStore
 
 extension MailCommand {
-    struct Import: ParsableCommand {
+    struct Import: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "import",
             abstract: "File every message from Amazon in mailboxes into its case.",
@@ -31,41 +31,48 @@ extension MailCommand {
             if paths.isEmpty { throw ValidationError("Give at least one mailbox.") }
         }
 
-        func run() throws {
-            try reporting {
-                // A dry run on a store that does not exist yet routes against an empty one, in memory.
-                let store = dryRun && !options.exists ? try CaseStore() : try options.open(readOnly: dryRun, creating: !dryRun)
-                let intake = try MailIntake(store: store, dryRun: dryRun, now: try Clock.now())
-                let progress = ProgressLine(enabled: isatty(STDERR_FILENO) == 1)
-                // Written as the messages are read, so memory does not grow with the mailbox.
-                var printer = OutcomePrinter(json: json)
-                var failures = 0
-                for path in paths {
-                    do {
-                        try intake.importMailbox(path, notice: { line in
-                            progress.clear()
-                            printError("note: " + line)
-                        }) { outcome in
-                            if outcome.result == .failed {
-                                failures += 1
-                                progress.clear()
-                                printError(outcome.subject.isEmpty && outcome.date == nil
-                                    ? outcome.why : "\(outcome.origin): \(outcome.why)")
-                            }
-                            printer.add(outcome)
-                            progress.show(printer.tally.total, path: path)
-                        }
-                    } catch {
-                        failures += 1
-                        progress.clear()
-                        printError("\(error)")
-                    }
+        func run() async throws {
+            try await reporting {
+                // A dry run on a local store that does not exist yet routes against an empty one, in memory.
+                if dryRun, !PostgresAddress.isURL(options.path), !options.exists {
+                    try await importAll(into: try CaseStore())
+                } else {
+                    try await options.withStore(readOnly: dryRun, creating: !dryRun, writing: !dryRun) { try await importAll(into: $0) }
                 }
-                progress.clear()
-                try printer.finish()
-                printError(Self.summary(printer.tally, dryRun: dryRun))
-                if failures > 0 { throw ExitCode(ExitStatus.failure) }
             }
+        }
+
+        func importAll(into store: any StoreContract) async throws {
+            let intake = try await MailIntake(store: store, dryRun: dryRun, now: try Clock.now())
+            let progress = ProgressLine(enabled: isatty(STDERR_FILENO) == 1)
+            // Written as the messages are read, so memory does not grow with the mailbox.
+            var printer = OutcomePrinter(json: json)
+            var failures = 0
+            for path in paths {
+                do {
+                    try await intake.importMailbox(path, notice: { line in
+                        progress.clear()
+                        printError("note: " + line)
+                    }) { outcome in
+                        if outcome.result == .failed {
+                            failures += 1
+                            progress.clear()
+                            printError(outcome.subject.isEmpty && outcome.date == nil
+                                ? outcome.why : "\(outcome.origin): \(outcome.why)")
+                        }
+                        printer.add(outcome)
+                        progress.show(printer.tally.total, path: path)
+                    }
+                } catch {
+                    failures += 1
+                    progress.clear()
+                    printError("\(error)")
+                }
+            }
+            progress.clear()
+            try printer.finish()
+            printError(Self.summary(printer.tally, dryRun: dryRun))
+            if failures > 0 { throw ExitCode(ExitStatus.failure) }
         }
 
         /// "12 messages: 7 added to existing cases, 2 opened new cases, 1 held, …"

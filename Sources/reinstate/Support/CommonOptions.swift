@@ -70,6 +70,7 @@ struct StoreOptions: ParsableArguments {
         "case list", "case show", "case new", "case status", "due", "note add", "message add", "poa add", "poa submit",
         "request answer", "request waive", "request reopen", "message edit", "message move", "message remove", "note edit",
         "note remove", "poa unsubmit", "case edit", "evidence add", "backup", "check", "poa show", "poa diff", "poa draft",
+        "mail import", "mail held", "mail file",
     ]
 
     /// What a team store supports so far, in words, for the refusal and `--help`.
