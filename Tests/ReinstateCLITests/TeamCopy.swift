@@ -11,10 +11,15 @@ struct TeamCopy {
 
     /// Fills the local store with `cases` demo cases and copies it to a new database.
     init(_ cli: CLI, cases: Int = 5, seed: Int = 3) throws {
+        #expect(try cli(["demo", "--cases", "\(cases)", "--seed", "\(seed)"]).status == 0)
+        try self.init(copyOf: cli)
+    }
+
+    /// Copies the local store as it is now to a new database.
+    init(copyOf cli: CLI) throws {
         self.cli = cli
         let server = try TestPostgresServer.shared()
         url = server.url(database: try server.newDatabase())
-        #expect(try cli(["demo", "--cases", "\(cases)", "--seed", "\(seed)"]).status == 0)
         #expect(try cli(["store", "copy", cli.store, url]).status == 0)
     }
 
@@ -30,6 +35,18 @@ struct TeamCopy {
         #expect(team.stdoutData == local.stdoutData, "\(args)", sourceLocation: sourceLocation)
         #expect(team.stderr == local.stderr, "\(args)", sourceLocation: sourceLocation)
         return local
+    }
+
+    /// Expects both stores to hold the same, byte for byte (`export --all --format json`); returns the
+    /// local store's document.
+    @discardableResult
+    func sameStore(sourceLocation: SourceLocation = #_sourceLocation) throws -> Data {
+        let local = try cli(["export", "--all", "--format", "json"])
+        let team = try cli(["export", "--all", "--format", "json"], store: url)
+        #expect(team.status == 0, "\(team.stderr)", sourceLocation: sourceLocation)
+        #expect(!local.stdoutData.isEmpty, sourceLocation: sourceLocation)
+        #expect(team.stdoutData == local.stdoutData, sourceLocation: sourceLocation)
+        return local.stdoutData
     }
 
     /// `reply.txt` in the test's folder: Amazon asking for two details within 17 days.

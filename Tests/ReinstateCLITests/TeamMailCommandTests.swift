@@ -27,23 +27,14 @@ struct TeamMailCommandTests {
     @Test func mailIntakeDoesTheSameOnATeamStore() throws {
         let cli = CLI()
         defer { cli.remove() }
-        let server = try TestPostgresServer.shared()
-        let url = server.url(database: try server.newDatabase())
         #expect(try cli(["case", "new", "--title", "Late shipments", "--account", "Acme", "--reason", "late-shipment-rate"]).status == 0)
-        #expect(try cli(["store", "copy", cli.store, url]).status == 0)
+        let team = try TeamCopy(copyOf: cli)
+        let url = team.url
         let box = cli.file("inbox.mbox", Self.mbox())
-        func same(_ args: [String], sourceLocation: SourceLocation = #_sourceLocation) throws -> CLI.Result {
-            let local = try cli(args)
-            let team = try cli(args, store: url)
-            #expect(team.status == local.status, "\(args): \(team.stderr)", sourceLocation: sourceLocation)
-            #expect(team.stdout == local.stdout, "\(args)", sourceLocation: sourceLocation)
-            #expect(team.stderr == local.stderr, "\(args)", sourceLocation: sourceLocation)
-            return local
-        }
 
-        let dry = try same(["mail", "import", box, "--dry-run", "--json"])
+        let dry = try team.same(["mail", "import", box, "--dry-run", "--json"])
         #expect(dry.stderr.contains("dry run, nothing was written"), "\(dry.stderr)")
-        let imported = try same(["mail", "import", box])
+        let imported = try team.same(["mail", "import", box])
         #expect(imported.status == 0, "\(imported.stderr)")
         #expect(imported.stdout.contains("new case #2") && imported.stdout.contains("added to #2"), "\(imported.stdout)")
         #expect(imported.stdout.contains("held (#1)") && imported.stdout.contains("held (#2)"), "\(imported.stdout)")
@@ -51,37 +42,33 @@ struct TeamMailCommandTests {
             imported.stderr.contains(
                 "6 messages: 1 added to existing cases, 1 opened new cases, 2 held, 1 already imported, 1 not from Amazon."),
             "\(imported.stderr)")
-        #expect(try same(["mail", "import", box, "--json"]).stdout.components(separatedBy: "\"duplicate\"").count == 6)
+        #expect(try team.same(["mail", "import", box, "--json"]).stdout.components(separatedBy: "\"duplicate\"").count == 6)
 
-        #expect(try same(["mail", "held"]).stdout.contains("Verify your account"))
-        _ = try same(["mail", "held", "--json"])
-        #expect(try same(["mail", "held", "--show", "1"]).stdout.contains("Held because:"))
+        #expect(try team.same(["mail", "held"]).stdout.contains("Verify your account"))
+        _ = try team.same(["mail", "held", "--json"])
+        #expect(try team.same(["mail", "held", "--show", "1"]).stdout.contains("Held because:"))
         // Refusals: one line, exit status 2, the same words, nothing changed.
         for bad in [["mail", "held", "--show", "99"], ["mail", "file", "99", "--case", "1"], ["mail", "file", "1", "--case", "999"]] {
-            let refused = try same(bad)
+            let refused = try team.same(bad)
             #expect(refused.status == 2, "\(bad)")
             #expect(refused.stderr.split(separator: "\n").count == 1, "\(bad): \(refused.stderr)")
         }
-        #expect(try same(["mail", "file", "2"]).status == 64)  // neither --case nor --new
-        let filed = try same(["mail", "file", "1", "--new"])
+        #expect(try team.same(["mail", "file", "2"]).status == 64)  // neither --case nor --new
+        let filed = try team.same(["mail", "file", "1", "--new"])
         #expect(filed.status == 0, "\(filed.stderr)")
         #expect(filed.stderr.contains("into new case #3"), "\(filed.stderr)")
-        #expect(try same(["mail", "file", "1", "--case", "2"]).status == 2)  // filed already
-        _ = try same(["mail", "held"])
+        #expect(try team.same(["mail", "file", "1", "--case", "2"]).status == 2)  // filed already
+        _ = try team.same(["mail", "held"])
         for args in [["case", "show", "2"], ["case", "show", "3", "--json"], ["case", "list"], ["due", "--within", "60"]] {
-            _ = try same(args)
+            _ = try team.same(args)
         }
 
-        let local = try cli(["export", "--all", "--format", "json"])
-        let team = try cli(["export", "--all", "--format", "json"], store: url)
-        #expect(team.status == 0, "\(team.stderr)")
-        #expect(!local.stdoutData.isEmpty)
-        #expect(team.stdoutData == local.stdoutData)
+        let document = try team.sameStore()
         // --read-only: the team store is not changed.
         let readOnly = try cli(["--read-only", "mail", "file", "2", "--case", "1"], store: url)
         #expect(readOnly.status == 2)
         #expect(readOnly.stderr.contains("read-only"), "\(readOnly.stderr)")
-        #expect(try cli(["export", "--all", "--format", "json"], store: url).stdoutData == local.stdoutData)
+        #expect(try cli(["export", "--all", "--format", "json"], store: url).stdoutData == document)
     }
 
     /// A staff role imports as the owner does (what a colleague imported is not stored again), and is told
