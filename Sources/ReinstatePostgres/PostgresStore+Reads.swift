@@ -5,7 +5,7 @@ import ReinstateStore
 
 /// What the everyday commands read (`case list`, `case show`, `due`, `export --case`), in SQL. A case is
 /// read as its document and turned into the same `CaseHistory` the SQLite store reads; the open count of
-/// a list row is counted by the server with the SQL the local store's count uses (`OpenCountSQL`).
+/// a list row is kept on the case row by triggers (migration v7-counts), as on the local store.
 extension PostgresStore {
     /// Runs `body` in one read-only snapshot (repeatable read), so what it reads in several queries
     /// belongs together whatever colleagues write meanwhile.
@@ -129,12 +129,11 @@ extension PostgresStore {
             PostgresQuery(
                 unsafeSQL: """
                     SELECT c.id, c.title, c.account, c.marketplace, c.reason, c.status, c.next_due_at,
-                        (SELECT count(*) FROM plan_version p WHERE p.case_id = c.id AND p.submitted_at IS NOT NULL),
-                        (\(Self.openCount))
+                        c.submitted_count, c.open_count
                     FROM suspension_case c \(tail)
                     """, binds: binds), logger: logger)
         for try await (id, title, account, marketplace, reason, status, next, submitted, open)
-            in result.decode((Int64, String, String, String, String, String, Date?, Int64, Int64).self)
+            in result.decode((Int64, String, String, String, String, String, Date?, Int32, Int32).self)
         {
             rows.append(
                 CaseSummary(
@@ -144,9 +143,6 @@ extension PostgresStore {
         }
         return rows
     }
-
-    /// A list row's open requests, counted by the server with the local store's words (`OpenCountSQL`).
-    static let openCount = OpenCountSQL.count(of: "c.id", postgres: true)
 
     /// The WHERE of a case list on `c`, with its values as bindings ($1, $2, …): the same cases the
     /// SQLite store's filter admits. Text is matched case-insensitively in the title, account,
