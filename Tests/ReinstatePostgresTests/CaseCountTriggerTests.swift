@@ -81,12 +81,13 @@ struct CaseCountTriggerTests {
 
     @Test func theUpgradeCountsTheCasesAlreadyStored() async throws {
         let (local, team, database) = try await stores()
-        // The store as v6 left it: no counts on the row, no triggers, v7-counts not recorded.
+        // The store as v6 left it: no counts on the row, no triggers, no urgency index, v7-counts not recorded.
         _ = try TestPostgresServer.shared().psql(
             """
             DROP FUNCTION reinstate_count_inserted, reinstate_count_deleted, reinstate_count_updated CASCADE;
             DROP FUNCTION reinstate_recount;
             ALTER TABLE suspension_case DROP COLUMN open_count, DROP COLUMN submitted_count;
+            DROP INDEX suspension_case_urgency;
             DELETE FROM reinstate_migration WHERE identifier = 'v7-counts';
             """, database: database)
         await team.close()

@@ -279,7 +279,7 @@ struct TeamAccessTests {
         let applied = lines(try server.psql(
             "SELECT identifier FROM reinstate_migration ORDER BY applied_at, identifier", database: database))
         #expect(applied.first == "v1")
-        #expect(applied.last == "v6-search")
+        #expect(applied.last == "v7-counts")
         // Every table that holds case data (the cases, and any table with a case_id: a table a later
         // migration adds too) has row security on and forced, and so do the grants.
         let caseData = Set(lines(try server.psql(
