@@ -1,6 +1,7 @@
 import Foundation
 import PostgresNIO
 import ReinstateCore
+import ReinstateStore
 
 /// The team store's schema: migrations applied in order and recorded in `reinstate_migration`. Like the
 /// SQLite store's, a migration is never edited once shipped; a change is a new one ("v2", …).
@@ -159,8 +160,76 @@ enum PostgresSchema {
         authors,
         liveUpdates,
         textSearch,
+        caseCounts,
         mailIntake,
     ]
+
+    /// The list's two counts kept on the case row (issue 17: `case list` of 10,000 cases cost 12 times
+    /// the floor, counting every case's requests and versions at each read), as the SQLite store keeps
+    /// them (its migrations v3 to v5). The counts are recounted from the rows, by `OpenCountSQL`'s words,
+    /// never adjusted by one, so a count cannot drift from the rows it counts.
+    ///
+    /// Statement triggers with transition tables: a statement recounts each case it touched once, so a
+    /// `store copy` (one INSERT of many rows) recounts each case once per statement, not once per row.
+    /// The recount first locks the cases' rows (in id order): a writer that did not lock its case
+    /// (psql, a copy) waits for one that did, and its recount, a statement of its own and so read after
+    /// the wait (read committed), sees the other's committed rows; Reinstate's writes lock the case
+    /// first anyway (`lockCase`). The functions run as the role writing: row-level security lets it
+    /// recount and update only cases it may change, and a case it may change shows it all its rows.
+    static let caseCounts = Migration(identifier: "v7-counts", statements: caseCountStatements())
+
+    private static func caseCountStatements() -> [String] {
+        let counts = """
+            open_count = (\(OpenCountSQL.count(of: "c.id", postgres: true))),
+            submitted_count = (\(submittedCount(of: "c.id")))
+            """
+        var statements: [String] = [
+            "ALTER TABLE suspension_case ADD COLUMN open_count integer NOT NULL DEFAULT 0",
+            "ALTER TABLE suspension_case ADD COLUMN submitted_count integer NOT NULL DEFAULT 0",
+            """
+            CREATE FUNCTION reinstate_recount(cases bigint[]) RETURNS void LANGUAGE plpgsql AS $$
+            BEGIN
+                PERFORM 1 FROM suspension_case WHERE id = ANY (cases) ORDER BY id FOR UPDATE;
+                UPDATE suspension_case c SET \(counts) WHERE c.id = ANY (cases);
+            END
+            $$
+            """,
+        ]
+        let events: [(name: String, cases: String)] = [
+            ("inserted", "SELECT case_id FROM new_rows"), ("deleted", "SELECT case_id FROM old_rows"),
+            ("updated", "SELECT case_id FROM old_rows UNION SELECT case_id FROM new_rows"),
+        ]
+        for event in events {
+            statements.append(
+                """
+                CREATE FUNCTION reinstate_count_\(event.name)() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    PERFORM reinstate_recount(ARRAY(\(event.cases)));
+                    RETURN NULL;
+                END
+                $$
+                """)
+        }
+        for table in ["requested_detail", "plan_version"] {
+            let insert: String = "AFTER INSERT ON \(table) REFERENCING NEW TABLE AS new_rows"
+            let delete: String = "AFTER DELETE ON \(table) REFERENCING OLD TABLE AS old_rows"
+            let update: String = "AFTER UPDATE ON \(table) REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows"
+            statements.append("CREATE TRIGGER \(table)_count_insert \(insert) FOR EACH STATEMENT EXECUTE FUNCTION reinstate_count_inserted()")
+            statements.append("CREATE TRIGGER \(table)_count_delete \(delete) FOR EACH STATEMENT EXECUTE FUNCTION reinstate_count_deleted()")
+            statements.append("CREATE TRIGGER \(table)_count_update \(update) FOR EACH STATEMENT EXECUTE FUNCTION reinstate_count_updated()")
+        }
+        // The list's default order (urgency: `c.next_due_at NULLS LAST, c.id`): a window of it, the
+        // tracker's page down, reads the first rows of this index instead of sorting every case.
+        statements.append("CREATE INDEX suspension_case_urgency ON suspension_case (next_due_at, id)")
+        // The cases already stored.
+        statements.append("UPDATE suspension_case c SET \(counts)")
+        return statements
+    }
+
+    /// The count of case `caseID`'s plan versions sent to Amazon, as an SQL expression.
+    static func submittedCount(of caseID: String) -> String {
+        "SELECT count(*) FROM plan_version p WHERE p.case_id = \(caseID) AND p.submitted_at IS NOT NULL"
+    }
 
     /// Search in the texts (`case list --search`, the tracker's `/`) through trigram indexes, as the
     /// SQLite store's FTS5 trigram table: `ILIKE '%words%'` on a message, plan version or note is

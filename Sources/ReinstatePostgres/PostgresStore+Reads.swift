@@ -5,7 +5,7 @@ import ReinstateStore
 
 /// What the everyday commands read (`case list`, `case show`, `due`, `export --case`), in SQL. A case is
 /// read as its document and turned into the same `CaseHistory` the SQLite store reads; the open count of
-/// a list row is counted by the server with the SQL the local store's count uses (`OpenCountSQL`).
+/// a list row is kept on the case row by triggers (migration v7-counts), as on the local store.
 extension PostgresStore {
     /// Runs `body` in one read-only snapshot (repeatable read), so what it reads in several queries
     /// belongs together whatever colleagues write meanwhile.
@@ -67,7 +67,9 @@ extension PostgresStore {
 
     public func caseSummaries(_ filter: CaseFilter, sort: CaseSort, offset: Int, limit: Int) async throws -> [CaseSummary] {
         try await requireCurrent()
-        return try await snapshot { connection in
+        // One statement, which reads one snapshot by itself: no transaction around it (two round trips
+        // less on every key that brings a new window of the list).
+        return try await reading { connection in
             var (condition, binds) = try Self.whereClause(filter)
             binds.append(Int64(max(0, limit)))
             binds.append(Int64(max(0, offset)))
@@ -81,7 +83,7 @@ extension PostgresStore {
         try await requireCurrent()
         var binds = PostgresBindings()
         binds.append(id)
-        let found = try await snapshot { try await summaries("WHERE c.id = $1", binds: binds, $0) }
+        let found = try await reading { try await summaries("WHERE c.id = $1", binds: binds, $0) }
         guard let summary = found.first else { throw StoreError.notFound(what: "Case \(id)") }
         return summary
     }
@@ -91,62 +93,67 @@ extension PostgresStore {
     public func due(now: Date, within window: TimeInterval) async throws -> [DueDeadline] {
         try await requireCurrent()
         let end = now.addingTimeInterval(window)
-        return try await snapshot { try await dueDeadlines(until: end, limit: nil, $0) }
+        return try await reading { try await dueDeadlines(until: end, limit: nil, $0) }
     }
 
     /// The open deadlines due by `end`, most urgent first (at most `limit`), each with its case as the
-    /// list shows it: `due`, and the first of the tracker's warnings.
+    /// list shows it: `due`, and the first of the tracker's warnings. One statement (the deadlines joined
+    /// to their cases), so one round trip and one snapshot; a deadline of a case the role may not read
+    /// is left out, as row-level security leaves the case out.
     func dueDeadlines(until end: Date, limit: Int?, _ connection: PostgresConnection) async throws -> [DueDeadline] {
-        var deadlines: [Deadline] = []
+        var binds = PostgresBindings()
+        binds.append(end)
         let rows = try await connection.query(
             PostgresQuery(
                 unsafeSQL: """
-                    SELECT id, case_id, message_id, amount, unit, anchor, phrase, set_at, due_at FROM deadline
-                    WHERE closed_at IS NULL AND due_at <= $1 ORDER BY due_at, case_id, id \(limit.map { "LIMIT \($0)" } ?? "")
+                    SELECT \(Self.summaryColumns),
+                        d.id, d.message_id, d.amount, d.unit, d.anchor, d.phrase, d.set_at, d.due_at
+                    FROM deadline d JOIN suspension_case c ON c.id = d.case_id
+                    WHERE d.closed_at IS NULL AND d.due_at <= $1 ORDER BY d.due_at, d.case_id, d.id
+                    \(limit.map { "LIMIT \($0)" } ?? "")
                     """,
-                binds: { var b = PostgresBindings(); b.append(end); return b }()), logger: logger)
-        for try await (id, caseID, messageID, amount, unit, anchor, phrase, set, due)
-            in rows.decode((Int64, Int64, Int64, Int, String, String, String, Date, Date).self)
-        {
+                binds: binds), logger: logger)
+        var due: [DueDeadline] = []
+        for try await row in rows {
+            let cells = row.makeRandomAccess()
+            let summary = try Self.summary(cells)
+            let n = Self.summaryColumnCount
             let rule = DeadlineRule(
-                amount: amount, unit: DeadlineUnit(rawValue: unit) ?? .days,
-                anchor: DeadlineAnchor(rawValue: anchor) ?? .thisMessage, text: phrase)
-            deadlines.append(Deadline(id: id, caseID: caseID, messageID: messageID, rule: rule, set: set, due: due))
+                amount: try cells[n + 2].decode(Int.self), unit: DeadlineUnit(rawValue: try cells[n + 3].decode(String.self)) ?? .days,
+                anchor: DeadlineAnchor(rawValue: try cells[n + 4].decode(String.self)) ?? .thisMessage,
+                text: try cells[n + 5].decode(String.self))
+            let deadline = Deadline(
+                id: try cells[n].decode(Int64.self), caseID: summary.id, messageID: try cells[n + 1].decode(Int64.self), rule: rule,
+                set: try cells[n + 6].decode(Date.self), due: try cells[n + 7].decode(Date.self))
+            due.append(DueDeadline(summary: summary, deadline: deadline))
         }
-        guard !deadlines.isEmpty else { return [] }
-        var binds = PostgresBindings()
-        binds.append(Array(Set(deadlines.map(\.caseID))).sorted())
-        let cases = Dictionary(
-            try await summaries("WHERE c.id = ANY($1)", binds: binds, connection).map { ($0.id, $0) },
-            uniquingKeysWith: { a, _ in a })
-        return deadlines.compactMap { d in cases[d.caseID].map { DueDeadline(summary: $0, deadline: d) } }
+        return due
+    }
+
+    /// A list row's columns of the case `c`, in the order `summary` reads them.
+    static let summaryColumns = """
+        c.id, c.title, c.account, c.marketplace, c.reason, c.status, c.next_due_at, c.submitted_count, c.open_count
+        """
+    static let summaryColumnCount = 9
+
+    /// The list row in the first `summaryColumnCount` cells of a row.
+    static func summary(_ cells: PostgresRandomAccessRow) throws -> CaseSummary {
+        CaseSummary(
+            id: try cells[0].decode(Int64.self), title: try cells[1].decode(String.self), account: try cells[2].decode(String.self),
+            marketplace: try cells[3].decode(String.self),
+            reason: SuspensionReason(rawValue: try cells[4].decode(String.self)) ?? .other,
+            status: CaseStatus(rawValue: try cells[5].decode(String.self)) ?? .open, nextDeadline: try cells[6].decode(Date?.self),
+            unanswered: Int(try cells[8].decode(Int32.self)), appealsSubmitted: Int(try cells[7].decode(Int32.self)))
     }
 
     /// The list rows of the cases `tail` (a WHERE, ORDER BY and LIMIT on `c`) selects, in its order.
     func summaries(_ tail: String, binds: PostgresBindings, _ connection: PostgresConnection) async throws -> [CaseSummary] {
         var rows: [CaseSummary] = []
         let result = try await connection.query(
-            PostgresQuery(
-                unsafeSQL: """
-                    SELECT c.id, c.title, c.account, c.marketplace, c.reason, c.status, c.next_due_at,
-                        (SELECT count(*) FROM plan_version p WHERE p.case_id = c.id AND p.submitted_at IS NOT NULL),
-                        (\(Self.openCount))
-                    FROM suspension_case c \(tail)
-                    """, binds: binds), logger: logger)
-        for try await (id, title, account, marketplace, reason, status, next, submitted, open)
-            in result.decode((Int64, String, String, String, String, String, Date?, Int64, Int64).self)
-        {
-            rows.append(
-                CaseSummary(
-                    id: id, title: title, account: account, marketplace: marketplace,
-                    reason: SuspensionReason(rawValue: reason) ?? .other, status: CaseStatus(rawValue: status) ?? .open,
-                    nextDeadline: next, unanswered: Int(open), appealsSubmitted: Int(submitted)))
-        }
+            PostgresQuery(unsafeSQL: "SELECT \(Self.summaryColumns) FROM suspension_case c \(tail)", binds: binds), logger: logger)
+        for try await row in result { rows.append(try Self.summary(row.makeRandomAccess())) }
         return rows
     }
-
-    /// A list row's open requests, counted by the server with the local store's words (`OpenCountSQL`).
-    static let openCount = OpenCountSQL.count(of: "c.id", postgres: true)
 
     /// The WHERE of a case list on `c`, with its values as bindings ($1, $2, …): the same cases the
     /// SQLite store's filter admits. Text is matched case-insensitively in the title, account,

@@ -11,6 +11,14 @@ import ReinstateStore
 /// While the server cannot be reached, `problem` says so in one line and a watcher tries again every
 /// second; the store calls fail with `TeamStoreLinkError`, which says whether a write happened. When the
 /// server is back, `problem` is nil again and `changeMark` moves, so what is on screen is read again.
+///
+/// A network that goes away without closing the connection (a cable pulled, a VPN dropped, a laptop
+/// asleep) closes nothing the client can see: without more, it would be noticed only when the
+/// operating system gives up on the connection, many minutes later. So the watcher asks the server
+/// `SELECT 1` on its connection every `heartbeat`; a question not answered within `silence` is taken as
+/// a lost connection: both connections are closed (a call waiting on the store's ends at once, as when
+/// the server closes it, and says the change was not saved, or not known to be) and the watcher tries
+/// again as for any lost connection.
 public final class TeamStoreLink: @unchecked Sendable {
     /// Connects a new store (the same address and password each time).
     public typealias Connect = @Sendable () async throws -> PostgresStore
@@ -21,6 +29,8 @@ public final class TeamStoreLink: @unchecked Sendable {
     public let address: String
     /// How long the watcher waits between tries while the server cannot be reached.
     let retryInterval: Duration
+    /// How often the watcher asks the server whether it is still there, and how long it waits for the answer.
+    let heartbeat: Duration, silence: Duration
 
     private let lock = NSLock()
     private var store: PostgresStore?
@@ -33,7 +43,12 @@ public final class TeamStoreLink: @unchecked Sendable {
     private var closed = false
     private var watcher: Task<Void, Never>?
 
-    init(store: PostgresStore, process: String?, connect: @escaping Connect, readOnly: Bool, retryInterval: Duration) {
+    init(
+        store: PostgresStore, process: String?, connect: @escaping Connect, readOnly: Bool, retryInterval: Duration,
+        heartbeat: Duration, silence: Duration
+    ) {
+        self.heartbeat = heartbeat
+        self.silence = silence
         self.store = store
         self.ownProcess = process
         self.connect = connect
@@ -46,9 +61,10 @@ public final class TeamStoreLink: @unchecked Sendable {
     /// Throws as the commands do (one line, no password) when it cannot: the tracker does not open on a
     /// store it cannot reach. With `readOnly`, every transaction of the session is read-only on the
     /// server too, so nothing can be written whatever the tracker's keys do.
-    public static func open(readOnly: Bool, retryInterval: Duration = .seconds(1), connect: @escaping Connect) async throws
-        -> TeamStoreLink
-    {
+    public static func open(
+        readOnly: Bool, retryInterval: Duration = .seconds(1), heartbeat: Duration = .seconds(2),
+        silence: Duration = .seconds(4), connect: @escaping Connect
+    ) async throws -> TeamStoreLink {
         // The listening connection is made at the same time as the store's: the first frame waits for
         // one connection's login, not two in a row.
         async let listening: PostgresStore? = try? await connect()
@@ -59,7 +75,9 @@ public final class TeamStoreLink: @unchecked Sendable {
             await listening?.close()
             throw error
         }
-        let link = TeamStoreLink(store: store, process: process, connect: connect, readOnly: readOnly, retryInterval: retryInterval)
+        let link = TeamStoreLink(
+            store: store, process: process, connect: connect, readOnly: readOnly, retryInterval: retryInterval,
+            heartbeat: heartbeat, silence: silence)
         await link.startWatching(first: await listening)
         return link
     }
@@ -200,6 +218,14 @@ public final class TeamStoreLink: @unchecked Sendable {
                     await connection.close()
                     return
                 }
+                // Asks the server every `heartbeat` while listening; nil until a question went unanswered.
+                let silent: Task<String?, Never>
+                if #available(macOS 15, *) {
+                    silent = Task(executorPreference: WatcherExecutor.shared) { await self.listenForSilence(on: connection) }
+                } else {
+                    silent = Task { await self.listenForSilence(on: connection) }
+                }
+                defer { silent.cancel() }
                 do {
                     try await connection.connection.listen(on: PostgresSchema.changeChannel) { notifications in
                         lock.withLock {
@@ -218,6 +244,8 @@ public final class TeamStoreLink: @unchecked Sendable {
                 } catch {
                     why = (PostgresStoreError.from(error, address: address)).reason ?? why
                 }
+                silent.cancel()
+                if let silence = await silent.value { why = silence }
                 lock.withLock { if listener === connection { listener = nil } }
                 await connection.close()
             } catch let error as PostgresStoreError {
@@ -230,6 +258,54 @@ public final class TeamStoreLink: @unchecked Sendable {
             ready.yield()
             try? await Task.sleep(for: retryInterval)
         }
+    }
+
+    /// Asks the server `SELECT 1` on the listening connection every `heartbeat` until cancelled. When an
+    /// answer does not come within `silence` (the network went away without closing anything), closes
+    /// the listening connection, which ends the watcher's listening as a lost connection does, and the
+    /// store's, so that a call waiting on it ends now and not when the operating system gives up; then
+    /// returns why. Returns nil when cancelled, or when the question failed otherwise: the connection
+    /// was closed, and the watcher has already noticed.
+    func listenForSilence(on listening: PostgresStore) async -> String? {
+        while !Task.isCancelled {
+            try? await Task.sleep(for: heartbeat)
+            if Task.isCancelled || listening.connection.isClosed { return nil }
+            let answered = await withTaskGroup(of: Bool?.self) { group -> Bool? in
+                group.addTask {
+                    do {
+                        _ = try await listening.connection.query("SELECT 1", logger: listening.logger).collect()
+                        return true
+                    } catch {
+                        return nil
+                    }
+                }
+                group.addTask {
+                    try? await Task.sleep(for: self.silence)
+                    return false
+                }
+                let first = await group.next() ?? nil
+                if first == false {
+                    // Ends the question still waiting, and so the group.
+                    await listening.close()
+                }
+                group.cancelAll()
+                return first
+            }
+            guard let answered else { return nil }
+            if !answered {
+                let seconds = silence.components.seconds
+                let why = "the server did not answer for \(seconds) seconds (the network may be down)"
+                // Noted before the store's connection is closed: a call then fails at once, and does not
+                // try to connect over the network that is gone; the watcher tries again.
+                let calls = lock.withLock { () -> PostgresStore? in
+                    if lost == nil { lost = why }
+                    return store
+                }
+                await calls?.close()
+                return why
+            }
+        }
+        return nil
     }
 
     /// Stops listening and closes both connections. The link cannot be used after.
