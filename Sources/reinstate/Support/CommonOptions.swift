@@ -57,6 +57,8 @@ struct StoreOptions: ParsableArguments {
         // No command: the case tracker, which works on a team store.
         if words.isEmpty || words.first == "store" || words.first == "export" || words.first == "team"
             || Self.onPostgres.contains(words.joined(separator: " "))
+            // A one-word command that takes an argument (`import FILE`, `restore FILE`).
+            || Self.onPostgres.contains(words[0])
         {
             return
         }
@@ -70,6 +72,7 @@ struct StoreOptions: ParsableArguments {
         "case list", "case show", "case new", "case status", "due", "note add", "message add", "poa add", "poa submit",
         "request answer", "request waive", "request reopen", "message edit", "message move", "message remove", "note edit",
         "note remove", "poa unsubmit", "case edit", "evidence add", "backup", "check", "poa show", "poa diff", "poa draft",
+        "message show", "message reparse", "request edit", "import", "restore", "demo",
     ]
 
     /// What a team store supports so far, in words, for the refusal and `--help`.
