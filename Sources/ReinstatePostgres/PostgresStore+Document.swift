@@ -21,23 +21,29 @@ extension PostgresStore {
             for try await n in count.decode(Int64.self) where n > 0 { throw PostgresStoreError.notEmpty(address: name) }
             let held = try await connection.query("SELECT count(*) FROM held_message", logger: logger)
             for try await n in held.decode(Int64.self) where n > 0 { throw PostgresStoreError.notEmpty(address: name) }
-            // Many rows per statement (one round trip per few hundred rows, not one per row), still in
-            // this one transaction: a refused row leaves nothing.
-            let batches = RowBatches(connection: connection, logger: logger)
-            for c in document.cases { try await insert(c, into: batches) }
-            try await insert(held: document.held ?? [], into: batches)
-            try await batches.flush()
-            for (table, column) in [
-                ("suspension_case", "id"), ("message", "id"), ("requested_detail", "id"), ("deadline", "id"), ("note", "id"),
-                ("evidence", "id"), ("held_message", "id"),
-            ] {
-                try await connection.query(
-                    PostgresQuery(
-                        unsafeSQL: """
-                            SELECT setval(pg_get_serial_sequence('\(table)', '\(column)'), \
-                            GREATEST((SELECT max(\(column)) FROM \(table)), 1), (SELECT count(*) > 0 FROM \(table)))
-                            """), logger: logger)
-            }
+            try await fill(with: document, connection)
+        }
+    }
+
+    /// Writes every case and held message of `document`, ids kept, and moves the id sequences past
+    /// them; in the caller's transaction (`importDocument`, `replaceContents`).
+    func fill(with document: StoreDocument, _ connection: PostgresConnection) async throws {
+        // Many rows per statement (one round trip per few hundred rows, not one per row), still in
+        // this one transaction: a refused row leaves nothing.
+        let batches = RowBatches(connection: connection, logger: logger)
+        for c in document.cases { try await insert(c, into: batches) }
+        try await insert(held: document.held ?? [], into: batches)
+        try await batches.flush()
+        for (table, column) in [
+            ("suspension_case", "id"), ("message", "id"), ("requested_detail", "id"), ("deadline", "id"), ("note", "id"),
+            ("evidence", "id"), ("held_message", "id"),
+        ] {
+            try await connection.query(
+                PostgresQuery(
+                    unsafeSQL: """
+                        SELECT setval(pg_get_serial_sequence('\(table)', '\(column)'), \
+                        GREATEST((SELECT max(\(column)) FROM \(table)), 1), (SELECT count(*) > 0 FROM \(table)))
+                        """), logger: logger)
         }
     }
 

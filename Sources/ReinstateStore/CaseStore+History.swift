@@ -395,41 +395,22 @@ extension CaseStore {
     }
 }
 
-/// What reading a stored message again changed.
-public struct Reparse: Sendable, Equatable {
-    public var added: Int
-    public var removed: Int
-    /// Items the new reading no longer finds but that carry the seller's word; they are kept.
-    public var keptForYourWord: Int
-    public var unchanged: Int
-    /// Items found again that became alternatives, or stopped being one (their state is kept).
-    public var regrouped: Int = 0
-
-    /// Whether the checklist reads differently now.
-    public var changedChecklist: Bool { added > 0 || removed > 0 || regrouped > 0 }
-}
-
 extension CaseStore {
-    /// Corrects what the reader took from a message: a request's aspect or topic.
+    /// Corrects what the reader took from a message: a request's aspect or topic (`ReparseRules.edited`).
     public func editRequest(_ id: Int64, aspect: Aspect?, topic: String?) throws {
         try write { db in
-            _ = try Self.fetchRequest(id, db: db)
-            if let aspect {
-                try db.execute(
-                    sql: "UPDATE requested_detail SET aspect = ?, corrected = 1 WHERE id = ?", arguments: [aspect.rawValue, id])
-            }
-            if let topic {
-                try db.execute(
-                    sql: "UPDATE requested_detail SET topic = ?, corrected = 1 WHERE id = ?",
-                    arguments: [topic.trimmingCharacters(in: .whitespacesAndNewlines), id])
-            }
+            let edited = ReparseRules.edited(try Self.fetchRequest(id, db: db), aspect: aspect, topic: topic)
+            try db.execute(
+                sql: "UPDATE requested_detail SET aspect = ?, topic = ?, corrected = ? WHERE id = ?",
+                arguments: [edited.aspect.rawValue, edited.topic, edited.corrected, id])
         }
     }
 
-    /// Reads a stored message again (after an upgrade of the reader) from its raw bytes. Requests the
-    /// new reading still finds keep their state; new ones are added; ones it no longer finds are
-    /// removed unless the seller marked them (answered, waived, reopened), which are kept. The
-    /// message's deadline is replaced by the new reading's. Aspects and topics the seller corrected stay.
+    /// Reads a stored message again (after an upgrade of the reader) from its raw bytes, as
+    /// `ReparseRules.changes` says: requests the new reading still finds keep their state; new ones are
+    /// added; ones it no longer finds are removed unless the seller marked them (answered, waived,
+    /// reopened), which are kept. The message's deadline takes the new reading's. Aspects and topics the
+    /// seller corrected stay.
     public func reparseMessage(_ id: Int64, reading: MessageReading) throws -> Reparse {
         try write { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM message WHERE id = ?", arguments: [id]) else {
@@ -439,56 +420,47 @@ extension CaseStore {
             let old = try Row.fetchAll(
                 db, sql: "SELECT * FROM requested_detail WHERE message_id = ? ORDER BY position", arguments: [id]
             ).map(Decode.requestedDetail)
-            var result = Reparse(added: 0, removed: 0, keptForYourWord: 0, unchanged: 0)
-            var matched = Set<Int64>()
-            for (position, request) in reading.requested.enumerated() {
-                if let same = old.first(where: { !matched.contains($0.id) && $0.text == request.text }) {
-                    matched.insert(same.id)
-                    // The seller's corrections of aspect and topic stay.
-                    try db.execute(
-                        sql: """
-                            UPDATE requested_detail SET position = ?,
-                                aspect = CASE corrected WHEN 1 THEN aspect ELSE ? END,
-                                topic = CASE corrected WHEN 1 THEN topic ELSE ? END,
-                                alternative_group = ?, alternative_option = ?
-                            WHERE id = ?
-                            """,
-                        arguments: [position, request.aspect.rawValue, request.topic, request.alternative?.group,
-                                    request.alternative?.option, same.id])
-                    // A request found again as an alternative (or no longer one) is a changed checklist.
-                    if same.alternative != request.alternative { result.regrouped += 1 } else { result.unchanged += 1 }
-                } else {
-                    try db.execute(
-                        sql: """
-                            INSERT INTO requested_detail (case_id, message_id, position, text, aspect, topic, state,
-                                alternative_group, alternative_option)
-                            VALUES (?, ?, ?, ?, ?, ?, 'unanswered', ?, ?)
-                            """,
-                        arguments: [message.caseID, id, position, request.text, request.aspect.rawValue, request.topic,
-                                    request.alternative?.group, request.alternative?.option])
-                    result.added += 1
-                }
+            let changes = ReparseRules.changes(old: old, reading: reading, received: message.received)
+            for k in changes.kept {
+                try db.execute(
+                    sql: """
+                        UPDATE requested_detail SET position = ?, aspect = ?, topic = ?, alternative_group = ?, alternative_option = ?
+                        WHERE id = ?
+                        """,
+                    arguments: [k.position, k.aspect.rawValue, k.topic, k.alternative?.group, k.alternative?.option, k.id])
             }
-            for item in old where !matched.contains(item.id) {
-                if item.state.isUsersWord {
-                    try db.execute(
-                        sql: "UPDATE requested_detail SET position = ?, alternative_group = NULL, alternative_option = NULL WHERE id = ?",
-                        arguments: [reading.requested.count + result.keptForYourWord, item.id])
-                    result.keptForYourWord += 1
-                } else {
-                    try db.execute(sql: "DELETE FROM requested_detail WHERE id = ?", arguments: [item.id])
-                    result.removed += 1
-                }
+            for a in changes.added {
+                try db.execute(
+                    sql: """
+                        INSERT INTO requested_detail (case_id, message_id, position, text, aspect, topic, state,
+                            alternative_group, alternative_option)
+                        VALUES (?, ?, ?, ?, ?, ?, 'unanswered', ?, ?)
+                        """,
+                    arguments: [message.caseID, id, a.position, a.request.text, a.request.aspect.rawValue, a.request.topic,
+                                a.request.alternative?.group, a.request.alternative?.option])
+            }
+            for removed in changes.removed {
+                try db.execute(sql: "DELETE FROM requested_detail WHERE id = ?", arguments: [removed])
             }
             try db.execute(
                 sql: "UPDATE message SET text = ?, reader_version = ? WHERE id = ?",
-                arguments: [reading.text, MessageReader.version, id])
-            try db.execute(sql: "DELETE FROM deadline WHERE message_id = ?", arguments: [id])
-            if let rule = reading.deadlineRule(received: message.received) {
-                try Self.insertDeadline(caseID: message.caseID, messageID: id, rule: rule, set: message.received, db: db)
+                arguments: [changes.text, MessageReader.version, id])
+            // The message's deadline row keeps its id (the team store's would not come back under it).
+            let own = try Int64.fetchAll(db, sql: "SELECT id FROM deadline WHERE message_id = ? ORDER BY id", arguments: [id])
+            if let rule = changes.deadline, let kept = own.first {
+                try db.execute(
+                    sql: "UPDATE deadline SET amount = ?, unit = ?, anchor = ?, phrase = ?, set_at = ?, due_at = ? WHERE id = ?",
+                    arguments: [rule.amount, rule.unit.rawValue, rule.anchor.rawValue, rule.text, message.received.stored,
+                                message.received.stored, kept])
+                try db.execute(sql: "DELETE FROM deadline WHERE message_id = ? AND id <> ?", arguments: [id, kept])
+            } else {
+                try db.execute(sql: "DELETE FROM deadline WHERE message_id = ?", arguments: [id])
+                if let rule = changes.deadline {
+                    try Self.insertDeadline(caseID: message.caseID, messageID: id, rule: rule, set: message.received, db: db)
+                }
             }
             try Self.refreshDeadlines(caseID: message.caseID, db: db)
-            return result
+            return changes.summary
         }
     }
 }

@@ -125,6 +125,20 @@ public protocol StoreContract: Sendable {
     func message(_ id: Int64) async throws -> AmazonMessage
     /// Records an evidence file of a case (path, size, SHA-256) and returns its id.
     @discardableResult func addEvidence(caseID: Int64, path: String, size: Int64, sha256: String, at now: Date) async throws -> Int64
+
+    // MARK: - Message reading, reparse, request edit
+
+    /// Ids of the messages read by a reader older than `version`, lowest first (`message reparse --all`).
+    func messageIDs(readBefore version: Int) async throws -> [Int64]
+    /// Reads a stored message again with `reading` (of its raw bytes), as `ReparseRules.changes` says, in
+    /// one transaction with the case's deadlines refreshed. `StoreError.notFound` ("Message N") when there is none.
+    func reparseMessage(_ id: Int64, reading: MessageReading) async throws -> Reparse
+    /// Corrects a request's aspect or topic as `ReparseRules.edited` says. `StoreError.notFound` when there is none.
+    func editRequest(_ id: Int64, aspect: Aspect?, topic: String?) async throws
+    /// The attachments kept with one message, in order, without their bytes (none when it has none).
+    func attachments(messageID: Int64) async throws -> [StoredAttachment]
+    /// One attachment (numbered from 1) and its bytes. `StoreError.notFound` for no such message or attachment.
+    func attachmentData(messageID: Int64, number: Int) async throws -> (StoredAttachment, Data)
 }
 
 extension CaseStore: StoreContract {

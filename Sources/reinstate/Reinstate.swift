@@ -15,8 +15,8 @@ struct Reinstate: AsyncParsableCommand {
             Without a command, opens the full-screen case tracker (press ? inside it for every key). \
             Every command takes --store PATH (default: $REINSTATE_STORE, else store = … in \
             ~/.config/reinstate/config, else ~/.local/share/reinstate/cases.sqlite); a postgresql:// URL names a team store, on \
-            which the tracker opens too (a colleague's change shows within a second; a lost connection is said and \
-            tried again) and which so far supports \(StoreOptions.supportedOnPostgres). Dates are ISO 8601 (2026-11-22 or 2026-11-22T09:30); \
+            which every command and the tracker work as on a file (a colleague's change shows within a second; a lost \
+            connection is said and tried again; see reinstate store --help). Dates are ISO 8601 (2026-11-22 or 2026-11-22T09:30); \
             REINSTATE_NOW pins "now" for tests and reproducible demos. Changes are recorded as made by author = … \
             in the configuration file, else $REINSTATE_AUTHOR (for tests and scripts), else your login name (on a \
             team store, the database role). NO_COLOR turns colours off.

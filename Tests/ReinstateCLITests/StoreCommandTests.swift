@@ -211,29 +211,46 @@ extension StoreCommandTests {
     }
 }
 
-/// What needs no server: the refusals of a PostgreSQL store by the commands that do not support it yet,
-/// malformed and unreachable addresses, and `store = ` in the configuration file.
+/// What needs no server: every command given a team store it cannot reach, malformed and unreachable
+/// addresses, and `store = ` in the configuration file.
 @Suite struct PostgresStoreRefusalTests {
-    @Test func otherCommandsRefuseAPostgreSQLStoreInOneLine() throws {
+    /// Every command that opens a store takes a postgresql:// URL as a team store: given one whose server
+    /// is not there, each says so in one line (exit status 2) without the password, and none takes the
+    /// URL for a file name (no file called "postgresql:" appears, in the test's folder or here).
+    @Test func everyCommandTakesATeamStoreAndSaysWhenItCannotBeReached() throws {
         let cli = CLI()
         defer { cli.remove() }
-        let url = "postgresql://alice:hunter2@db.example.com/reinstate"
-        for (args, name) in [
-            (["request", "edit", "1", "--aspect", "root-cause"], "request edit"),
-            (["message", "show", "1"], "message show"), (["demo", "--cases", "3"], "demo"),
-        ] {
+        #expect(try cli(["demo", "--cases", "2", "--seed", "1"]).status == 0)
+        let document = cli.file("all.json", try cli(["export", "--all", "--format", "json"]).stdout)
+        let reply = cli.file("reply.txt", TeamCopy.reply), plan = cli.file("plan.txt", TeamCopy.plan)
+        let mbox = cli.file("inbox.mbox", "From MAILER-DAEMON Thu Nov 19 10:00:00 2026\n" + MailCommandTests.reply + "\n")
+        let url = "postgresql://alice:hunter2@/reinstate?host=/tmp/no-such-server-\(getpid())"
+        let commands: [[String]] = [
+            ["case", "list"], ["case", "show", "1"], ["case", "new", "--title", "x"], ["case", "status", "1", "closed", "--yes"],
+            ["case", "edit", "1", "--title", "x"], ["due"], ["note", "add", "--case", "1", "x"], ["note", "edit", "1", "x"],
+            ["note", "remove", "1", "--yes"], ["message", "add", "--case", "1", reply], ["message", "show", "1"],
+            ["message", "reparse", "--all"], ["message", "edit", "1", "--received", "2026-11-20"],
+            ["message", "move", "1", "--case", "2"], ["message", "remove", "1", "--yes"], ["mail", "import", mbox],
+            ["mail", "held"], ["mail", "file", "1", "--case", "1"], ["poa", "add", "--case", "1", plan],
+            ["poa", "submit", "--case", "1", "1"], ["poa", "show", "--case", "1"], ["poa", "diff", "--case", "1", "1", "2"],
+            ["poa", "unsubmit", "--case", "1", "1"], ["request", "answer", "1"], ["request", "waive", "1", "--reason", "x"],
+            ["request", "reopen", "1"], ["request", "edit", "1", "--aspect", "root-cause"],
+            ["evidence", "add", "--case", "1", plan], ["check", "--case", "1"], ["export", "--case", "1"],
+            ["export", "--all", "--format", "json"], ["import", document], ["backup", "--output", cli.folder + "/b.sqlite"],
+            ["restore", cli.store, "--yes"], ["demo"], ["team", "list"],
+        ]
+        for args in commands {
             let result = try cli(args, store: url)
-            #expect(result.status == 2, "\(args)")
-            #expect(result.stderr.contains("`reinstate \(name)` does not work on a PostgreSQL store yet"), "\(result.stderr)")
-            #expect(result.stderr.contains("postgresql://alice@db.example.com/reinstate"))
-            #expect(!result.stderr.contains("hunter2"))
-            #expect(result.stderr.split(separator: "\n").count == 1)
-            // The line says what does work on a team store.
-            #expect(result.stderr.contains("`case list`, `case show`, `case new`"), "\(result.stderr)")
+            #expect(result.status == 2, "\(args): \(result.stderr)")
+            #expect(result.stderr.contains("Cannot reach the PostgreSQL server"), "\(args): \(result.stderr)")
+            #expect(!result.stderr.contains("hunter2"), "\(args)")
+            #expect(result.stderr.split(separator: "\n").count == 1, "\(args): \(result.stderr)")
         }
-        // Through the environment too, and no file named after the URL is made.
-        let viaEnv = try cli(["message", "show", "1"], store: "", environment: ["REINSTATE_STORE": url])
-        #expect(viaEnv.status == 2)
+        // Through the environment too.
+        let viaEnv = try cli(["mail", "held"], store: "", environment: ["REINSTATE_STORE": url])
+        #expect(viaEnv.status == 2 && viaEnv.stderr.contains("Cannot reach the PostgreSQL server"), "\(viaEnv.stderr)")
+        let made = try FileManager.default.contentsOfDirectory(atPath: cli.folder).filter { $0.hasPrefix("postgres") }
+        #expect(made.isEmpty, "\(made)")
         #expect(!FileManager.default.fileExists(atPath: "postgresql:"))
     }
 
@@ -269,12 +286,12 @@ extension StoreCommandTests {
         let listed = try cli(["case", "list"], store: "", environment: ["XDG_CONFIG_HOME": config])
         #expect(listed.status == 0, "\(listed.stderr)")
         #expect(listed.stdout.split(separator: "\n").count >= 3)
-        // A PostgreSQL URL there is refused like --store URL, without its password.
-        try "store = postgresql://bob:s3cret@db.example.com/team\n".write(
+        // A PostgreSQL URL there names a team store, as --store URL does (shown without its password).
+        try "store = postgresql://bob:s3cret@/team?host=/tmp/no-such-server-\(getpid())\n".write(
             toFile: config + "/reinstate/config", atomically: true, encoding: .utf8)
         let refused = try cli(["check", "--case", "1"], store: "", environment: ["XDG_CONFIG_HOME": config])
         #expect(refused.status == 2)
-        #expect(refused.stderr.contains("postgresql://bob@db.example.com/team"))
+        #expect(refused.stderr.contains("Cannot reach the PostgreSQL server of postgresql://bob@"), "\(refused.stderr)")
         #expect(!refused.stderr.contains("s3cret"))
     }
 }

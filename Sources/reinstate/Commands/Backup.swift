@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ReinstateCore
+import ReinstatePostgres
 import ReinstateStore
 
 struct Backup: AsyncParsableCommand {
@@ -68,7 +69,7 @@ struct Backup: AsyncParsableCommand {
     }
 }
 
-struct Restore: ParsableCommand {
+struct Restore: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "restore",
         abstract: "Replace every case in the store with a backup made by `reinstate backup`.",
@@ -85,6 +86,14 @@ struct Restore: ParsableCommand {
 
             On a terminal, asks before replacing anything (y/N). --yes skips the question; without a \
             terminal (a script, cron) --yes is required. To load a JSON export instead, see `reinstate import`.
+
+            A team store (--store postgresql://…) holds every client's cases, so only its owner may restore \
+            it (a staff role is refused in one line). Its current contents are first written to a local \
+            store file, backups/team-DATABASE-2026-11-22T0900.sqlite in the data folder \
+            ($XDG_DATA_HOME/reinstate, else ~/.local/share/reinstate), read under a lock that holds every \
+            colleague's change back until the restore ends; then, in the same one transaction, every case and \
+            held message is replaced. A restore that fails or is cut off (the connection lost, the process \
+            killed) leaves the old cases. Grants (`reinstate team`) are kept.
             """)
 
     @OptionGroup var options: StoreOptions
@@ -92,8 +101,8 @@ struct Restore: ParsableCommand {
     var file: String
     @Flag(name: [.customShort("y"), .long], help: "Replace the store without asking.") var yes = false
 
-    func run() throws {
-        try reporting {
+    func run() async throws {
+        try await reporting {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory) else {
                 throw CLIError("\(file) does not exist. Nothing was changed.")
@@ -105,6 +114,10 @@ struct Restore: ParsableCommand {
             try source.checkIntegrity()
             try source.checkSchemaIsReinstates()
             let incoming = try source.caseCount()
+            if PostgresAddress.isURL(options.path) {
+                try await restoreTeamStore(incoming: incoming)
+                return
+            }
 
             let storePath = options.path
             if CaseStore.sameFile(file, storePath) {
@@ -128,6 +141,45 @@ struct Restore: ParsableCommand {
             _ = try CaseStore(path: store.path)  // brings a backup from an earlier Reinstate up to this schema
             Output.line("Restored \(plural(restored, "case")) from \(file) into \(store.path)")
         }
+    }
+
+    /// Replaces a team store's cases with the backup's (see the discussion): the owner only, the current
+    /// contents kept in a local file first, then everything replaced in one transaction.
+    func restoreTeamStore(incoming: Int) async throws {
+        try StoreCommand.refuseReadOnly()
+        let document = try Self.document(ofBackup: file)
+        try await PostgresOpening.connect(options.path).closing { store in
+            let shown = store.address.redacted
+            try await store.requireStoreOwner(to: "restore a backup over the team store")
+            let current = try await store.caseTotal()
+            if !yes {
+                try confirm(
+                    "Replace the \(plural(current, "case")) in \(shown) with the \(plural(incoming, "case")) in \(file)? "
+                        + "The current store is backed up first.")
+            }
+            let now = try Clock.now()
+            let folder = CaseStore.backupFolder(
+                forStoreAt: StoreLocation.resolve(option: nil, environment: ProcessInfo.processInfo.environment))
+            try await store.replaceContents(with: document) { contents in
+                let copy = try CaseStore()
+                try copy.importDocument(contents)
+                let safety = try copy.backup(to: .dated(folder: folder, name: "team-" + store.address.database, at: now))
+                Output.line("Backed up the current store (\(plural(safety.cases, "case"))) to \(safety.path)")
+            }
+            Output.line("Restored \(plural(document.cases.count, "case")) from \(file) into \(shown)")
+        }
+    }
+
+    /// A backup file's cases as one document, read from a private copy of it opened as this version opens a
+    /// store (a backup from an earlier Reinstate is brought up to this schema there; the file itself is
+    /// never changed).
+    static func document(ofBackup file: String) throws -> StoreDocument {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("reinstate-restore-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let copy = folder + "/backup.sqlite"
+        try FileManager.default.copyItem(atPath: file, toPath: copy)
+        return try CaseStore(path: copy, createFolders: false).exportDocument()
     }
 
     /// Asks on the terminal; refuses outright when there is no terminal to ask on.

@@ -2,9 +2,10 @@ import ArgumentParser
 import Foundation
 import ReinstateApp
 import ReinstateCore
+import ReinstatePostgres
 import ReinstateStore
 
-struct Demo: ParsableCommand {
+struct Demo: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
         abstract: "Fill the store with realistic synthetic cases, to try Reinstate or to benchmark it.",
@@ -13,6 +14,11 @@ struct Demo: ParsableCommand {
             overdue and due-soon deadlines, answered and unanswered requests, several plan versions. \
             The same --seed (and REINSTATE_NOW) gives the same cases. A store that already holds cases is \
             refused unless --add is given, so invented cases never mix with real ones.
+
+            On a team store (--store postgresql://…) the cases are made as for a new local file and loaded \
+            in one transaction, all or none, into an empty store (an empty database is set up first); only \
+            the store's owner may. A team store that holds cases is refused even with --add: colleagues see \
+            every case there, and invented ones would mix with their clients' real cases.
             """)
 
     @OptionGroup var options: StoreOptions
@@ -33,10 +39,14 @@ struct Demo: ParsableCommand {
         guard (1...1_000_000).contains(cases) else { throw ValidationError("--cases must be between 1 and 1000000.") }
     }
 
-    func run() throws {
-        try reporting {
+    func run() async throws {
+        try await reporting {
             if let mailbox {
                 try writeMailbox(mailbox)
+                return
+            }
+            if PostgresAddress.isURL(options.path) {
+                try await fillTeamStore()
                 return
             }
             let store = try options.open(creating: true)
@@ -50,6 +60,30 @@ struct Demo: ParsableCommand {
             let range = ids.map { " (ids \($0.lowerBound)–\($0.upperBound))" } ?? ""
             printError("added \(cases) demo case\(cases == 1 ? "" : "s")\(range) to \(store.path)")
             printError("try: reinstate due --store \(store.path)   ·   reinstate case list --store \(store.path)")
+        }
+    }
+
+    /// Fills an empty team store: the cases made in a local store in memory, exactly as in a new local
+    /// file (the same ids and bytes), then loaded whole as `store copy` loads a file.
+    func fillTeamStore() async throws {
+        try StoreCommand.refuseReadOnly()
+        try await PostgresOpening.connect(options.path).closing { store in
+            let shown = store.address.redacted
+            // Demo says everything on standard error, this too.
+            try await StoreCommand.prepareToLoad(store, say: { printError($0) })
+            let existing = try await store.caseTotal()
+            if existing > 0 {
+                throw CLIError(
+                    "\(shown) already holds \(existing) case\(existing == 1 ? "" : "s"); demo cases are invented and would mix "
+                        + "with them\(add ? ", which colleagues see (--add works on a local store file only)" : ""). "
+                        + "Use a new, empty database, or a local file: --store demo.sqlite")
+            }
+            let made = try CaseStore()
+            let ids = try made.fillDemo(count: cases, seed: seed, now: try Clock.now())
+            try await store.importDocument(try made.exportDocument())
+            let range = ids.map { " (ids \($0.lowerBound)–\($0.upperBound))" } ?? ""
+            printError("added \(cases) demo case\(cases == 1 ? "" : "s")\(range) to \(shown)")
+            printError("try: reinstate due --store \(shown)   ·   reinstate case list --store \(shown)")
         }
     }
 

@@ -53,7 +53,7 @@ extension MessageCommand {
         }
     }
 
-    struct Show: ParsableCommand {
+    struct Show: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "show", abstract: "Print a stored message's text.")
 
         @OptionGroup var options: StoreOptions
@@ -69,24 +69,25 @@ extension MessageCommand {
             if attachment != nil, raw { throw ValidationError("--raw and --attachment do not go together.") }
         }
 
-        func run() throws {
-            try reporting {
-                let store = try options.open()
-                if let attachment, let output {
-                    let (described, data) = try store.attachmentData(messageID: id, number: attachment)
-                    try AtomicFile.write(data, to: output, overwrite: force, protecting: AtomicFile.storeFiles(options.path))
-                    printError("wrote \(described.filename) (\(described.contentType), \(data.count) bytes) to \(output)")
-                    return
-                }
-                let m = try store.message(id)
-                if raw {
-                    Output.write(m.raw)
-                } else {
+        func run() async throws {
+            try await reporting {
+                try await options.withStore { store in
+                    if let attachment, let output {
+                        let (described, data) = try await store.attachmentData(messageID: id, number: attachment)
+                        try AtomicFile.write(data, to: output, overwrite: force, protecting: AtomicFile.storeFiles(options.path))
+                        printError("wrote \(described.filename) (\(described.contentType), \(data.count) bytes) to \(output)")
+                        return
+                    }
+                    let m = try await store.message(id)
+                    if raw {
+                        Output.write(m.raw)
+                        return
+                    }
                     if !m.subject.isEmpty { Output.line("Subject: " + Output.safe(m.subject)) }
                     Output.line("Received: \(Timestamp.local(m.received))  (\(m.kind.rawValue))")
                     Output.line()
                     Output.line(Output.safe(m.text))
-                    let attachments = try store.attachments(messageID: id)
+                    let attachments = try await store.attachments(messageID: id)
                     if !attachments.isEmpty {
                         Output.line()
                         Output.line("Attachments (save one with --attachment N --output FILE):")
@@ -101,7 +102,7 @@ extension MessageCommand {
 }
 
 extension MessageCommand {
-    struct Reparse: ParsableCommand {
+    struct Reparse: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "reparse",
             abstract: "Read a stored message again with this version's reader (after an upgrade).",
@@ -119,25 +120,27 @@ extension MessageCommand {
             if all == (id != nil) { throw ValidationError("Give a message id or --all.") }
         }
 
-        func run() throws {
-            try reporting {
-                let store = try options.open()
-                let reader = MessageReader()
-                let ids = try id.map { [$0] } ?? store.messageIDs(readBefore: MessageReader.version)
-                var changed = 0
-                for id in ids {
-                    let message = try store.message(id)
-                    let change = try store.reparseMessage(id, reading: reader.read(message.raw))
-                    if change.changedChecklist { changed += 1 }
-                    Output.line(
-                        "message \(id): \(change.unchanged) unchanged, \(change.added) added, \(change.removed) removed"
-                            + (change.regrouped > 0 ? ", \(change.regrouped) now read as alternatives (one of them is enough)" : "")
-                            + (change.keptForYourWord > 0 ? ", \(change.keptForYourWord) kept because you marked them" : ""))
-                }
-                if ids.isEmpty {
-                    Output.line("Every message was read by this version's reader.")
-                } else if all {
-                    Output.line("\(changed) of \(ids.count) checklist\(ids.count == 1 ? "" : "s") changed; states you set were kept.")
+        func run() async throws {
+            try await reporting {
+                try await options.withStore(writing: true) { store in
+                    let reader = MessageReader()
+                    let ids: [Int64]
+                    if let id { ids = [id] } else { ids = try await store.messageIDs(readBefore: MessageReader.version) }
+                    var changed = 0
+                    for id in ids {
+                        let message = try await store.message(id)
+                        let change = try await store.reparseMessage(id, reading: reader.read(message.raw))
+                        if change.changedChecklist { changed += 1 }
+                        Output.line(
+                            "message \(id): \(change.unchanged) unchanged, \(change.added) added, \(change.removed) removed"
+                                + (change.regrouped > 0 ? ", \(change.regrouped) now read as alternatives (one of them is enough)" : "")
+                                + (change.keptForYourWord > 0 ? ", \(change.keptForYourWord) kept because you marked them" : ""))
+                    }
+                    if ids.isEmpty {
+                        Output.line("Every message was read by this version's reader.")
+                    } else if all {
+                        Output.line("\(changed) of \(ids.count) checklist\(ids.count == 1 ? "" : "s") changed; states you set were kept.")
+                    }
                 }
             }
         }

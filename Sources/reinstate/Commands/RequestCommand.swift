@@ -78,7 +78,7 @@ extension RequestCommand {
 }
 
 extension RequestCommand {
-    struct Edit: ParsableCommand {
+    struct Edit: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "edit",
             abstract: "Correct what the reader took from a request: its aspect or its topic.",
@@ -93,12 +93,13 @@ extension RequestCommand {
             if aspect == nil && topic == nil { throw ValidationError("Give --aspect, --topic or both.") }
         }
 
-        func run() throws {
-            try reporting {
-                let store = try options.open()
-                try store.editRequest(id, aspect: aspect, topic: topic)
-                let r = try store.request(id)
-                Output.line("Request \(id): [\(r.aspect.label)] topic: \(Output.safe(r.topic.isEmpty ? "–" : r.topic))")
+        func run() async throws {
+            try await reporting {
+                try await options.withStore(writing: true) { store in
+                    try await store.editRequest(id, aspect: aspect, topic: topic)
+                    let r = try await store.request(id)
+                    Output.line("Request \(id): [\(r.aspect.label)] topic: \(Output.safe(r.topic.isEmpty ? "–" : r.topic))")
+                }
             }
         }
     }

@@ -15,8 +15,8 @@ struct StoreCommand: ParsableCommand {
             verify-full; sslrootcert=FILE names the certificate authority to check against, else ~/.postgresql/root.crt, \
             else the system's), or postgresql:///DATABASE?host=/run/postgresql for a Unix socket. The password comes \
             from the URL, else PGPASSWORD, else ~/.pgpass (used only when its mode is 0600); it is never shown. \
-            So far a team store supports \(StoreOptions.supportedOnPostgres), with the same output as on a local \
-            file; the other commands refuse it and say so. Copy a team store to a local file to work on it with every command.
+            Every command and the case tracker work on a team store, with the same output as on a local file; \
+            store copy moves a whole store between a local file and a team store, both ways.
             """,
         subcommands: [StoreInit.self, StoreCopy.self])
 }
@@ -79,8 +79,9 @@ extension StoreCommand {
                 FROM and TO are each a store file or a postgresql:// URL (one of each). Everything is copied: \
                 messages byte for byte, plan versions, requested details and their states, deadlines, notes, \
                 evidence records, with their ids. All of it, or nothing: the target must be empty (a new \
-                file, or a PostgreSQL database that is empty or set up by `store init` without cases), and a \
-                copy that fails leaves it as it was (an empty database it set up keeps the empty schema). \
+                file, or a PostgreSQL database that is empty or set up by `store init` without cases, into which \
+                only the store's owner may copy), and a copy that fails leaves it as it was (an empty database it \
+                set up keeps the empty schema). \
                 `reinstate export --all --format json` gives the same bytes on both sides.
                 """)
 
@@ -106,19 +107,9 @@ extension StoreCommand {
             let source = try CaseStore(path: from, readOnly: true)
             for warning in source.warnings { printError("warning: " + warning) }
             let document = try source.exportDocument()
-            let target = try await PostgresOpening.connect(to)
-            do {
-                if try await target.initializeIfEmpty() {
-                    Output.line("Created an empty Reinstate store in \(target.address.redacted).")
-                }
-                try await target.importDocument(document)
-            } catch {
-                await target.close()
-                throw error
-            }
-            await target.close()
+            let target = try await StoreCommand.load(document, intoTeamStore: to)
             Output.line(
-                "Copied \(document.cases.count) case\(document.cases.count == 1 ? "" : "s") from \(from) to \(target.address.redacted).")
+                "Copied \(document.cases.count) case\(document.cases.count == 1 ? "" : "s") from \(from) to \(target).")
         }
 
         func postgresToFile() async throws {
@@ -146,6 +137,39 @@ extension StoreCommand {
             }
             Output.line(
                 "Copied \(document.cases.count) case\(document.cases.count == 1 ? "" : "s") from \(source.address.redacted) to \(to).")
+        }
+    }
+}
+
+extension StoreCommand {
+    /// Loads a whole-store document into the team store at `url`, all of it or nothing (`store copy FILE
+    /// URL`, `import`, `demo`): an empty database is set up first (and says so); a store that holds cases
+    /// or held mail is refused, as is a role that is not the store's owner (a staff role sees only its
+    /// accounts, so a store that looks empty to it may hold other clients' cases). Returns the store's
+    /// address without its password.
+    static func load(_ document: StoreDocument, intoTeamStore url: String) async throws -> String {
+        try await PostgresOpening.connect(url).closing { target in
+            try await prepareToLoad(target)
+            try await target.importDocument(document)
+            return target.address.redacted
+        }
+    }
+
+    /// Before a whole store is loaded into a team store: an empty database is set up (and `say`s so),
+    /// else the connected role must be the store's owner.
+    static func prepareToLoad(_ target: PostgresStore, say: (String) -> Void = { Output.line($0) }) async throws {
+        if try await target.initializeIfEmpty() {
+            say("Created an empty Reinstate store in \(target.address.redacted).")
+        } else {
+            try await target.requireStoreOwner(to: "load a whole store into it")
+        }
+    }
+
+    /// `--read-only` refuses a command that replaces or fills a whole team store, in the words
+    /// `withStore(writing:)` uses for a single write.
+    static func refuseReadOnly() throws {
+        if StoreOptions.readOnlyRequested {
+            throw CLIError("The team store was opened read-only (--read-only); nothing was changed.")
         }
     }
 }

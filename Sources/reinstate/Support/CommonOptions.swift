@@ -9,7 +9,7 @@ struct StoreOptions: ParsableArguments {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "The case store file, or a postgresql:// URL of a team store (see `reinstate store --help` for what works on it).",
+            "The case store file, or a postgresql:// URL of a team store (see `reinstate store --help`).",
             discussion: "Default: $REINSTATE_STORE, else store = … in the configuration file, else $XDG_DATA_HOME/reinstate/cases.sqlite (~/.local/share/reinstate/cases.sqlite).",
             valueName: "path"))
     var store: String?
@@ -42,70 +42,6 @@ struct StoreOptions: ParsableArguments {
         Author.resolve(
             configured: Self.configuredAuthor, environment: ProcessInfo.processInfo.environment,
             loginNameFallback: !PostgresAddress.isURL(path))
-    }
-
-    /// A PostgreSQL team store (a postgresql:// URL in --store or $REINSTATE_STORE) is refused, in one
-    /// line that names the command, by every command that works on the local file only: none may
-    /// open it as a file name (and make a file called "postgresql:"). `reinstate store` takes its URLs
-    /// as arguments and is not refused.
-    func validate() throws {
-        let path = path
-        guard PostgresAddress.isURL(path) else { return }
-        let words = Self.commandWords(CommandLine.arguments.dropFirst())
-        // `store` takes its URLs as arguments; `export` decides itself (--case, and --all --format json);
-        // `team` works on a team store only.
-        // No command: the case tracker, which works on a team store.
-        if words.isEmpty || words.first == "store" || words.first == "export" || words.first == "team"
-            || Self.onPostgres.contains(words.joined(separator: " "))
-        {
-            return
-        }
-        printError(Self.notYetOnPostgres(words.isEmpty ? nil : words.joined(separator: " "), url: path))
-        throw ExitCode(ExitStatus.failure)
-    }
-
-    /// The commands that work on a PostgreSQL team store through the store contract, besides `store`
-    /// and `export`, which take it themselves.
-    static let onPostgres: [String] = [
-        "case list", "case show", "case new", "case status", "due", "note add", "message add", "poa add", "poa submit",
-        "request answer", "request waive", "request reopen", "message edit", "message move", "message remove", "note edit",
-        "note remove", "poa unsubmit", "case edit", "evidence add", "backup", "check", "poa show", "poa diff", "poa draft",
-        "mail import", "mail held", "mail file",
-    ]
-
-    /// What a team store supports so far, in words, for the refusal and `--help`.
-    static var supportedOnPostgres: String {
-        (onPostgres + ["export --case", "export --all", "store init", "store copy", "team"])
-            .map { "`\($0)`" }.joined(separator: ", ")
-    }
-
-    /// The one line that says a command does not work on a PostgreSQL store yet, naming the store
-    /// without its password (or as a placeholder when the URL does not parse).
-    static func notYetOnPostgres(_ command: String?, url: String) -> String {
-        let shown = (try? PostgresAddress(url: url, loginName: "")).map(\.redacted) ?? "postgresql://…"
-        let name = command.map { "`reinstate \($0)`" } ?? "The case tracker"
-        return "\(name) does not work on a PostgreSQL store yet (\(shown)); so far a team store supports "
-            + "\(supportedOnPostgres). Copy it to a local file to use this command."
-    }
-
-    /// The command's name from its arguments ("case list"): the first words, the top command's options
-    /// (`--store URL`, `--read-only`, `--warn-days N`) passed over, up to the first other option.
-    static func commandWords(_ arguments: ArraySlice<String>) -> [String] {
-        var words: [String] = []
-        var rest = arguments[...]
-        while let argument = rest.first, words.count < 2 {
-            rest = rest.dropFirst()
-            if argument == "--store" || argument == "--warn-days" {
-                rest = rest.dropFirst()
-            } else if argument == "--read-only" || argument.hasPrefix("--store=") || argument.hasPrefix("--warn-days=") {
-                continue
-            } else if argument.hasPrefix("-") {
-                break
-            } else {
-                words.append(argument)
-            }
-        }
-        return words
     }
 
     /// The store's path was not given (--store, $REINSTATE_STORE): the default location in the data folder.
