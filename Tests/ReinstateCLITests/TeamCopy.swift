@@ -15,6 +15,12 @@ struct TeamCopy {
         try self.init(copyOf: cli)
     }
 
+    /// A local store and a team store made by the test itself.
+    init(cli: CLI, url: String) {
+        self.cli = cli
+        self.url = url
+    }
+
     /// Copies the local store as it is now to a new database.
     init(copyOf cli: CLI) throws {
         self.cli = cli
@@ -38,12 +44,12 @@ struct TeamCopy {
     }
 
     /// Expects both stores to hold the same, byte for byte (`export --all --format json`); returns the
-    /// local store's document.
+    /// local store's document. `path`: another local store than the test's.
     @discardableResult
-    func sameStore(sourceLocation: SourceLocation = #_sourceLocation) throws -> Data {
-        let local = try cli(["export", "--all", "--format", "json"])
+    func sameStore(local path: String? = nil, sourceLocation: SourceLocation = #_sourceLocation) throws -> Data {
+        let local = try cli(["export", "--all", "--format", "json"], store: path)
         let team = try cli(["export", "--all", "--format", "json"], store: url)
-        #expect(team.status == 0, "\(team.stderr)", sourceLocation: sourceLocation)
+        #expect(local.status == 0 && team.status == 0, "\(team.stderr)", sourceLocation: sourceLocation)
         #expect(!local.stdoutData.isEmpty, sourceLocation: sourceLocation)
         #expect(team.stdoutData == local.stdoutData, sourceLocation: sourceLocation)
         return local.stdoutData

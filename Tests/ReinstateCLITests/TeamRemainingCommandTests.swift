@@ -54,20 +54,12 @@ struct TeamRemainingCommandTests {
     /// Runs `args` on the local file and on the team store: the same status and bytes on both streams.
     @discardableResult
     func same(_ cli: CLI, _ url: String, _ args: [String], sourceLocation: SourceLocation = #_sourceLocation) throws -> CLI.Result {
-        let local = try cli(args)
-        let team = try cli(args, store: url)
-        #expect(team.status == local.status, "\(args): \(team.stderr)", sourceLocation: sourceLocation)
-        #expect(team.stdoutData == local.stdoutData, "\(args)", sourceLocation: sourceLocation)
-        #expect(team.stderr == local.stderr, "\(args)", sourceLocation: sourceLocation)
-        return local
+        try TeamCopy(cli: cli, url: url).same(args, sourceLocation: sourceLocation)
     }
 
+    /// The same cases in both, byte for byte (`local`: another local store than the test's).
     func exportsMatch(_ cli: CLI, _ url: String, local: String? = nil, sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let mine = try cli(["export", "--all", "--format", "json"], store: local)
-        let team = try cli(["export", "--all", "--format", "json"], store: url)
-        #expect(mine.status == 0 && team.status == 0, "\(team.stderr)", sourceLocation: sourceLocation)
-        #expect(!mine.stdoutData.isEmpty, sourceLocation: sourceLocation)
-        #expect(team.stdoutData == mine.stdoutData, sourceLocation: sourceLocation)
+        try TeamCopy(cli: cli, url: url).sameStore(local: local, sourceLocation: sourceLocation)
     }
 
     /// Runs SQL on the local store file and on the team store alike.
