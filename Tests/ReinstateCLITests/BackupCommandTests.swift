@@ -198,8 +198,8 @@ import Testing
         try handle.close()
 
         let cases: [(String, String)] = [
-            (text, "is not a Reinstate case store (it is not an SQLite database)"),
-            (foreign, "is not a Reinstate case store (it is a database of another program)"),
+            (text, "is not a Reinstate backup (it is not an SQLite database); give a file made by reinstate backup"),
+            (foreign, "is not a Reinstate backup (it is a database of another program)"),
             (newer, "was written by a newer version of Reinstate"),
             (damaged, "damaged"),
             (cli.folder + "/absent.sqlite", "does not exist"),
@@ -211,6 +211,7 @@ import Testing
             #expect(result.status == 2, "\(file)")
             #expect(result.stderr.contains(why), "\(file): \(result.stderr)")
             #expect(result.stderr.contains("Nothing was changed") || result.stderr.contains("left untouched"), "\(result.stderr)")
+            #expect(!result.stderr.contains("--store"), "the backup given is what is wrong: \(result.stderr)")
             #expect(checksum(cli.store) == before, "\(file) changed the store")
             #expect(!exists(cli.folder + "/backups"), "\(file): a refused restore wrote a backup")
         }

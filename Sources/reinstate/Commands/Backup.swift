@@ -110,7 +110,13 @@ struct Restore: AsyncParsableCommand {
             if isDirectory.boolValue { throw CLIError("\(file) is a folder; give the backup file inside it. Nothing was changed.") }
             // The backup is opened read-only with the same checks as any store, and checked whole.
             // A backup from an earlier Reinstate is read as it is; the store is upgraded after the copy.
-            let source = try CaseStore(path: file, readOnly: true, acceptOlderSchema: true)
+            let source: CaseStore
+            do {
+                source = try CaseStore(path: file, readOnly: true, acceptOlderSchema: true)
+            } catch StoreError.notAStore(_, let why) {
+                // Said of the backup given, not of the store: --store is not what to change.
+                throw CLIError("\(file) is not a Reinstate backup (\(why)); give a file made by reinstate backup. Nothing was changed.")
+            }
             try source.checkIntegrity()
             try source.checkSchemaIsReinstates()
             let incoming = try source.caseCount()
