@@ -187,10 +187,15 @@ public enum PostgresStoreError: Error, Equatable, CustomStringConvertible, Local
             return "the server's certificate was not accepted (\(ssl))"
         }
         let text = String(describing: error)
+        // ETIMEDOUT on a connection made: the keepalive or the unacknowledged-data timeout gave up
+        // (`PostgresStore.DeadNetwork`).
+        if text.contains("errno: 110"), text.contains("read(") || text.contains("write(") || text.contains("writev(") {
+            return "the server stopped answering (the network may be down)"
+        }
         if text.contains("connectTimeout") || text.contains("timeout") { return "no answer in time (is the host right? is it up?)" }
         if text.contains("refused") || text.contains("ECONNREFUSED") { return "the connection was refused (is the server running on that port?)" }
         if text.contains("No such file") || text.contains("ENOENT") { return "there is no server socket there (is the server running?)" }
-        if text.contains("resolve") || text.contains("NXDOMAIN") || text.contains("getaddrinfo") {
+        if text.contains("resolve") || text.contains("NXDOMAIN") || text.contains("getaddrinfo") || text.contains("UnknownHost") {
             return "the host name is not known"
         }
         if text.contains("certificate") || text.contains("handshake") { return "the server's certificate was not accepted (\(text))" }

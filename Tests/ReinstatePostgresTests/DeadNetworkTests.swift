@@ -21,15 +21,6 @@ import Glibc
 struct DeadNetworkTests {
     let now = Timestamp.parse("2026-11-22T09:00:00Z")!
 
-    /// Waits, up to `seconds`, until `condition` holds; says whether it did.
-    func eventually(within seconds: Double, _ condition: () throws -> Bool) async rethrows -> Bool {
-        let end = Date().addingTimeInterval(seconds)
-        while Date() < end {
-            if try condition() { return true }
-            try? await Task.sleep(for: .milliseconds(50))
-        }
-        return try condition()
-    }
 
     @Test func aNetworkThatStopsAnsweringIsNoticedAndGotOver() async throws {
         let server = try TestPostgresServer.shared()

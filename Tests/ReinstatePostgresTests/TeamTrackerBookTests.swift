@@ -70,16 +70,6 @@ struct TeamTrackerBookTests {
         try await TeamStoreLink.open(readOnly: readOnly, retryInterval: .milliseconds(200), connect: try connect(server, database))
     }
 
-    /// Waits, up to `seconds`, until `condition` holds; says whether it did. Sleeps without holding a
-    /// thread of the concurrency pool.
-    func eventually(within seconds: Double, _ condition: () throws -> Bool) async rethrows -> Bool {
-        let end = Date().addingTimeInterval(seconds)
-        while Date() < end {
-            if try condition() { return true }
-            try? await Task.sleep(for: .milliseconds(20))
-        }
-        return try condition()
-    }
 
     @Test func theTrackerReadsAndWritesATeamStoreWithUndo() async throws {
         let server = try TestPostgresServer.shared()
