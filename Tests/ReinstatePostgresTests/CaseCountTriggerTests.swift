@@ -20,9 +20,7 @@ struct CaseCountTriggerTests {
     func connect(_ database: String, user: String = TestPostgresServer.superuser, password: String = TestPostgresServer.password)
         async throws -> PostgresStore
     {
-        let server = try TestPostgresServer.shared()
-        let address = try PostgresAddress(url: server.url(database: database, user: user, password: nil), loginName: "nobody")
-        return try await PostgresStore.connect(to: address, password: password, author: "dana")
+        try await loggedIn(database, user: user, password: password, author: "dana")
     }
 
     /// A local store of demo cases (the reference) and a team store it was copied into.

@@ -17,11 +17,7 @@ struct PostgresCopyTests {
         "mail_mark", "held_message",
     ]
 
-    func connect(_ database: String) async throws -> PostgresStore {
-        let server = try TestPostgresServer.shared()
-        let address = try PostgresAddress(url: server.url(database: database, password: nil), loginName: "nobody")
-        return try await PostgresStore.connect(to: address, password: TestPostgresServer.password)
-    }
+    func connect(_ database: String) async throws -> PostgresStore { try await loggedIn(database) }
 
     /// 250 demo cases, made once for the suite: more messages and requested details than one statement takes.
     static let demo: Result<StoreDocument, any Error> = Result {

@@ -48,9 +48,7 @@ struct TeamAccessTests {
     func connect(_ database: String, user: String = TestPostgresServer.superuser, password: String = TestPostgresServer.password)
         async throws -> PostgresStore
     {
-        let server = try TestPostgresServer.shared()
-        let address = try PostgresAddress(url: server.url(database: database, user: user, password: nil), loginName: "nobody")
-        return try await PostgresStore.connect(to: address, password: password)
+        try await loggedIn(database, user: user, password: password)
     }
 
     /// A new login role with no other rights, as an agency's admin would create one for a staff member.

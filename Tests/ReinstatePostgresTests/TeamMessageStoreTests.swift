@@ -37,9 +37,7 @@ struct TeamMessageStoreTests {
     func connect(_ database: String, user: String = TestPostgresServer.superuser, password: String = TestPostgresServer.password)
         async throws -> PostgresStore
     {
-        let server = try TestPostgresServer.shared()
-        let address = try PostgresAddress(url: server.url(database: database, user: user, password: nil), loginName: "nobody")
-        return try await PostgresStore.connect(to: address, password: password)
+        try await loggedIn(database, user: user, password: password)
     }
 
     /// A message read again with a reading that differs from the stored one (a request in other words,
