@@ -23,6 +23,8 @@ public struct StoreCaseBook: CaseBook {
     let reader = MessageReader()
     /// How to take back each change of this session, by token.
     let undoLog = UndoLog()
+    /// `heldMailNote`, once known.
+    let heldNote = Remembered<String?>()
     /// The largest message the UI stores (the command line refuses larger files the same way).
     public static let messageLimit = MessageReader.largestMessage
 
@@ -249,6 +251,16 @@ extension StoreCaseBook {
         try call { try await $0.heldMessage(id) }
     }
 
+    /// On a team store, why a staff role sees no held mail (asked of the server once: the role does not
+    /// change under a session); nil on a local file and for the owner.
+    public func heldMailNote() throws -> String? {
+        guard case .team = source else { return nil }
+        if let known = heldNote.value { return known }
+        let note = try call { store in try await (store as? PostgresStore)?.heldMailRefusal() }
+        heldNote.value = .some(note)
+        return note
+    }
+
     /// Files a held message as `reinstate mail file` does (not undoable: it leaves the held list for good).
     /// On a team store only the owner sees and files held mail; a staff role is told so in one line.
     public func fileHeld(id: Int64, caseID: Int64?, at time: Date) throws -> AddedMessage {
@@ -258,5 +270,15 @@ extension StoreCaseBook {
             requestCount: stored.requests.count, deadline: stored.deadline?.due)
         added.caseID = stored.message.caseID
         return added
+    }
+}
+
+/// A value worked out once and shared by the copies of a book (which is a struct).
+final class Remembered<T: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: T?
+    var value: T? {
+        get { lock.withLock { stored } }
+        set { lock.withLock { stored = newValue } }
     }
 }

@@ -42,4 +42,29 @@ extension TeamTrackerBookTests {
         #expect(book.connectionProblem() == nil)
         await link.close()
     }
+
+    /// A staff role's tracker shows no held mail (it is the owner's) and, asked for it, says why in
+    /// the server's words; the owner's says nothing of the kind.
+    @Test func aStaffRolesTrackerSaysHeldMailIsTheOwners() async throws {
+        let server = try TestPostgresServer.shared()
+        let database = try await filledDatabase(server)
+        let role = "clerk_\(UInt32.random(in: 0...UInt32.max))"
+        try server.psql("CREATE ROLE \(role) LOGIN PASSWORD 'clerk-pw'")
+        let account = try server.psql("SELECT account FROM suspension_case WHERE id = 1", database: database)
+            .trimmingCharacters(in: .newlines)
+        _ = try await loggedIn(database).closing { try await $0.grantAccount(role: role, account: account) }
+        let owner = try await open(server, database)
+        #expect(try StoreCaseBook(team: owner).heldMailNote() == nil)
+        await owner.close()
+        let address = try PostgresAddress(url: server.url(database: database, user: role, password: nil), loginName: "nobody")
+        let staff = try await TeamStoreLink.open(readOnly: false, retryInterval: .milliseconds(200)) {
+            try await PostgresStore.connect(to: address, password: "clerk-pw")
+        }
+        let book = StoreCaseBook(team: staff)
+        #expect(try book.heldMessages().isEmpty)
+        let note = try #require(try book.heldMailNote())
+        #expect(note.contains("only the store's owner (postgres) sees and files it; you are connected as \(role)."), "\(note)")
+        #expect(try book.heldMailNote() == note)  // asked once, remembered
+        await staff.close()
+    }
 }

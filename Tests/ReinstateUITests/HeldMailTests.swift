@@ -77,6 +77,19 @@ import Testing
         #expect(runtime.state.screen == .caseList)
     }
 
+    /// Whoever may see no held mail (a team store's staff role) is told why when they press H, not that
+    /// none is held.
+    @Test func hSaysWhyNoHeldMailIsShownWhereTheBookSaysSo() {
+        var state = AppState(width: 100, height: 24, now: Fixtures.now, options: Fixtures.options())
+        _ = state.apply(.heldLoaded([], note: "Held mail is the owner's."))
+        _ = state.apply(.key(.character("H")))
+        #expect(state.message?.text == "Held mail is the owner's.")
+        #expect(state.screen == .caseList)
+        _ = state.apply(.heldLoaded([]))
+        _ = state.apply(.key(.character("H")))
+        #expect(state.message?.text == "No message is held; `reinstate mail import` holds what it cannot place.")
+    }
+
     @Test func theReducerAsksForNewOrANumber() {
         var state = AppState(width: 100, height: 24, now: Fixtures.now, options: Fixtures.options())
         state.held = [Self.heldReply]

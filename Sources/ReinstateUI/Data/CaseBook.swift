@@ -86,6 +86,10 @@ public protocol CaseBook {
     /// One held message with its bytes.
     func heldMessage(id: Int64) throws -> HeldMessage
 
+    /// Why this user sees no held mail whatever is held (a team store's staff role: held mail is the
+    /// owner's), in one line; nil when they see it all.
+    func heldMailNote() throws -> String?
+
     /// Files a held message into a case, or into a new case made from what it says (`caseID` nil).
     func fileHeld(id: Int64, caseID: Int64?, at time: Date) throws -> AddedMessage
 }
@@ -100,6 +104,7 @@ extension CaseBook {
     public func connectionProblem() -> String? { nil }
     public func heldMessages() throws -> [HeldMessage] { [] }
     public func heldMessage(id: Int64) throws -> HeldMessage { throw HeldMessagesUnavailable() }
+    public func heldMailNote() throws -> String? { nil }
     public func fileHeld(id: Int64, caseID: Int64?, at time: Date) throws -> AddedMessage { throw HeldMessagesUnavailable() }
 }
 

@@ -177,7 +177,8 @@ public final class UIRuntime<Book: CaseBook> {
             case .newCase(let draft):
                 return .caseCreated(id: try book.newCase(draft))
             case .loadHeld:
-                return .heldLoaded(try book.heldMessages())
+                let messages = try book.heldMessages()
+                return .heldLoaded(messages, note: messages.isEmpty ? try book.heldMailNote() : nil)
             case .loadHeldMessage(let id):
                 return .heldMessageLoaded(try book.heldMessage(id: id))
             case .fileHeld(let id, let caseID, let at):

@@ -36,7 +36,8 @@ public enum Action: Sendable, Equatable {
     /// The editor closed: how it ended and what the file held.
     case edited(EditRequest, EditorResult)
     /// The held messages were read (at launch, after filing one, after a change elsewhere).
-    case heldLoaded([HeldMessage])
+    /// The held messages, and why none may be seen (`CaseBook.heldMailNote`).
+    case heldLoaded([HeldMessage], note: String? = nil)
     /// One held message was read with its bytes, to be shown in the pager.
     case heldMessageLoaded(HeldMessage)
     /// A held message was filed into `caseID`.

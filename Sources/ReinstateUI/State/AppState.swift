@@ -32,6 +32,8 @@ public struct AppState: Sendable, Equatable {
     public var undoStack: [UndoStep] = []
     /// Messages a mail import held for the seller to file (shown on the case list; `H` files them).
     public var held: [HeldMessage] = []
+    /// Why this user sees no held mail (a team store's staff role), said when they ask for it.
+    public var heldNote: String?
     /// The selection on the held-mail screen.
     public var heldScroll = ScrollWindow()
     /// Set when the seller quits; the runtime then stops.

@@ -109,8 +109,9 @@ extension AppState {
             return []
         case .edited(let request, let result):
             return finishEditing(request, result: result)
-        case .heldLoaded(let messages):
+        case .heldLoaded(let messages, let note):
             held = messages
+            heldNote = note
             heldScroll.clamp(count: held.count, visible: layout.listRows)
             if held.isEmpty, screen == .heldMail {
                 screens.removeLast()
@@ -202,7 +203,7 @@ extension AppState {
             return []
         case .fileHeld:
             guard !held.isEmpty else {
-                message = StatusMessage("No message is held; `reinstate mail import` holds what it cannot place.")
+                message = StatusMessage(heldNote ?? "No message is held; `reinstate mail import` holds what it cannot place.")
                 return []
             }
             // On the case list: the list of held messages, to read and pick from; there: file the selected one.
