@@ -8,6 +8,8 @@ struct TeamCopy {
     let cli: CLI
     /// The team store's URL (a new database on the shared test server).
     let url: String
+    /// That database's name, for `psql` (nil when the test made the team store itself).
+    let database: String?
 
     /// Fills the local store with `cases` demo cases and copies it to a new database.
     init(_ cli: CLI, cases: Int = 5, seed: Int = 3) throws {
@@ -19,13 +21,16 @@ struct TeamCopy {
     init(cli: CLI, url: String) {
         self.cli = cli
         self.url = url
+        database = nil
     }
 
     /// Copies the local store as it is now to a new database.
     init(copyOf cli: CLI) throws {
         self.cli = cli
         let server = try TestPostgresServer.shared()
-        url = server.url(database: try server.newDatabase())
+        let database = try server.newDatabase()
+        self.database = database
+        url = server.url(database: database)
         #expect(try cli(["store", "copy", cli.store, url]).status == 0)
     }
 

@@ -86,10 +86,8 @@ struct TeamRemainingCommandTests {
         let cli = CLI()
         defer { cli.remove() }
         let server = try TestPostgresServer.shared()
-        let database = try server.newDatabase()
-        let url = server.url(database: database)
-        #expect(try cli(["demo", "--cases", "5", "--seed", "3"]).status == 0)
-        #expect(try cli(["store", "copy", cli.store, url]).status == 0)
+        let team = try TeamCopy(cli, cases: 5, seed: 3)
+        let database = try #require(team.database), url = team.url
         let eml = cli.file("reply.eml", Self.mail)
         let added = try same(cli, url, ["message", "add", "--case", "2", eml])
         #expect(added.status == 0, "\(added.stderr)")
@@ -167,10 +165,8 @@ struct TeamRemainingCommandTests {
         let cli = CLI()
         defer { cli.remove() }
         let server = try TestPostgresServer.shared()
-        let database = try server.newDatabase()
-        let url = server.url(database: database)
-        #expect(try cli(["demo", "--cases", "8", "--seed", "3"]).status == 0)
-        #expect(try cli(["store", "copy", cli.store, url]).status == 0)
+        let team = try TeamCopy(cli, cases: 8, seed: 3)
+        let database = try #require(team.database), url = team.url
         let account = try value(server, database, "SELECT account FROM suspension_case WHERE id = 1")
         let other = try value(server, database, "SELECT min(id) FROM suspension_case WHERE account <> $q$\(account)$q$")
         try #require(Int(other) != nil, "the demo's cases are of one account only")
@@ -344,10 +340,8 @@ struct TeamRemainingCommandTests {
         let cli = CLI()
         defer { cli.remove() }
         let server = try TestPostgresServer.shared()
-        let database = try server.newDatabase()
-        let url = server.url(database: database)
-        #expect(try cli(["demo", "--cases", "5", "--seed", "3"]).status == 0)
-        #expect(try cli(["store", "copy", cli.store, url]).status == 0)
+        let team = try TeamCopy(cli, cases: 5, seed: 3)
+        let database = try #require(team.database), url = team.url
         let original = try cli(["export", "--all", "--format", "json"], store: url).stdoutData
         let backup = cli.folder + "/other.sqlite"
         #expect(try cli(["demo", "--cases", "8", "--seed", "9"], store: backup).status == 0)
