@@ -39,29 +39,36 @@ public final class PostgresStore: Sendable {
         let name = address.redacted
         var roots = PostgresAddress.RootCertificate.defaulted
         do {
-            var configuration: PostgresConnection.Configuration
+            func settled(_ configuration: PostgresConnection.Configuration) -> PostgresConnection.Configuration {
+                var configuration = configuration
+                configuration.options.connectTimeout = .seconds(Int64(address.connectTimeout))
+                // In the startup packet, no extra round trip: the name colleagues see in pg_stat_activity, and
+                // no JIT compilation: the case list's counts are estimated dear enough to trigger it, and
+                // compiling took 60 of a 118 ms query that runs in 55 ms without it (1,000 cases).
+                configuration.options.additionalStartupParameters = [("application_name", "reinstate"), ("jit", "off")]
+                return configuration
+            }
+            let connection: PostgresConnection
             if address.isUnixSocket {
-                configuration = PostgresConnection.Configuration(
-                    unixSocketPath: address.socketPath, username: address.user, password: password, database: address.database)
+                connection = try await PostgresConnection.connect(
+                    configuration: settled(PostgresConnection.Configuration(
+                        unixSocketPath: address.socketPath, username: address.user, password: password, database: address.database)),
+                    id: 1, logger: logger)
             } else {
                 roots = address.rootCertificate(home: home)
                 let tls = try tls(address.sslMode, roots: roots, address: name)
-                let channel = try await watchedChannel(to: address)
-                configuration = PostgresConnection.Configuration(
-                    establishedChannel: channel, tls: tls, username: address.user, password: password, database: address.database)
-                // What postgres-nio would name itself for a host it connected to: the host, unless it is an
-                // address (not valid in SNI; the certificate's IP entries are checked instead).
-                configuration.options.tlsServerName = isIPAddress(address.host) ? nil : address.host
+                // Reinstate opens the TCP connection itself (`DeadNetwork`'s socket options) and postgres-nio
+                // logs in over it on the same event loop, with no wait in between: the server gives a login
+                // only so long (`authentication_timeout`).
+                connection = try await watchedChannel(to: address).flatMap { channel in
+                    var configuration = PostgresConnection.Configuration(
+                        establishedChannel: channel, tls: tls, username: address.user, password: password, database: address.database)
+                    // What postgres-nio would name itself for a host it connected to: the host, unless it is an
+                    // address (not valid in SNI; the certificate's IP entries are checked instead).
+                    configuration.options.tlsServerName = isIPAddress(address.host) ? nil : address.host
+                    return PostgresConnection.connect(on: channel.eventLoop, configuration: settled(configuration), id: 1, logger: logger)
+                }.get()
             }
-            configuration.options.connectTimeout = .seconds(Int64(address.connectTimeout))
-            // In the startup packet, no extra round trip: the name colleagues see in pg_stat_activity, and
-            // no JIT compilation: the case list's counts are estimated dear enough to trigger it, and
-            // compiling took 60 of a 118 ms query that runs in 55 ms without it (1,000 cases).
-            configuration.options.additionalStartupParameters = [("application_name", "reinstate"), ("jit", "off")]
-            // A channel Reinstate opened is used on its own event loop.
-            let connection = try await PostgresConnection.connect(
-                on: configuration.establishedChannel?.eventLoop ?? PostgresConnection.defaultEventLoopGroup.any(),
-                configuration: configuration, id: 1, logger: logger)
             return PostgresStore(address: address, connection: connection, logger: logger, author: author)
         } catch {
             if let refused = PostgresStoreError.certificateRefused(error, host: address.host, roots: roots, address: name) {
@@ -86,7 +93,7 @@ public final class PostgresStore: Sendable {
 
     /// A TCP connection to the address's host and port (every address the name resolves to, as
     /// postgres-nio would try them), with `DeadNetwork`'s keepalive and timeout set on its socket.
-    static func watchedChannel(to address: PostgresAddress) async throws -> any Channel {
+    static func watchedChannel(to address: PostgresAddress) -> EventLoopFuture<any Channel> {
         func option(_ level: NIOBSDSocket.OptionLevel, _ name: CInt) -> ChannelOptions.Types.SocketOption {
             ChannelOptions.Types.SocketOption(level: level, name: NIOBSDSocket.Option(rawValue: name))
         }
@@ -98,9 +105,7 @@ public final class PostgresStore: Sendable {
             .channelOption(option(.tcp, CInt(TCP_KEEPCNT)), value: DeadNetwork.count)
             .channelOption(option(.tcp, CInt(TCP_USER_TIMEOUT)), value: DeadNetwork.unacknowledgedMilliseconds)
             .channelOption(ChannelOptions.socketOption(.tcp_nodelay), value: 1)
-        do {
-            return try await bootstrap.connect(host: address.host, port: address.port).get()
-        } catch {
+        return bootstrap.connect(host: address.host, port: address.port).flatMapErrorThrowing { error in
             throw PostgresStoreError.unreachable(address: address.redacted, why: PostgresStoreError.describe(error))
         }
     }

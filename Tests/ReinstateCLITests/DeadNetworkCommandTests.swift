@@ -55,7 +55,10 @@ struct DeadNetworkCommandTests {
             threading.Thread(target=pump, args=(upstream, client), daemon=True).start()
         """
 
-    @Test func aCommandWhoseNetworkDiesEndsInSecondsWithOneLine() async throws {
+    /// Synchronous, and every wait is for a state that lasts (the lock held until the test lets it go,
+    /// the command waiting on it until the network goes): another suite may hold every thread of the
+    /// concurrency pool for minutes, and this test must not miss a window while it waits for one.
+    @Test func aCommandWhoseNetworkDiesEndsInSecondsWithOneLine() throws {
         let cli = CLI()
         defer { cli.remove() }
         let server = try TestPostgresServer.shared()
@@ -65,12 +68,13 @@ struct DeadNetworkCommandTests {
 
         // A colleague holds case 1 for a while: the note below waits for the server, sent and answered
         // nothing, as a command does when the network goes.
-        let held = "SELECT pg_sleep(25) /* held */"
+        let held = "SELECT pg_sleep(900) /* held */"
         let holder = Thread {
             _ = try? server.psql("BEGIN; SELECT 1 FROM suspension_case WHERE id = 1 FOR UPDATE; \(held); COMMIT;", database: database)
         }
         holder.start()
-        #expect(await eventually(within: 30) { activeQueries(server, database, like: "%/* held */%") == 1 })
+        defer { _ = try? server.psql("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '\(database)' AND pid <> pg_backend_pid()") }
+        #expect(waitUntil(seconds: 300) { activeQueries(server, database, like: "%/* held */%") == 1 })
 
         let proxy = cli.file("forward.py", Self.forwarder)
         let script = """
@@ -95,10 +99,10 @@ struct DeadNetworkCommandTests {
             ]),
             stdout: out, stderr: err)
         // The command is connected and waits on the lock: now the network goes.
-        let waiting = await eventually(within: 60) { activeQueries(server, database, like: "%FOR UPDATE%", waitingOnLock: true) >= 1 }
+        let waiting = waitUntil(seconds: 300) { activeQueries(server, database, like: "%FOR UPDATE%", waitingOnLock: true) >= 1 }
         #expect(waiting, "the command never reached the server")
         FileManager.default.createFile(atPath: cli.folder + "/cut", contents: nil)
-        let ending = await Task.detached { child.wait() }.value
+        let ending = child.wait()
         let printed = String(decoding: FileManager.default.contents(atPath: out) ?? Data(), as: UTF8.self)
         let said = String(decoding: FileManager.default.contents(atPath: err) ?? Data(), as: UTF8.self)
         print("dead network: \(printed.trimmingCharacters(in: .whitespacesAndNewlines)) after the loopback went down (keepalive from 5 s idle; given up 15 s unanswered)")
@@ -113,6 +117,16 @@ struct DeadNetworkCommandTests {
         // The note was never committed: the server's session waits on a client that is gone.
         #expect(try server.psql("SELECT count(*) FROM note WHERE text LIKE 'Written as the network%'", database: database)
             .trimmingCharacters(in: .whitespacesAndNewlines) == "0")
+    }
+
+    /// Looks every tenth of a second, up to `seconds`, whether `condition` holds; says whether it did.
+    func waitUntil(seconds: Double, _ condition: () -> Bool) -> Bool {
+        let end = Date().addingTimeInterval(seconds)
+        while Date() < end {
+            if condition() { return true }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        return condition()
     }
 
     /// How many other sessions of `database` run a query like `pattern` (waiting on a lock, if asked).
