@@ -118,8 +118,9 @@ struct Tmux {
 
         // Help lists the keys of this screen.
         try tmux.keys("?")
-        let help = try tmux.waitFor("Keys of Case")
-        #expect(help.contains("Move down one line"))
+        // Waits for the body, not the title: a busy machine may be caught between drawing the two.
+        let help = try tmux.waitFor("Move down one line")
+        #expect(help.contains("Keys of Case"))
         try tmux.keys("Escape")
 
         // Quit: back to the shell with the terminal as it was.
