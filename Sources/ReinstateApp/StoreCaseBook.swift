@@ -251,12 +251,11 @@ extension StoreCaseBook {
         try call { try await $0.heldMessage(id) }
     }
 
-    /// On a team store, why a staff role sees no held mail (asked of the server once: the role does not
-    /// change under a session); nil on a local file and for the owner.
+    /// Why this user sees no held mail (`StoreContract.heldMailRefusal`), asked once: the role does not
+    /// change under a session.
     public func heldMailNote() throws -> String? {
-        guard case .team = source else { return nil }
         if let known = heldNote.value { return known }
-        let note = try call { store in try await (store as? PostgresStore)?.heldMailRefusal() }
+        let note = try call { try await $0.heldMailRefusal() }
         heldNote.value = .some(note)
         return note
     }

@@ -81,6 +81,9 @@ public protocol StoreContract: Sendable {
     func heldMessages() async throws -> [HeldMessage]
     func heldMessage(_ id: Int64) async throws -> HeldMessage
     func heldCount() async throws -> Int
+    /// Why the connected user may not see or file held mail, in one line (a team store's staff role:
+    /// held mail is the owner's); nil when they may (always on a local file).
+    func heldMailRefusal() async throws -> String?
 
     // MARK: - Mail intake (`mail import`, `mail file`, the tracker's filing; each write all or nothing)
 
@@ -144,4 +147,5 @@ public protocol StoreContract: Sendable {
 extension CaseStore: StoreContract {
     public var location: String { path }
     public func caseTotal() async throws -> Int { try caseCount() }
+    public func heldMailRefusal() async throws -> String? { nil }
 }

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import ReinstateCore
-import ReinstatePostgres
 import ReinstateStore
 
 extension MailCommand {
@@ -23,7 +22,7 @@ extension MailCommand {
 
         func report(_ store: any StoreContract) async throws {
             // A staff role of a team store is told why it sees none, rather than that none is held.
-            if let team = store as? PostgresStore, let why = try await team.heldMailRefusal() { throw CLIError(why) }
+            if let why = try await store.heldMailRefusal() { throw CLIError(why) }
             if let show {
                 let held = try await store.heldMessage(show)
                 let reading = MessageReader().read(held.raw)
